@@ -1,0 +1,17 @@
+/**
+ * Entry file of the WASM VM module (build/vm.wasm). It only re-exports: the eval loop, heap and
+ * unmarshaller live in their own files. Built with `--runtime stub`: the VM manages its own memory.
+ */
+export { probeMarshalSum, probeStatus } from "./marshal-probe";
+
+/** First free byte of linear memory after static data: where the host may copy input for now. */
+export function scratchBase(): usize {
+  return (__heap_base + 15) & ~15;
+}
+
+import { CACHE_ENTRIES } from "./opcodes.generated";
+
+/** Inline cache size of an opcode, from the generated table (lets the host check both tables agree). */
+export function cacheEntries(op: i32): i32 {
+  return op >= 0 && op < 256 ? <i32>unchecked(CACHE_ENTRIES[op]) : -1;
+}
