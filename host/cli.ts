@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+/**
+ * The `pyvm` command line. Subcommands:
+ *   pyvm dis FILE.pyc            disassemble, text identical to CPython 3.11's dis.dis()
+ *   pyvm marshal-info FILE.pyc   the .pyc header and the tree of code objects inside it
+ *   pyvm run / compile / ast     arrive with the VM and compiler issues
+ * Python errors (bad marshal data, a .pyc for another version) print as CPython prints the last
+ * line of a traceback and exit 1.
+ */
+import { readFileSync, realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { PyError } from "./errors.js";
+import { readPyc, type PycFile } from "./pyc.js";
+import { dis } from "./dis.js";
+import { CodeObject } from "./code.js";
+import { OPNAME } from "./opcodes.generated.js";
+
+const USAGE = `usage: pyvm <command> [args]
+
+commands:
+  dis FILE.pyc            disassemble a CPython 3.11 .pyc (as python3.11 -m dis would show its code)
+  marshal-info FILE.pyc   show the .pyc header and the code objects it holds
+  help                    show this message
+`;
+
+const NOT_YET: Record<string, string> = {
+  run: "pyvm run arrives with the WebAssembly VM (issue 3)",
+  compile: "pyvm compile arrives with the compiler back end (issue 5)",
+  ast: "pyvm ast arrives with the compiler front end (issue 4)",
+};
+
+function readCode(path: string): PycFile {
+  return readPyc(new Uint8Array(readFileSync(path)));
+}
+
+function marshalInfo(path: string): string {
+  const pyc = readCode(path);
+  const lines: string[] = [];
+  lines.push(`file:        ${path}`);
+  lines.push(`magic:       ${pyc.magic} (CPython 3.11)`);
+  if (pyc.flags & 1) {
+    lines.push(`invalidation: hash-based (${pyc.flags & 2 ? "checked" : "unchecked"})`);
+    lines.push(`source hash: ${Buffer.from(pyc.sourceHash ?? new Uint8Array()).toString("hex")}`);
+  } else {
+    lines.push(`invalidation: timestamp`);
+    lines.push(`mtime:       ${pyc.mtime} (${new Date((pyc.mtime ?? 0) * 1000).toISOString()})`);
+    lines.push(`source size: ${pyc.sourceSize}`);
+  }
+  lines.push("code objects:");
+  const walk = (code: CodeObject, depth: number) => {
+    const pad = "  ".repeat(depth + 1);
+    const units = code.co_code.length / 2;
+    let instructions = 0;
+    for (let i = 0; i < code.co_code.length; i += 2) if (OPNAME[code.co_code[i]] !== "CACHE") instructions++;
+    lines.push(
+      `${pad}${code.co_qualname} (line ${code.co_firstlineno}): ${instructions} instructions, ${units} code units, ` +
+        `${code.co_consts.length} consts, ${code.co_names.length} names, ${code.co_localsplusnames.length} locals+cells+frees, ` +
+        `stack ${code.co_stacksize}, flags 0x${code.co_flags.toString(16).padStart(8, "0")}`,
+    );
+    for (const child of code.nestedCode()) walk(child, depth + 1);
+  };
+  walk(pyc.code, 0);
+  return lines.join("\n") + "\n";
+}
+
+export function main(argv: string[]): number {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case "dis":
+        if (args.length !== 1) break;
+        process.stdout.write(dis(readCode(args[0]).code));
+        return 0;
+      case "marshal-info":
+        if (args.length !== 1) break;
+        process.stdout.write(marshalInfo(args[0]));
+        return 0;
+      case undefined:
+      case "help":
+      case "-h":
+      case "--help":
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        if (command in NOT_YET) {
+          process.stderr.write(`pyvm: ${NOT_YET[command]}\n`);
+          return 2;
+        }
+        process.stderr.write(`pyvm: unknown command '${command}'\n${USAGE}`);
+        return 2;
+    }
+    process.stderr.write(USAGE);
+    return 2;
+  } catch (err) {
+    if (err instanceof PyError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
+      process.stderr.write(`pyvm: can't open file '${(err as NodeJS.ErrnoException).path}': [Errno 2] No such file or directory\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+// Run only when executed (also through npm's bin symlink), not when imported by a test.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}
