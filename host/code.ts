@@ -8,7 +8,7 @@
  * The location table is decoded in linetable.ts and the exception table in exceptiontable.ts.
  */
 import { PyError, typeError, valueError } from "./errors.js";
-import type { PyObject } from "./objects.js";
+import { typeName, type PyObject } from "./objects.js";
 import { decodeLines, decodePositions, type LineRange, type Position } from "./linetable.js";
 import { decodeExceptionTable, type ExceptionTableEntry } from "./exceptiontable.js";
 
@@ -164,48 +164,65 @@ export class CodeObject implements CodeFields {
   }
 
   /**
-   * A new code object with some fields changed, as types.CodeType.replace() in 3.11. Unknown names
-   * and values of the wrong type raise TypeError with CPython's wording. co_varnames, co_cellvars and
-   * co_freevars rebuild co_localsplusnames/kinds the way PyCode_NewWithPosOnlyArgs does.
+   * A new code object with some fields changed, as types.CodeType.replace() in 3.11, raising what
+   * 3.11 raises, in its order: unknown names first (in the order given), then argument conversion
+   * (in parameter order), negative counts, PyCode_NewWithPosOnlyArgs' checks, non-str names last.
+   * co_localsplusnames/kinds are always rebuilt from co_varnames, co_cellvars and co_freevars, as
+   * 3.11 does; co_nlocals must still equal len(co_varnames). Ints may be JS integers, bigints or
+   * booleans; names must be JS strings.
    */
   replace(changes: CodeChanges | Record<string, unknown>): CodeObject {
     const ch = changes as Record<string, unknown>;
-    for (const [key, value] of Object.entries(ch)) {
-      const kind = REPLACEABLE[key];
-      if (kind === undefined) throw typeError(`replace() got an unexpected keyword argument '${key}'`);
-      checkReplaceType(key, kind, value);
+    for (const key of Object.keys(ch)) {
+      if (!Object.hasOwn(REPLACEABLE, key)) throw typeError(`'${key}' is an invalid keyword argument for replace()`);
+    }
+    const arg: Record<string, unknown> = {};
+    for (const [key, kind] of Object.entries(REPLACEABLE)) {
+      if (Object.hasOwn(ch, key)) arg[key] = convertReplaceArg(key, kind, ch[key]);
+    }
+    for (const [key, kind] of Object.entries(REPLACEABLE)) {
+      if (kind === "int" && key in arg && (arg[key] as number) < 0) {
+        throw valueError(`${key} must be a positive integer`);
+      }
     }
     const f = this.fields();
     for (const key of Object.keys(f) as (keyof CodeFields)[]) {
-      if (key in ch) (f as unknown as Record<string, unknown>)[key] = ch[key];
+      if (key in arg) (f as unknown as Record<string, unknown>)[key] = arg[key];
     }
-    if ("co_varnames" in ch || "co_cellvars" in ch || "co_freevars" in ch) {
-      const varnames = (ch.co_varnames as readonly string[] | undefined) ?? this.co_varnames;
-      const cellvars = (ch.co_cellvars as readonly string[] | undefined) ?? this.co_cellvars;
-      const freevars = (ch.co_freevars as readonly string[] | undefined) ?? this.co_freevars;
-      const names: string[] = [...varnames];
-      const kinds: number[] = varnames.map(() => CO_FAST_LOCAL);
-      for (const cell of cellvars) {
-        const at = varnames.indexOf(cell);
-        if (at >= 0) kinds[at] |= CO_FAST_CELL;
-        else {
-          names.push(cell);
-          kinds.push(CO_FAST_CELL);
-        }
+    const varnames = (arg.co_varnames as readonly unknown[] | undefined) ?? this.co_varnames;
+    const cellvars = (arg.co_cellvars as readonly unknown[] | undefined) ?? this.co_cellvars;
+    const freevars = (arg.co_freevars as readonly unknown[] | undefined) ?? this.co_freevars;
+    const names: unknown[] = [...varnames];
+    const kinds: number[] = varnames.map(() => CO_FAST_LOCAL);
+    for (const cell of cellvars) {
+      const at = varnames.indexOf(cell);
+      if (at >= 0) kinds[at] |= CO_FAST_CELL;
+      else {
+        names.push(cell);
+        kinds.push(CO_FAST_CELL);
       }
-      for (const free of freevars) {
-        names.push(free);
-        kinds.push(CO_FAST_FREE);
-      }
-      f.co_localsplusnames = names;
-      f.co_localspluskinds = Uint8Array.from(kinds);
     }
-    const nlocals = "co_nlocals" in ch ? (ch.co_nlocals as number) : undefined;
-    const out = new CodeObject(f);
-    if (nlocals !== undefined && nlocals !== out.co_nlocals) {
-      throw valueError("code: co_nlocals != len(co_varnames)");
+    for (const free of freevars) {
+      names.push(free);
+      kinds.push(CO_FAST_FREE);
     }
-    return out;
+
+    // PyCode_NewWithPosOnlyArgs and _PyCode_Validate, in 3.11's order.
+    if (f.co_argcount < f.co_posonlyargcount) {
+      throw new PyError("SystemError", "Objects/codeobject.c:250: bad argument to internal function");
+    }
+    if (f.co_code.length % 2 !== 0) throw valueError("code: co_code is malformed");
+    const argSlots =
+      f.co_argcount + f.co_kwonlyargcount + (f.co_flags & CO_VARARGS ? 1 : 0) + (f.co_flags & CO_VARKEYWORDS ? 1 : 0);
+    if (varnames.length < argSlots) throw valueError("code: co_varnames is too small");
+    const nlocals = "co_nlocals" in arg ? (arg.co_nlocals as number) : this.co_nlocals;
+    if (nlocals !== varnames.length) throw valueError("code: co_nlocals != len(co_varnames)");
+    if (![...f.co_names, ...names].every((n) => typeof n === "string")) {
+      throw new PyError("SystemError", "non-string found in code slot");
+    }
+    f.co_localsplusnames = names as string[];
+    f.co_localspluskinds = Uint8Array.from(kinds);
+    return new CodeObject(f);
   }
 
   /** (start, end, line) ranges of bytecode offsets, as code.co_lines() yields them. */
@@ -229,50 +246,31 @@ export class CodeObject implements CodeFields {
   }
 }
 
-const TYPE_WORD = { int: "int", bytes: "bytes", tuple: "tuple", strtuple: "tuple", str: "str" } as const;
-
-function checkReplaceType(key: string, kind: keyof typeof TYPE_WORD, value: unknown): void {
-  let ok: boolean;
-  switch (kind) {
-    case "int":
-      ok = typeof value === "number" && Number.isInteger(value);
-      if (ok && ((value as number) < -0x80000000 || (value as number) > 0x7fffffff)) {
-        throw new PyError("OverflowError", "Python int too large to convert to C int");
-      }
-      break;
-    case "bytes":
-      ok = value instanceof Uint8Array;
-      break;
-    case "tuple":
-      ok = Array.isArray(value);
-      break;
-    case "strtuple":
-      ok = Array.isArray(value);
-      if (ok) {
-        for (const item of value as unknown[]) {
-          if (typeof item !== "string") {
-            throw typeError(`name tuples must contain only strings, not ${describeJsType(item)}`);
-          }
-        }
-      }
-      break;
-    case "str":
-      ok = typeof value === "string";
-      break;
+/** A replace() argument converted as 3.11's argument clinic converts it, or its TypeError. */
+function convertReplaceArg(key: string, kind: (typeof REPLACEABLE)[string], value: unknown): unknown {
+  if (kind === "int") {
+    let n: number | bigint;
+    if (typeof value === "boolean") n = value ? 1 : 0;
+    else if (typeof value === "bigint" || (typeof value === "number" && Number.isInteger(value))) n = value;
+    else throw typeError(`'${pyTypeOf(value)}' object cannot be interpreted as an integer`);
+    if (n < -0x80000000 || n > 0x7fffffff) throw new PyError("OverflowError", "Python int too large to convert to C int");
+    return Number(n);
   }
+  const ok =
+    kind === "bytes" ? value instanceof Uint8Array
+    : kind === "str" ? typeof value === "string"
+    : Array.isArray(value);
   if (!ok) {
-    throw typeError(`replace() argument '${key}' must be ${TYPE_WORD[kind]}, not ${describeJsType(value)}`);
+    const word = kind === "strtuple" ? "tuple" : kind;
+    throw typeError(`replace() argument '${key}' must be ${word}, not ${value === null ? "None" : pyTypeOf(value)}`);
   }
+  return value;
 }
 
-function describeJsType(v: unknown): string {
-  if (v === null) return "NoneType";
+/** type(value).__name__ for a value given to replace(), where a JS integer stands for an int. */
+function pyTypeOf(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "bigint") return "int";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (v instanceof Uint8Array) return "bytes";
-  if (Array.isArray(v)) return "tuple";
-  if (v instanceof CodeObject) return "code";
-  return typeof v === "object" ? (v.constructor?.name ?? "object") : typeof v;
+  if (typeof v !== "object" && typeof v !== "bigint" && typeof v !== "string" && typeof v !== "boolean") return typeof v;
+  const name = typeName(v as PyObject);
+  return name === "code" && !(v instanceof CodeObject) ? "object" : name;
 }

@@ -181,6 +181,8 @@ export function encodeLocations(entries: readonly LocationEntry[], firstLine: nu
     const endCol = e.endCol ?? -1;
     const lineDelta = (line - prevLine) | 0;
     if (col < 0 || endCol < 0) {
+      // An unknown end line with a known line never comes out of compile() (AST validation rejects
+      // it), so only the assembler's source vouches for the `endLine === -1` half of this test.
       if (endLine === line || endLine === -1) {
         header(NO_COLUMNS, units);
         signedVarint(lineDelta);
@@ -211,6 +213,7 @@ export function encodeLocations(entries: readonly LocationEntry[], firstLine: nu
   for (const e of entries) {
     if (!Number.isInteger(e.length) || e.length < 0) throw valueError(`location entry length must be a non-negative integer, not ${e.length}`);
     let units = e.length;
+    // 3.11 never sees an empty instruction; writing nothing for one keeps the table well formed.
     for (; units > 8; units -= 8) emit(e, 8);
     if (units > 0) emit(e, units);
   }

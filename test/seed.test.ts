@@ -10,6 +10,7 @@ import { loads } from "../host/marshal.js";
 import { CodeObject } from "../host/code.js";
 import { pyRepr } from "../host/repr.js";
 import { dis } from "../host/dis.js";
+import { codeEquals } from "../host/code-compare.js";
 import type { PyObject } from "../host/objects.js";
 import { pythonJson } from "./support/python.js";
 import { normalizeAddresses } from "./support/digests.js";
@@ -25,6 +26,8 @@ interface Example {
   ours: (module: CodeObject, out: Printer) => void;
   /** Compile the definitions under this file name (the seed's compile() calls name one). */
   filename?: string;
+  /** The seed only compiles these definitions; running them would print output of its own. */
+  compileOnly?: boolean;
 }
 
 type Printer = (...values: (PyObject | number | string)[]) => void;
@@ -67,12 +70,13 @@ const examples: Example[] = [
       const renamed = code.replace({ co_name: "renamed" });
       print(renamed.co_name, code.co_name);
       print(renamed.co_consts, renamed.co_varnames, renamed.co_qualname);
-      print(false);
+      print(codeEquals(renamed, code));
     },
   },
   {
     section: "23.4 module code objects",
     filename: "example.py",
+    compileOnly: true,
     source: "x = 1\ny = 2\nprint(x + y)\n",
     inspect:
       "code = compile(open(__file__).read() if False else 'x = 1\\ny = 2\\nprint(x + y)\\n', 'example.py', 'exec')\n" +
@@ -243,12 +247,13 @@ for ex in examples:
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf):
         namespace = {"__name__": "__main__"}
-        exec(compile(ex["source"], filename, "exec"), namespace)
+        if not ex["compileOnly"]:
+            exec(compile(ex["source"], filename, "exec"), namespace)
         exec(compile(ex["inspect"], "inspect.py", "exec"), namespace)
     out.append({"stdout": buf.getvalue(), "marshal": marshal.dumps(compile(ex["source"], filename, "exec")).hex()})
 print(json.dumps(out))
 `,
-    JSON.stringify(examples.map((e) => ({ source: e.source, inspect: e.inspect, filename: e.filename ?? null }))),
+    JSON.stringify(examples.map((e) => ({ source: e.source, inspect: e.inspect, filename: e.filename ?? null, compileOnly: e.compileOnly ?? false }))),
   );
 
   examples.forEach((example, i) => {
