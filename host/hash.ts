@@ -15,6 +15,10 @@
  * so it is address-based for nearly every real code object (function and module code holds None);
  * only code whose constants avoid None, like compile('1', f, 'eval'), gets a reproducible hash.
  *
+ * None and Ellipsis: their hash is their address, fixed per CPython process (and its low bits per
+ * build). A caller that knows the hashes of the process it mirrors can say so with
+ * setAddressHashes(); then they are used like any other hash (the stdlib test passes the oracle's).
+ *
  * 64-bit arithmetic: siphash13 (str, bytes: hot, later in a VM) works on pairs of 32-bit halves in
  * plain numbers; the rarer tuple/frozenset/complex mixing uses BigInt.asUintN(64, ...).
  */
@@ -27,6 +31,7 @@ import {
   PyList,
   PySet,
   SurrogateStr,
+  Ellipsis,
   type PyObject,
 } from "./objects.js";
 
@@ -36,6 +41,15 @@ export class AddressHashError extends Error {
     super(`hash of ${what} is address-based in CPython 3.11 and cannot be reproduced`);
     this.name = "AddressHashError";
   }
+}
+
+/** hash(None) and hash(...) of the CPython process being mirrored; null: unknown (the default). */
+const addressHashes: { None: bigint | null; Ellipsis: bigint | null } = { None: null, Ellipsis: null };
+
+/** Declares hash(None) / hash(...) as a given CPython process computes them (null: unknown again). */
+export function setAddressHashes(hashes: { None?: bigint | null; Ellipsis?: bigint | null }): void {
+  if (hashes.None !== undefined) addressHashes.None = hashes.None;
+  if (hashes.Ellipsis !== undefined) addressHashes.Ellipsis = hashes.Ellipsis;
 }
 
 const MASK64 = (1n << 64n) - 1n;
@@ -349,7 +363,7 @@ export function pyHashOrNull(v: PyObject): bigint | null {
     case "string":
       return hashStr(v);
   }
-  if (v === null) return null;
+  if (v === null) return addressHashes.None;
   if (v instanceof SurrogateStr) return hashStr(v);
   if (v instanceof Uint8Array) return hashBytes(v);
   if (v instanceof PyComplex) {
@@ -369,7 +383,8 @@ export function pyHashOrNull(v: PyObject): bigint | null {
   if (v instanceof PyList) throw unhashable("list");
   if (v instanceof PyDict) throw unhashable("dict");
   if (v instanceof PySet) throw unhashable("set");
-  return null; // Ellipsis, StopIteration: id()-based
+  if (v === Ellipsis) return addressHashes.Ellipsis;
+  return null; // StopIteration: id()-based
 }
 
 /**

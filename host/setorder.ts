@@ -16,6 +16,9 @@
  * If any item's hash is address-based in 3.11 (None, Ellipsis, StopIteration, nan, or a tuple,
  * frozenset, complex or code object containing one; see hash.ts), the real order depends on memory
  * addresses and cannot be reproduced: we then return the insertion order (duplicates still dropped).
+ * Bare None and Ellipsis are the exception once hash.ts's setAddressHashes() has been told the
+ * hashes of the CPython process being mirrored: small sets are ordered by the hash's low bits,
+ * which one CPython build gives the same in every process.
  * Duplicates are found with pyEquals, so two distinct but equal code objects are both kept.
  */
 import { pyHashOrNull } from "./hash.js";
