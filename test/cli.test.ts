@@ -1,0 +1,87 @@
+// The pyvm command line, run as a user runs it: the built dist/cli.js (npm test builds first).
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runPython } from "./support/python.js";
+import { normalizeAddresses } from "./support/digests.js";
+
+const dir = mkdtempSync(join(tmpdir(), "pyvm-cli-"));
+const source = join(dir, "hello.py");
+writeFileSync(
+  source,
+  `import sys
+
+def greet(name, *, punctuation="!"):
+    try:
+        return f"hello, {name}{punctuation}"
+    except TypeError as exc:
+        raise ValueError("bad name") from exc
+
+class Greeter:
+    def __init__(self, names):
+        self.names = [n.title() for n in names if n]
+
+print(greet("world"), {1, 2, "x"}, 1e16, 2**100)
+`,
+);
+const pyc = join(dir, "hello.pyc");
+runPython(`import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)`, undefined, [source, pyc]);
+
+function pyvm(...args: string[]) {
+  return spawnSync(process.execPath, ["dist/cli.js", ...args], { encoding: "utf8" });
+}
+
+describe("pyvm CLI", () => {
+  it("dis prints what CPython's dis prints for the .pyc's code object", () => {
+    const expected = runPython(
+      `import dis, marshal, sys
+data = open(sys.argv[1], "rb").read()
+dis.dis(marshal.loads(data[16:]))`,
+      undefined,
+      [pyc],
+    ).toString();
+    const res = pyvm("dis", pyc);
+    expect(res.stderr).toBe("");
+    expect(res.status).toBe(0);
+    expect(normalizeAddresses(res.stdout)).toBe(normalizeAddresses(expected));
+  });
+
+  it("marshal-info shows the header and the code object tree", () => {
+    const res = pyvm("marshal-info", pyc);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain("magic:       3495 (CPython 3.11)");
+    expect(res.stdout).toContain("invalidation: timestamp");
+    expect(res.stdout).toMatch(/^ {2}<module> \(line 1\)/m);
+    expect(res.stdout).toMatch(/^ {4}greet \(line 3\)/m);
+    expect(res.stdout).toMatch(/^ {8}Greeter\.__init__\.<locals>\.<listcomp> \(line 11\)/m);
+  });
+
+  it("refuses a .pyc of another Python version, saying which", () => {
+    const bytes = readFileSync(pyc);
+    const other = join(dir, "old.pyc");
+    writeFileSync(other, Buffer.concat([Buffer.from([0x6f, 0x0d, 0x0d, 0x0a]), bytes.subarray(4)])); // 3439: 3.10
+    const res = pyvm("dis", other);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/^ImportError: .*3\.10/);
+  });
+
+  it("reports corrupt marshal data as CPython's exception", () => {
+    const bytes = readFileSync(pyc);
+    const cut = join(dir, "cut.pyc");
+    writeFileSync(cut, bytes.subarray(0, 40));
+    const res = pyvm("dis", cut);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/^EOFError: /);
+  });
+
+  it("explains usage and commands still to come", () => {
+    expect(pyvm("--help").stdout).toContain("usage: pyvm");
+    expect(pyvm().status).toBe(2);
+    const run = pyvm("run", "x.py");
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("issue 3");
+    expect(pyvm("dis", join(dir, "missing.pyc")).stderr).toContain("No such file");
+  });
+});
