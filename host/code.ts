@@ -127,12 +127,19 @@ export class CodeObject implements CodeFields {
     const varnames: string[] = [];
     const cellvars: string[] = [];
     const freevars: string[] = [];
+    // CPython counts free variables as the entries that are FREE and neither LOCAL nor CELL, then
+    // takes that many of the names with the FREE bit: the same for compiler output, and for odd
+    // kind bytes (FREE|CELL) in hand-made or corrupt data it is what CPython reports.
+    let nfree = 0;
     for (let i = 0; i < this.co_localsplusnames.length; i++) {
       const kind = this.co_localspluskinds[i];
       const name = this.co_localsplusnames[i];
       if (kind & CO_FAST_LOCAL) varnames.push(name);
       if (kind & CO_FAST_CELL) cellvars.push(name);
-      if (kind & CO_FAST_FREE) freevars.push(name);
+      if ((kind & (CO_FAST_LOCAL | CO_FAST_CELL)) === 0 && kind & CO_FAST_FREE) nfree++;
+    }
+    for (let i = 0; i < this.co_localsplusnames.length && freevars.length < nfree; i++) {
+      if (this.co_localspluskinds[i] & CO_FAST_FREE) freevars.push(this.co_localsplusnames[i]);
     }
     this.co_varnames = Object.freeze(varnames);
     this.co_cellvars = Object.freeze(cellvars);
