@@ -1,0 +1,22 @@
+# sorted, reversed, enumerate, zip, map, filter.
+print(sorted([3, 1, 2]), sorted("cba"), sorted({"b": 1, "a": 2}), sorted([3, 1, 2], reverse=True), sorted([-3, 1, -2], key=abs))
+r = reversed([1, 2, 3])
+print(type(r).__name__, list(r), list(r), list(reversed("abc")), list(reversed(range(4))), list(reversed((1, 2))))
+print(list(enumerate("abc")), list(enumerate(["x", "y"], start=10)), dict(enumerate("ab", 1)))
+e = enumerate([5, 6])
+print(next(e), next(e), next(e, "done"), type(e).__name__)
+print(list(zip([1, 2, 3], "ab")), list(zip()), list(zip([1, 2], [3, 4], [5, 6])), dict(zip("ab", range(2))))
+print(list(zip(*[(1, "a"), (2, "b"), (3, "c")])), list(zip(range(3), range(10, 13), range(20, 30))))
+try:
+    list(zip([1, 2], [1], strict=True))
+except ValueError as err:
+    print("ValueError", err)
+print(list(map(str, [1, 2, 3])), list(map(pow, [2, 3], [5, 2])), list(map(lambda a, b, c: a + b + c, "ab", "cd", "ef")))
+print(list(filter(None, [0, 1, "", "x", None, [], [0]])), list(filter(str.isdigit, "a1b2c3")), list(filter(lambda n: n % 3 == 0, range(10))))
+m = map(lambda x: x * 10, [1, 2, 3])
+print(type(m).__name__, next(m), list(m), list(m))
+f = filter(lambda x: x > 1, [1, 2, 3])
+print(type(f).__name__, list(f))
+z = zip("ab", [1, 2])
+print(type(z).__name__, next(z), list(z))
+print(sorted(map(len, ["ccc", "a", "bb"])), list(zip(*zip([1, 2], [3, 4]))), list(enumerate(reversed("xyz"))))

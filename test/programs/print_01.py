@@ -1,0 +1,25 @@
+# print with sep/end/file, multiple args, empty print, flush, writing to sys.stderr and sys.stdout.
+import sys
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" <- same line")
+print("x", "y", sep=", ", end="!\n")
+print()
+print(1, 2.5, None, True, [1], {"k": "v"}, (1,), "s")
+print(*range(5), sep=" | ")
+print("to stdout", file=sys.stdout)
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print("multi\nline\ttab")
+print("", end="")
+print("sep None", "end None", sep=None, end=None)
+sys.stdout.write("written directly\n")
+n = sys.stdout.write("abc\n")
+print(n)
+print("unicode: é ü 日本 😀")
+try:
+    print("x", sep=5)
+except TypeError as e:
+    print("TypeError", e)

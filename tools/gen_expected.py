@@ -1,0 +1,139 @@
+#!/usr/bin/env python3.11
+"""Expected results of the conformance corpus, test/programs/*.py, produced by CPython 3.11.
+
+For each program NAME.py this runs `python3.11 -X utf8 NAME.py` with PYTHONHASHSEED=0, cwd
+test/programs and a scrubbed environment, and writes NAME.expected.json:
+
+    {"stdout": "...", "stderr": "...", "exit": N}
+
+CPython (3.9+) makes the __main__ script's path absolute, so tracebacks say
+`File "/abs/.../test/programs/NAME.py"`. The absolute directory prefix is removed from stdout and
+stderr, leaving `File "NAME.py", line N`: a VM under test runs the program by its relative name
+NAME.py, from the same directory, and must print exactly this.
+
+Usage:
+    python3.11 tools/gen_expected.py            write every NAME.expected.json (and drop stale ones)
+    python3.11 tools/gen_expected.py --check    exit 1, listing programs whose committed expectation
+                                                is missing or differs from what CPython prints now
+    python3.11 tools/gen_expected.py NAME ...   only these programs (NAME or NAME.py)
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = ROOT / "test" / "programs"
+TIMEOUT = 30.0
+SLOW = 0.2  # CPU seconds, interpreter start-up included; every program should be faster on CPython
+
+
+def environment() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def run(program: Path) -> tuple[dict, float]:
+    """Runs one program; returns its result and the CPU time (user + system) its process used.
+
+    CPU time, not wall time: the check must not call a program slow because the machine is busy.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-X", "utf8", program.name],
+            cwd=PROGRAMS,
+            env=environment(),
+            stdout=out,
+            stderr=err,
+            stdin=subprocess.DEVNULL,
+        )
+        timer = threading.Timer(TIMEOUT, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    prefix = str(PROGRAMS) + os.sep
+
+    def text(data: bytes) -> str:
+        return data.decode("utf-8").replace(prefix, "")
+
+    result = {"stdout": text(stdout), "stderr": text(stderr), "exit": proc.returncode}
+    return result, usage.ru_utime + usage.ru_stime
+
+
+def render(result: dict) -> str:
+    return json.dumps(result, indent=1, ensure_ascii=False) + "\n"
+
+
+def expected_path(program: Path) -> Path:
+    return program.with_name(program.stem + ".expected.json")
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info[:2] != (3, 11):
+        print(f"gen_expected.py needs CPython 3.11, not {sys.version.split()[0]}", file=sys.stderr)
+        return 2
+    check = "--check" in argv
+    names = [a for a in argv if not a.startswith("--")]
+    programs = sorted(PROGRAMS.glob("*.py"))
+    if names:
+        wanted = {n[:-3] if n.endswith(".py") else n for n in names}
+        programs = [p for p in programs if p.stem in wanted]
+        missing = wanted - {p.stem for p in programs}
+        if missing:
+            print("no such program: " + ", ".join(sorted(missing)), file=sys.stderr)
+            return 2
+
+    problems: list[str] = []
+    slow: list[str] = []
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+        results = list(pool.map(run, programs))
+    for program, (result, elapsed) in zip(programs, results):
+        if elapsed > SLOW:
+            slow.append(f"{program.name} ({elapsed:.2f}s CPU)")
+        if not result["stdout"]:
+            problems.append(f"{program.name}: prints nothing on stdout")
+        out = expected_path(program)
+        rendered = render(result)
+        if check:
+            if not out.exists():
+                problems.append(f"{program.name}: no {out.name}")
+            elif out.read_text(encoding="utf-8") != rendered:
+                problems.append(f"{program.name}: {out.name} differs from CPython's output now")
+        elif not out.exists() or out.read_text(encoding="utf-8") != rendered:
+            out.write_text(rendered, encoding="utf-8")
+            print(f"wrote {out.name}")
+
+    if not names:
+        stems = {p.stem for p in programs}
+        for stale in sorted(PROGRAMS.glob("*.expected.json")):
+            if stale.name[: -len(".expected.json")] not in stems:
+                if check:
+                    problems.append(f"{stale.name}: no program {stale.name[: -len('.expected.json')]}.py")
+                else:
+                    stale.unlink()
+                    print(f"removed stale {stale.name}")
+
+    for s in slow:
+        print(f"slow (> {SLOW}s): {s}", file=sys.stderr)
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(f"{len(programs)} programs, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
