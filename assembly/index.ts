@@ -15,3 +15,16 @@ import { CACHE_ENTRIES } from "./opcodes.generated";
 export function cacheEntries(op: i32): i32 {
   return op >= 0 && op < 256 ? <i32>unchecked(CACHE_ENTRIES[op]) : -1;
 }
+
+// The allocator (assembly/heap.ts), exported for test/wasm-heap.test.ts and leak checks.
+export { heapInit, heapBytesInUse, heapAudit, heapChurn, memoryPages } from "./heap";
+export { alloc as heapAlloc, free as heapFree } from "./heap";
+export { outOfMemory as heapOutOfMemory, clearOutOfMemory as heapClearOutOfMemory } from "./heap";
+
+// The object model and the unmarshaller (assembly/README.md): load marshal data into objects, write
+// them back as marshal version 2, reference counts, and the error the last failing call raised.
+export { unmarshal, unmarshalInputAlloc, unmarshalInputFree, unmarshalConsumed, unmarshalBackrefs } from "./unmarshal";
+export { marshalDumps, marshalDumpsLength, marshalDumpsRelease } from "./marshal-writer";
+export { errorType, errorMessagePtr, errorMessageLength, errorClear, kindOfValue as valueKind } from "./types";
+export { decref as valueDecref } from "./refcount";
+export { valueIncref } from "./refcount";

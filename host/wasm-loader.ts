@@ -13,6 +13,34 @@ export interface VmExports {
   probeStatus(): number;
   scratchBase(): number;
   cacheEntries(op: number): number;
+  // allocator (assembly/heap.ts); addresses and byte counts are u32 in wasm: read them with `>>> 0`
+  heapInit(maxBytes: number): void;
+  heapAlloc(size: number): number;
+  heapFree(ptr: number, size: number): void;
+  heapBytesInUse(): number;
+  heapAudit(): number;
+  heapChurn(n: number, size: number): number;
+  heapOutOfMemory(): number;
+  heapClearOutOfMemory(): void;
+  memoryPages(): number;
+  // object model and unmarshaller (assembly/README.md). Values are u64 tagged words (bigint here);
+  // a returned Value is a new reference: give it back with valueDecref. 0n = NULL = error.
+  unmarshalInputAlloc(len: number): number;
+  unmarshalInputFree(ptr: number, len: number): void;
+  unmarshal(ptr: number, len: number): bigint;
+  unmarshalConsumed(): number;
+  unmarshalBackrefs(): number;
+  marshalDumps(value: bigint): number;
+  marshalDumpsLength(): number;
+  marshalDumpsRelease(): void;
+  /** 0 none, 1 EOFError, 2 ValueError, 3 TypeError, 4 SystemError, 5 UnicodeDecodeError, 6 RecursionError, 7 MemoryError */
+  errorType(): number;
+  errorMessagePtr(): number;
+  errorMessageLength(): number;
+  errorClear(): void;
+  valueKind(value: bigint): number;
+  valueIncref(value: bigint): void;
+  valueDecref(value: bigint): void;
 }
 
 const modules = new Map<string, WebAssembly.Module>();

@@ -188,6 +188,14 @@ def wasm_source(rows):
     for i in range(0, 256, 16):
         out.append("  " + ", ".join(str(values.get(o, 0)) for o in range(i, i + 16)) + ",\n")
     out.append("];\n")
+    # co_code as CPython exposes it maps specialized instructions to their base and bytes that name
+    # no instruction to 0 (CACHE).
+    deopt = {r["op"]: r["deopt"] for r in rows}
+    out.append("\n/** Base instruction of each opcode as co_code shows it (0 for numbers 3.11 leaves unused). */\n")
+    out.append("export const DEOPT: StaticArray<u8> = [\n")
+    for i in range(0, 256, 16):
+        out.append("  " + ", ".join(str(deopt.get(o, 0)) for o in range(i, i + 16)) + ",\n")
+    out.append("];\n")
     return "".join(out)
 
 

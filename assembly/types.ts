@@ -1,0 +1,260 @@
+/**
+ * Builtin type objects and kinds. Every heap object's header points at a type object (object.ts);
+ * every type object carries a small integer `kind` so hot code dispatches with one `switch` over a
+ * dense range (one br_table) instead of comparing type addresses.
+ *
+ * The builtin type objects are static: they live in a data segment, are initialized by this file's
+ * top-level code (the module's start function), and are immortal (IMMORTAL_REFCNT). Their names are
+ * static str objects (str.ts layout), so `type.__name__` can later hand out the same object.
+ *
+ * Entry points: typeObject(kind), typeOf(value), kindOf(ptr), kindOfValue(value), ELLIPSIS,
+ * STOP_ITERATION; the kind constants KIND_*.
+ *
+ * Type object, 32 bytes (static; header as every object's):
+ *
+ *   offset 0   [ refcnt u32 (immortal)      | type u32 -> the 'type' type  ]
+ *          8   [ kind u32                   | flags u32 (TPFLAG_*)         ]
+ *         16   [ name u32 -> str object     | basicsize u32                ]
+ *         24   [ itemsize u32               | version u32                  ]
+ *
+ * basicsize/itemsize: an instance takes basicsize + n * itemsize bytes (n = its item count; str's
+ * itemsize is its per-object kind 1/2/4, so the table says 1). Objects whose items live in a
+ * separately allocated block (list, dict, set, frozenset) say so with TPFLAG_ITEMS_BLOCK: their
+ * block is basicsize, the items block capacity * itemsize. `version` is a tag for future inline caches (PEP 659
+ * style: a cache entry stores it, and any change to the type bumps it); 0 = unassigned.
+ *
+ * Immediates (values.ts) have types too, though they have no header: small ints are `int`,
+ * None is `NoneType`, True/False are `bool`.
+ */
+import { Value, isSmallInt, isObject, NONE, FALSE, TRUE } from "./values";
+import { ObjHeader, initStaticHeader, typeOfObject } from "./object";
+import { strInitStatic, strStaticSize, STR_HEADER_SIZE } from "./str";
+import { BYTES_HEADER_SIZE } from "./bytes";
+import { EMPTY_TUPLE, TUPLE_HEADER_SIZE, VEC_HEADER_SIZE, DICT_HEADER_SIZE, DICT_ENTRY_SIZE } from "./tuple";
+import { BIGINT_HEADER_SIZE } from "./int";
+import { FLOAT_SIZE, COMPLEX_SIZE } from "./float";
+import { CODE_SIZE } from "./code";
+
+// Kinds. Dense, starting at 1, so a switch over them is a br_table; 0 is "not an object".
+export const KIND_TYPE: u32 = 1;
+export const KIND_NONE: u32 = 2;
+export const KIND_BOOL: u32 = 3;
+export const KIND_INT: u32 = 4;
+export const KIND_FLOAT: u32 = 5;
+export const KIND_COMPLEX: u32 = 6;
+export const KIND_STR: u32 = 7;
+export const KIND_BYTES: u32 = 8;
+export const KIND_TUPLE: u32 = 9;
+export const KIND_LIST: u32 = 10;
+export const KIND_DICT: u32 = 11;
+export const KIND_SET: u32 = 12;
+export const KIND_FROZENSET: u32 = 13;
+export const KIND_CODE: u32 = 14;
+export const KIND_ELLIPSIS: u32 = 15;
+/** Exception types; for now the one marshal can name, StopIteration (TYPE_STOPITER). */
+export const KIND_EXCEPTION: u32 = 16;
+export const KIND_COUNT: u32 = 17;
+
+// Type flags.
+/** Instances hold references to other objects (what a cycle collector will have to traverse). */
+export const TPFLAG_HAS_REFS: u32 = 1;
+/** Instances are unhashable (hash() raises TypeError "unhashable type: '<name>'"). */
+export const TPFLAG_UNHASHABLE: u32 = 2;
+/** Instance size is basicsize + count * itemsize. */
+export const TPFLAG_VARSIZE: u32 = 4;
+/** Values are tagged immediates (values.ts): no header, no refcount. */
+export const TPFLAG_IMMEDIATE: u32 = 8;
+/** Items live in a separate heap block owned by the object (list, dict, set, frozenset). */
+export const TPFLAG_ITEMS_BLOCK: u32 = 16;
+
+@unmanaged
+export class TypeObject extends ObjHeader {
+  kind: u32;
+  flags: u32;
+  name: u32;
+  basicsize: u32;
+  itemsize: u32;
+  version: u32;
+}
+
+export const TYPE_OBJECT_SIZE: usize = 32;
+// @ts-ignore: compile-time check
+if (offsetof<TypeObject>() != TYPE_OBJECT_SIZE) ERROR("TypeObject layout");
+
+/** The builtin type objects, indexed by kind (slot 0 unused). */
+const TYPE_TABLE: usize = memory.data(<i32>(KIND_COUNT * <u32>TYPE_OBJECT_SIZE), 8);
+/** Room for the static str objects that hold the type names. */
+const NAME_ARENA_SIZE: usize = 1024;
+const NAME_ARENA: usize = memory.data(<i32>NAME_ARENA_SIZE, 8);
+let nameArenaTop: usize = 0;
+
+/** The builtin type object of a kind. */
+// @ts-ignore: decorator
+@inline export function typeObject(kind: u32): usize {
+  return TYPE_TABLE + <usize>kind * TYPE_OBJECT_SIZE;
+}
+
+/** Kind of a heap object (two loads: header.type, then type.kind). */
+// @ts-ignore: decorator
+@inline export function kindOf(ptr: usize): u32 {
+  return load<u32>(typeOfObject(ptr), 8);
+}
+
+/** Kind of any Value; NULL gives 0. */
+export function kindOfValue(v: Value): u32 {
+  if (isSmallInt(v)) return KIND_INT;
+  if (isObject(v)) return kindOf(<usize>v);
+  if (v == NONE) return KIND_NONE;
+  if (v == FALSE || v == TRUE) return KIND_BOOL;
+  return 0;
+}
+
+/** The type object of any non-NULL Value. */
+export function typeOf(v: Value): usize {
+  if (isObject(v)) return typeOfObject(<usize>v);
+  const k = kindOfValue(v);
+  return k == 0 ? 0 : typeObject(k);
+}
+
+/** The type's name as a static str object. */
+// @ts-ignore: decorator
+@inline export function typeName(type: usize): usize {
+  return <usize>load<u32>(type, 16);
+}
+
+/** Ellipsis: a header-only static object. */
+export const ELLIPSIS: usize = memory.data(8, 8);
+/** StopIteration, the exception *type* (what TYPE_STOPITER stands for): the KIND_EXCEPTION type. */
+export const STOP_ITERATION: usize = TYPE_TABLE + <usize>KIND_EXCEPTION * TYPE_OBJECT_SIZE;
+
+function defineType(kind: u32, name: string, basicsize: u32, itemsize: u32, flags: u32): void {
+  const t = typeObject(kind);
+  initStaticHeader(t, typeObject(KIND_TYPE));
+  const o = changetype<TypeObject>(t);
+  o.kind = kind;
+  o.flags = flags;
+  o.basicsize = basicsize;
+  o.itemsize = itemsize;
+  o.version = 0;
+  const s = NAME_ARENA + nameArenaTop;
+  nameArenaTop += strStaticSize(name);
+  if (nameArenaTop > NAME_ARENA_SIZE) unreachable(); // a static table: fails the first run, never later
+  strInitStatic(s, name);
+  o.name = <u32>s;
+}
+
+// One row per builtin type: kind, name, basicsize, itemsize, flags. Sizes come from the layouts'
+// own constants (each file's diagram); immediates have no instance size.
+function initTypes(): void {
+  defineType(KIND_TYPE, "type", <u32>TYPE_OBJECT_SIZE, 0, 0);
+  defineType(KIND_NONE, "NoneType", 0, 0, TPFLAG_IMMEDIATE);
+  defineType(KIND_BOOL, "bool", 0, 0, TPFLAG_IMMEDIATE);
+  defineType(KIND_INT, "int", <u32>BIGINT_HEADER_SIZE, 4, TPFLAG_IMMEDIATE | TPFLAG_VARSIZE);
+  defineType(KIND_FLOAT, "float", <u32>FLOAT_SIZE, 0, 0);
+  defineType(KIND_COMPLEX, "complex", <u32>COMPLEX_SIZE, 0, 0);
+  defineType(KIND_STR, "str", <u32>STR_HEADER_SIZE, 1, TPFLAG_VARSIZE);
+  defineType(KIND_BYTES, "bytes", <u32>BYTES_HEADER_SIZE, 1, TPFLAG_VARSIZE);
+  defineType(KIND_TUPLE, "tuple", <u32>TUPLE_HEADER_SIZE, 8, TPFLAG_VARSIZE | TPFLAG_HAS_REFS);
+  const vec = TPFLAG_ITEMS_BLOCK | TPFLAG_HAS_REFS;
+  defineType(KIND_LIST, "list", <u32>VEC_HEADER_SIZE, 8, vec | TPFLAG_UNHASHABLE);
+  defineType(KIND_DICT, "dict", <u32>DICT_HEADER_SIZE, <u32>DICT_ENTRY_SIZE, vec | TPFLAG_UNHASHABLE);
+  defineType(KIND_SET, "set", <u32>VEC_HEADER_SIZE, 8, vec | TPFLAG_UNHASHABLE);
+  defineType(KIND_FROZENSET, "frozenset", <u32>VEC_HEADER_SIZE, 8, vec);
+  defineType(KIND_CODE, "code", <u32>CODE_SIZE, 0, TPFLAG_HAS_REFS);
+  defineType(KIND_ELLIPSIS, "ellipsis", 8, 0, 0);
+  defineType(KIND_EXCEPTION, "StopIteration", 0, 0, 0);
+  initStaticHeader(ELLIPSIS, typeObject(KIND_ELLIPSIS));
+  initStaticHeader(EMPTY_TUPLE, typeObject(KIND_TUPLE));
+}
+
+initTypes();
+
+// ---------------------------------------------------------------------------------------------------
+// Raised errors. Until exception objects exist, "raising" records an error type id and a UTF-8
+// message in a static buffer; the failing function returns NULL/0 and every caller passes that up.
+// The host reads them through errorType()/errorMessagePtr()/errorMessageLength() (unmarshal.ts
+// exports them). Messages are built without allocating: literals are copied char by char.
+
+export const ERR_NONE: i32 = 0;
+export const ERR_EOF: i32 = 1; // EOFError
+export const ERR_VALUE: i32 = 2; // ValueError
+export const ERR_TYPE: i32 = 3; // TypeError
+export const ERR_SYSTEM: i32 = 4; // SystemError
+export const ERR_UNICODE_DECODE: i32 = 5; // UnicodeDecodeError
+export const ERR_RECURSION: i32 = 6; // RecursionError
+export const ERR_MEMORY: i32 = 7; // MemoryError
+
+/** Longest message kept; longer ones are cut (the float-text message is the longest: < 700 bytes). */
+export const ERR_MESSAGE_CAPACITY: usize = 1024;
+const ERR_MESSAGE: usize = memory.data(<i32>ERR_MESSAGE_CAPACITY, 8);
+let errType: i32 = ERR_NONE;
+let errLength: usize = 0;
+
+export function errorType(): i32 {
+  return errType;
+}
+export function errorMessagePtr(): usize {
+  return ERR_MESSAGE;
+}
+export function errorMessageLength(): usize {
+  return errLength;
+}
+export function errorClear(): void {
+  errType = ERR_NONE;
+  errLength = 0;
+}
+
+/** Starts a new error of `type` with an empty message. Only the first error of an operation counts. */
+export function errBegin(type: i32): void {
+  errType = type;
+  errLength = 0;
+}
+
+/** Appends an ASCII literal to the message. */
+export function errText(s: string): void {
+  for (let i = 0; i < s.length; i++) errByte(<u8>s.charCodeAt(i));
+}
+
+export function errByte(b: u8): void {
+  if (errLength < ERR_MESSAGE_CAPACITY) store<u8>(ERR_MESSAGE + errLength++, b);
+}
+
+export function errBytes(ptr: usize, n: usize): void {
+  for (let i: usize = 0; i < n; i++) errByte(load<u8>(ptr + i));
+}
+
+/** Appends a decimal integer. */
+export function errInt(n: i64): void {
+  if (n < 0) {
+    errByte(0x2d);
+    // -2**63 has no positive counterpart; its digits come out right through the unsigned path.
+    errUint(<u64>0 - <u64>n);
+  } else {
+    errUint(<u64>n);
+  }
+}
+
+function errUint(n: u64): void {
+  if (n >= 10) errUint(n / 10);
+  errByte(<u8>(0x30 + <u32>(n % 10)));
+}
+
+/** Appends two lowercase hex digits. */
+export function errHex2(b: u8): void {
+  const digits = "0123456789abcdef";
+  errByte(<u8>digits.charCodeAt(b >> 4));
+  errByte(<u8>digits.charCodeAt(b & 15));
+}
+
+/** raise type(msg), the common case; returns 0 so callers can `return raise(...)`. */
+export function raise(type: i32, msg: string): usize {
+  errBegin(type);
+  errText(msg);
+  return 0;
+}
+
+/** MemoryError, as CPython raises it for a failed allocation (no message). */
+export function raiseMemory(): usize {
+  errBegin(ERR_MEMORY);
+  return 0;
+}
