@@ -18,7 +18,7 @@
  *
  * dumps writes what CPython writes, except for reference flags: CPython flags every object whose
  * reference count is above 1, which the host cannot know; here a value is flagged and referenced
- * when it occurs more than once (see RefPlan), which loads back equal and comes out a little smaller.
+ * when it occurs more than once (see Writer), which loads back equal and comes out a little smaller.
  *
  * Only format facts come from CPython's Python/marshal.c; the code is written from scratch.
  */
@@ -118,9 +118,14 @@ export function loadsWithLength(data: Uint8Array, options: LoadOptions = {}): Lo
 export function dumps(value: PyObject, version = MARSHAL_VERSION): Uint8Array {
   if (!Number.isInteger(version)) throw typeError("'float' object cannot be interpreted as an integer");
   return guard(() => {
-    const plan = version >= 3 ? scanForRefs(value) : null;
-    const w = new Writer(version, plan);
-    w.writeObject(value);
+    const w = new Writer(version);
+    try {
+      w.writeObject(value);
+    } catch (e) {
+      if (version >= 3) checkAsCountingPass(value);
+      throw e;
+    }
+    if (w.sawNestedSet) checkAsCountingPass(value);
     return w.result();
   });
 }
@@ -789,136 +794,169 @@ const lengthPrefixed = (s: string) => `${s.length}:${s}`;
 
 // ---------------------------------------------------------------------------------------------------
 // Writing
+//
+// CPython flags every object whose reference count is above 1; the host cannot see reference counts,
+// so here a value is flagged when it occurs more than once: by identity (containers, code, complex,
+// SurrogateStr) or by value (str, bytes, long ints, floats), and immutable scalars only when a 5-byte
+// TYPE_REF is shorter than writing the value again. Strings are written as interned when CPython
+// 3.11 would hold them interned (see writeCode).
+//
+// The Writer does this in one pass: the first time a shareable value is written it gets an ordinal
+// (and its position is noted), a later occurrence writes a TYPE_REF holding that ordinal and marks
+// the value shared; at the end the shared values get their FLAG_REF bit and the refs their final
+// index (the reader numbers flagged values in stream order, which is ordinal order). A separate
+// counting pass before writing, as this module first had, made dumps ~2x slower: it repeated the
+// walk and the Map lookups.
 
 /** Stands for -0.0 in the sharing maps (a Map treats -0 and 0 as one key). */
 const NEG_ZERO = Symbol("-0.0");
-type ShareKey = string | bigint | number | symbol | object;
+
+/** Ordinal flags: the value occurred again (flag its first copy, refer to it after). */
+const SHARED = 1;
+/** Ordinal flags: a str to be written as interned. */
+const INTERNED = 2;
+/** `strs` value of a str marked interned before it was first written (it has no ordinal yet). */
+const INTERN_PENDING = -1;
 
 /**
- * Which values to write once with FLAG_REF and then as TYPE_REF. CPython decides by reference
- * count, which the host cannot see; here an object is shared when it occurs more than once by
- * identity (containers, code) or by value (str, bytes, long ints, floats), and
- * immutable scalars only when the 5-byte reference is shorter than writing the value again. Also
- * records which strings to write as interned.
+ * Which strings to write as interned: the ones CPython 3.11 holds interned, that is co_names and
+ * co_localsplusnames always (_PyCode_New interns them), and identifier-like co_name, co_qualname and
+ * str constants, also inside tuples and frozensets among the constants (the compiler and
+ * intern_string_constants intern those). Everything else is written as a plain string. The Writer
+ * passes this down as it writes, instead of walking a code object's names and constants first
+ * (that walk and its Map lookups took ~10% of dumps).
  */
-interface RefPlan {
-  counts: Map<ShareKey, number>;
-  interned: Set<string>;
-  /** Bytes contents seen so far, by hash; and the token found for each bytes object. */
-  bytesTokens: Map<number, { bytes: Uint8Array }[]>;
-  bytesSeen: Map<Uint8Array, object>;
-}
+type InternMode = typeof PLAIN | typeof INTERN | typeof NAMES | typeof CONSTS;
+const PLAIN = 0;
+/** A str is interned. */
+const INTERN = 1;
+/** A tuple of names: every str in it is interned. */
+const NAMES = 2;
+/** Constants: identifier-like str is interned, also inside tuples and frozensets. */
+const CONSTS = 3;
 
-const IDENTIFIER = /^[A-Za-z0-9_]*$/;
+/** A growable list of int32s (positions, ordinals): no boxing, no per-item allocation. */
+class IntList {
+  data = new Int32Array(256);
+  length = 0;
 
-function scanForRefs(root: PyObject): RefPlan {
-  const plan: RefPlan = { counts: new Map(), interned: new Set(), bytesTokens: new Map(), bytesSeen: new Map() };
-  const { counts, interned } = plan;
-  const bump = (k: ShareKey) => counts.set(k, (counts.get(k) ?? 0) + 1);
-
-  // Strings CPython 3.11 would hold interned: co_names and co_localsplusnames always (_PyCode_New
-  // interns them), and identifier-like co_name, co_qualname and str constants (the compiler and
-  // intern_string_constants intern those). Anything else is written as a plain string.
-  const internConsts = (consts: readonly PyObject[]) => {
-    for (const c of consts) {
-      if (typeof c === "string" && IDENTIFIER.test(c)) interned.add(c);
-      else if (Array.isArray(c)) internConsts(c);
-      else if (c instanceof PyFrozenSet) internConsts(c.items);
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
     }
-  };
-
-  const visit = (v: PyObject, depth: number): void => {
-    if (depth > MAX_MARSHAL_STACK_DEPTH) throw valueError("object too deeply nested to marshal");
-    if (v === null || typeof v === "boolean" || v === Ellipsis || v === StopIteration) return;
-    const k = shareKey(v, plan);
-    if (k !== null) bump(k);
-    if (typeof v !== "object" || v instanceof Uint8Array || v instanceof PyComplex || v instanceof SurrogateStr) {
-      return;
-    }
-    if ((counts.get(v) ?? 0) > 1) return; // already visited (shared or cyclic)
-    const d = depth + 1;
-    if (Array.isArray(v)) for (const x of v as PyObject[]) visit(x, d);
-    else if (v instanceof PyList || v instanceof PySet || v instanceof PyFrozenSet) for (const x of v.items) visit(x, d);
-    else if (v instanceof PyDict) {
-      for (const [key, value] of v.entries) {
-        visit(key, d);
-        visit(value, d);
-      }
-    } else if (v instanceof CodeObject) {
-      for (const s of v.co_names) interned.add(s);
-      for (const s of v.co_localsplusnames) interned.add(s);
-      if (IDENTIFIER.test(v.co_name)) interned.add(v.co_name);
-      if (IDENTIFIER.test(v.co_qualname)) interned.add(v.co_qualname);
-      internConsts(v.co_consts);
-      const f = v.fields();
-      visit(f.co_code, d);
-      visit(f.co_consts, d);
-      visit(f.co_names, d);
-      visit(f.co_localsplusnames, d);
-      visit(f.co_localspluskinds, d);
-      visit(f.co_filename, d);
-      visit(f.co_name, d);
-      visit(f.co_qualname, d);
-      visit(f.co_linetable, d);
-      visit(f.co_exceptiontable, d);
-    }
-  };
-  visit(root, 1);
-  return plan;
-}
-
-/**
- * The key a value is shared under, or null when it never is (NaN, small ints, singletons). Bytes
- * share by value through one token object per distinct content (so they can never meet a str key),
- * found by a hash of the content and checked byte by byte.
- */
-function shareKey(v: PyObject, plan: RefPlan): ShareKey | null {
-  switch (typeof v) {
-    case "string":
-      return v;
-    case "bigint":
-      return v >= -0x80000000n && v <= 0x7fffffffn ? null : v; // a TYPE_INT is as long as a ref
-    case "number":
-      if (Number.isNaN(v)) return null; // two NaNs are two objects: sharing would merge them
-      return Object.is(v, -0) ? NEG_ZERO : v;
-    case "boolean":
-      return null;
+    this.data[this.length++] = x;
   }
-  if (v === null || v === Ellipsis || v === StopIteration) return null;
-  if (v instanceof Uint8Array) return bytesToken(v, plan);
-  if (Array.isArray(v) && v.length === 0) return null; // ')\0' is shorter than a ref
-  return v as object;
 }
 
-function bytesToken(b: Uint8Array, plan: RefPlan): object {
-  const known = plan.bytesSeen.get(b);
-  if (known) return known;
-  let h = 0x811c9dc5 ^ b.length; // FNV-1a
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  let bucket = plan.bytesTokens.get(h);
-  if (bucket === undefined) plan.bytesTokens.set(h, (bucket = []));
-  let token = bucket.find((t) => compareBytes(t.bytes, b) === 0);
-  if (token === undefined) bucket.push((token = { bytes: b }));
-  plan.bytesSeen.set(b, token);
-  return token;
+/**
+ * The arrays a Writer fills, kept from one dumps to the next (allocating and growing them anew for
+ * each of the stdlib's 1773 modules cost ~10% of dumps). Buffers above SPARE_LIMIT are not kept, so
+ * one huge dumps does not pin its memory.
+ */
+class Scratch {
+  buf: Uint8Array = new Uint8Array(4096);
+  /** Per ordinal: where its first copy starts (its type byte), and its flags. */
+  readonly ordPos = new IntList();
+  readonly ordFlags = new IntList();
+  /** Where the TYPE_REFs are (their int32 holds an ordinal until finish()). */
+  readonly refs = new IntList();
+  /** Pairs (position of a type byte, ordinal) for str written before it was known to be interned. */
+  readonly internLater = new IntList();
+
+  /** Whether it is small enough to keep for the next dumps. */
+  small(): boolean {
+    const lists = this.ordPos.data.length * 2 + this.refs.data.length + this.internLater.data.length;
+    return this.buf.length <= SPARE_LIMIT && lists * 4 <= SPARE_LIMIT;
+  }
 }
+let spareScratch: Scratch | null = null;
+const SPARE_LIMIT = 1 << 22;
 
 class Writer {
-  private buf = new Uint8Array(256);
+  private readonly s: Scratch;
+  /** The Scratch lists, held here too to save a load on every use. */
+  private readonly ordPos: IntList;
+  private readonly ordFlags: IntList;
+  private readonly refs: IntList;
+  private readonly internLater: IntList;
+  private buf: Uint8Array;
+  private dv: DataView;
   private pos = 0;
   private depth = 0;
-  private readonly refIndex = new Map<ShareKey, number>();
-  private dv = new DataView(this.buf.buffer);
+  /** Versions 3 and up share values (FLAG_REF / TYPE_REF) and intern strings. */
+  private readonly sharing: boolean;
+  /** Ordinals of the shareable values written so far, by value or identity. */
+  private readonly strs = new Map<string, number>();
+  private readonly nums = new Map<number | bigint | symbol, number>();
+  private readonly objs = new Map<object, number>();
+  /** Ordinal of the last bytes content written with each hash; earlier ones with that hash chain through sameHash. */
+  private readonly bytesByHash = new Map<number, number>();
+  private readonly sameHash = new Map<number, number>();
+  /** A set with two or more items that contain values was written (see dumps). */
+  sawNestedSet = false;
 
-  constructor(
-    readonly version: number,
-    readonly plan: RefPlan | null,
-  ) {}
-
-  result(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+  constructor(readonly version: number) {
+    // A nested dumps (set items are sorted by their own dumps) finds no spare and allocates.
+    this.s = spareScratch ?? new Scratch();
+    spareScratch = null;
+    this.ordPos = this.s.ordPos;
+    this.ordFlags = this.s.ordFlags;
+    this.refs = this.s.refs;
+    this.internLater = this.s.internLater;
+    this.ordPos.length = this.ordFlags.length = this.refs.length = this.internLater.length = 0;
+    this.buf = this.s.buf;
+    this.dv = new DataView(this.buf.buffer);
+    this.sharing = version >= 3;
   }
 
+  /** The bytes written, with the reference flags and indexes filled in. */
+  result(): Uint8Array {
+    if (this.sharing) this.finish();
+    const out = this.buf.slice(0, this.pos);
+    this.s.buf = this.buf;
+    if (this.s.small()) spareScratch = this.s;
+    return out;
+  }
+
+  private finish(): void {
+    const { ordPos, ordFlags, refs, internLater } = this;
+    const buf = this.buf;
+    for (let i = 0; i < internLater.length; i += 2) {
+      if (ordFlags.data[internLater.data[i + 1]] & INTERNED) buf[internLater.data[i]] = internedType(buf[internLater.data[i]]);
+    }
+    if (refs.length === 0) return;
+    // Number the shared values in stream order; ordPos is reused to hold each one's index.
+    let index = 0;
+    for (let ord = 0; ord < ordPos.length; ord++) {
+      if (ordFlags.data[ord] & SHARED) {
+        buf[ordPos.data[ord]] |= FLAG_REF;
+        ordPos.data[ord] = index++;
+      }
+    }
+    for (let i = 0; i < refs.length; i++) {
+      const at = refs.data[i] + 1;
+      this.dv.setInt32(at, ordPos.data[this.dv.getInt32(at, true)], true);
+    }
+  }
+
+  /** A new ordinal for the shareable value whose first copy starts here. */
+  private newOrdinal(flags: number): number {
+    const ord = this.ordPos.length;
+    this.ordPos.push(this.pos);
+    this.ordFlags.push(flags);
+    return ord;
+  }
+
+  /** A TYPE_REF to the value with ordinal `ord` (the ordinal is replaced by its index in finish()). */
+  private writeRef(ord: number): void {
+    this.ordFlags.data[ord] |= SHARED;
+    this.refs.push(this.pos);
+    this.typeAndSize(T_REF, ord);
+  }
+
+  /** Makes room for `n` more bytes; callers then store directly into buf / dv. */
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
     let size = this.buf.length * 2;
@@ -934,16 +972,18 @@ class Writer {
     this.buf[this.pos++] = x;
   }
 
+  /** A type byte and a 4-byte size, with one bounds check. */
+  private typeAndSize(type: number, n: number): void {
+    this.ensure(5);
+    this.buf[this.pos] = type;
+    this.dv.setInt32(this.pos + 1, n | 0, true);
+    this.pos += 5;
+  }
+
   private int32(x: number): void {
     this.ensure(4);
     this.dv.setInt32(this.pos, x | 0, true);
     this.pos += 4;
-  }
-
-  private raw(b: Uint8Array): void {
-    this.ensure(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
   }
 
   private float64(x: number): void {
@@ -952,131 +992,55 @@ class Writer {
     this.pos += 8;
   }
 
-  /**
-   * For a value the plan shares: the first time returns FLAG_REF (and numbers it, in the order the
-   * reader will meet it); later times writes TYPE_REF and returns -1. Otherwise returns 0.
-   */
-  private ref(v: PyObject): number {
-    if (this.plan === null) return 0;
-    const k = shareKey(v, this.plan);
-    if (k === null || (this.plan.counts.get(k) ?? 0) < 2 || !this.worthSharing(v)) return 0;
-    const idx = this.refIndex.get(k);
-    if (idx !== undefined) {
-      this.byte(T_REF);
-      this.int32(idx);
-      return -1;
-    }
-    this.refIndex.set(k, this.refIndex.size);
-    return FLAG_REF;
+  private raw(b: Uint8Array): void {
+    const n = b.length;
+    this.ensure(n);
+    // TypedArray.set has a fixed cost that a short loop beats (most bytes objects in code are small).
+    if (n < 64) {
+      const buf = this.buf;
+      const at = this.pos;
+      for (let i = 0; i < n; i++) buf[at + i] = b[i];
+    } else this.buf.set(b, this.pos);
+    this.pos += n;
   }
 
-  /** Immutable scalars are only shared when writing them again would take more than a ref's 5 bytes. */
-  private worthSharing(v: PyObject): boolean {
-    if (typeof v === "string") return v.length >= 4 || this.version < 4 || !isAscii(v);
-    if (v instanceof Uint8Array) return v.length > 0;
-    return true;
-  }
-
-  writeObject(v: PyObject): void {
+  writeObject(v: PyObject, mode: InternMode = PLAIN): void {
     if (++this.depth > MAX_MARSHAL_STACK_DEPTH) throw valueError("object too deeply nested to marshal");
-    if (v === null) this.byte(T_NONE);
-    else if (v === true) this.byte(T_TRUE);
-    else if (v === false) this.byte(T_FALSE);
-    else if (v === Ellipsis) this.byte(T_ELLIPSIS);
-    else if (v === StopIteration) this.byte(T_STOPITER);
-    else {
-      const flag = this.ref(v);
-      if (flag >= 0) this.writeValue(v, flag);
+    switch (typeof v) {
+      case "string":
+        this.writeStr(v, mode);
+        break;
+      case "bigint":
+        this.writeInt(v);
+        break;
+      case "number":
+        this.writeFloat(v);
+        break;
+      case "boolean":
+        this.byte(v ? T_TRUE : T_FALSE);
+        break;
+      default:
+        // Tuples and dicts straight from here: two stack frames per level of nesting, not three,
+        // keep the 2000 levels MAX_MARSHAL_STACK_DEPTH allows within the default JS stack.
+        if (Array.isArray(v)) this.writeTuple(v as readonly PyObject[], mode);
+        else if (v instanceof PyDict) this.writeDict(v);
+        else this.writeOther(v, mode);
     }
     this.depth--;
   }
 
-  private writeValue(v: PyObject, flag: number): void {
-    switch (typeof v) {
-      case "bigint":
-        return this.writeInt(v, flag);
-      case "number":
-        if (this.version > 1) {
-          this.byte(T_BINARY_FLOAT | flag);
-          this.float64(v);
-        } else {
-          this.byte(T_FLOAT | flag);
-          this.floatText(v);
-        }
-        return;
-      case "string":
-        return this.writeStr(v, flag);
-    }
-    if (v instanceof SurrogateStr) {
-      this.byte(T_UNICODE | flag);
-      return this.sized(encodeUtf8CodePoints(v.codePoints));
-    }
-    if (v instanceof Uint8Array) {
-      this.byte(T_STRING | flag);
-      return this.sized(v);
-    }
-    if (v instanceof PyComplex) {
-      if (this.version > 1) {
-        this.byte(T_BINARY_COMPLEX | flag);
-        this.float64(v.real);
-        this.float64(v.imag);
-      } else {
-        this.byte(T_COMPLEX | flag);
-        this.floatText(v.real);
-        this.floatText(v.imag);
-      }
-      return;
-    }
-    if (Array.isArray(v)) {
-      const items = v as readonly PyObject[];
-      if (this.version >= 4 && items.length < 256) {
-        this.byte(T_SMALL_TUPLE | flag);
-        this.byte(items.length);
-      } else {
-        this.byte(T_TUPLE | flag);
-        this.int32(items.length);
-      }
-      for (const x of items) this.writeObject(x);
-      return;
-    }
-    if (v instanceof PyList) {
-      this.byte(T_LIST | flag);
-      this.int32(v.items.length);
-      for (const x of v.items) this.writeObject(x);
-      return;
-    }
-    if (v instanceof PyDict) {
-      this.byte(T_DICT | flag);
-      for (const [key, value] of v.entries) {
-        this.writeObject(key);
-        this.writeObject(value);
-      }
-      this.byte(T_NULL);
-      return;
-    }
-    if (v instanceof PySet || v instanceof PyFrozenSet) {
-      this.byte((v instanceof PySet ? T_SET : T_FROZENSET) | flag);
-      this.int32(v.items.length);
-      // As CPython 3.11 (bpo-37596): elements in the order of their own marshalled bytes, so the
-      // output does not depend on hash order.
-      const keyed = v.items.map((x) => ({ x, k: dumps(x, this.version) }));
-      keyed.sort((a, b) => compareBytes(a.k, b.k));
-      for (const { x } of keyed) this.writeObject(x);
-      return;
-    }
-    if (v instanceof CodeObject) return this.writeCode(v, flag);
-    throw valueError("unmarshallable object");
-  }
-
-  private writeInt(v: bigint, flag: number): void {
+  private writeInt(v: bigint): void {
     if (v >= -0x80000000n && v <= 0x7fffffffn) {
-      this.byte(T_INT | flag);
-      this.int32(Number(v));
+      this.typeAndSize(T_INT, Number(v)); // never shared: a TYPE_INT is as long as a reference
       return;
+    }
+    if (this.sharing) {
+      const ord = this.nums.get(v);
+      if (ord !== undefined) return this.writeRef(ord);
+      this.nums.set(v, this.newOrdinal(0));
     }
     const digits = bigIntToDigits(v < 0n ? -v : v);
-    this.byte(T_LONG | flag);
-    this.int32(v < 0n ? -digits.length : digits.length);
+    this.typeAndSize(T_LONG, v < 0n ? -digits.length : digits.length);
     this.ensure(digits.length * 2);
     for (const d of digits) {
       this.buf[this.pos++] = d & 0xff;
@@ -1084,28 +1048,217 @@ class Writer {
     }
   }
 
-  private writeStr(s: string, flag: number): void {
-    const interned = this.version >= 3 && this.plan !== null && this.plan.interned.has(s);
-    if (this.version >= 4 && isAscii(s)) {
-      if (s.length < 256) {
-        this.byte((interned ? T_SHORT_ASCII_INTERNED : T_SHORT_ASCII) | flag);
-        this.byte(s.length);
-      } else {
-        this.byte((interned ? T_ASCII_INTERNED : T_ASCII) | flag);
-        this.int32(s.length);
-      }
-      this.ensure(s.length);
-      for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
-      return;
+  private writeFloat(v: number): void {
+    // Two NaNs are two objects: sharing would merge them.
+    if (this.sharing && !Number.isNaN(v)) {
+      const key = Object.is(v, -0) ? NEG_ZERO : v;
+      const ord = this.nums.get(key);
+      if (ord !== undefined) return this.writeRef(ord);
+      this.nums.set(key, this.newOrdinal(0));
     }
-    this.byte((interned ? T_INTERNED : T_UNICODE) | flag);
-    this.sized(encodeUtf8(s));
+    if (this.version > 1) {
+      this.byte(T_BINARY_FLOAT);
+      this.float64(v);
+    } else {
+      this.byte(T_FLOAT);
+      this.floatText(v);
+    }
   }
 
-  /** A 4-byte length, then the bytes. */
-  private sized(b: Uint8Array): void {
-    this.int32(b.length);
+  /** `mode` tells whether this occurrence makes the str interned (see InternMode). */
+  private writeStr(s: string, mode: InternMode): void {
+    let interned = false;
+    if (this.sharing) {
+      const { ordFlags, internLater } = this;
+      let ord = this.strs.get(s);
+      if (ord === undefined || ord === INTERN_PENDING) {
+        interned = ord === INTERN_PENDING || internedBy(mode, s);
+        ord = this.newOrdinal(interned ? INTERNED : 0);
+        this.strs.set(s, ord);
+      } else {
+        interned = (ordFlags.data[ord] & INTERNED) !== 0;
+        if (!interned && internedBy(mode, s)) {
+          ordFlags.data[ord] |= INTERNED;
+          interned = true;
+        }
+        // Short ASCII str is written again in version 4: it is no longer than a reference.
+        if (s.length >= 4 || this.version < 4 || !isAscii(s)) return this.writeRef(ord);
+      }
+      if (!interned) {
+        // A code object written later may still make it interned (finish() then fixes the type).
+        internLater.push(this.pos);
+        internLater.push(ord);
+      }
+    }
+    const n = s.length;
+    if (this.version >= 4) {
+      // ASCII (the common case) is copied char by char straight into the buffer after a header
+      // that assumes it; the first non-ASCII char abandons that and the str goes the UTF-8 way.
+      const head = n < 256 ? 2 : 5;
+      this.ensure(head + n);
+      const buf = this.buf;
+      const at = this.pos + head;
+      let i = 0;
+      while (i < n) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        buf[at + i++] = c;
+      }
+      if (i === n) {
+        if (n < 256) {
+          buf[this.pos] = interned ? T_SHORT_ASCII_INTERNED : T_SHORT_ASCII;
+          buf[this.pos + 1] = n;
+          this.pos = at + n;
+        } else {
+          this.typeAndSize(interned ? T_ASCII_INTERNED : T_ASCII, n);
+          this.pos += n;
+        }
+        return;
+      }
+    }
+    this.writeUtf8(interned ? T_INTERNED : T_UNICODE, s);
+  }
+
+  /** A type byte, then `s` as sized UTF-8 with surrogatepass, encoded in place. */
+  private writeUtf8(type: number, s: string): void {
+    if (LONE_SURROGATE.test(s)) {
+      const b = encodeUtf8CodePoints(Array.from(s, (ch) => ch.codePointAt(0)!));
+      this.typeAndSize(type, b.length);
+      this.raw(b);
+      return;
+    }
+    this.ensure(5 + 3 * s.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    const { written } = utf8Encoder.encodeInto(s, this.buf.subarray(this.pos + 5));
+    this.typeAndSize(type, written);
+    this.pos += written;
+  }
+
+  /** Bytes share by content: found through a hash and compared with the first copy in the output. */
+  private writeBytes(b: Uint8Array): void {
+    if (this.sharing && b.length > 0) {
+      // b'' is never shared: it is shorter than a reference.
+      const h = hashBytes(b);
+      const last = this.bytesByHash.get(h);
+      for (let ord = last; ord !== undefined; ord = this.sameHash.get(ord)) {
+        if (this.sameBytesAt(this.ordPos.data[ord], b)) return this.writeRef(ord);
+      }
+      const ord = this.newOrdinal(0);
+      this.bytesByHash.set(h, ord);
+      if (last !== undefined) this.sameHash.set(ord, last);
+    }
+    this.typeAndSize(T_STRING, b.length);
     this.raw(b);
+  }
+
+  /** Whether the TYPE_STRING written at `at` holds `b`'s content. */
+  private sameBytesAt(at: number, b: Uint8Array): boolean {
+    if (this.dv.getInt32(at + 1, true) !== b.length) return false;
+    const buf = this.buf;
+    for (let i = 0, j = at + 5; i < b.length; i++, j++) if (buf[j] !== b[i]) return false;
+    return true;
+  }
+
+  private writeOther(v: PyObject, mode: InternMode): void {
+    if (typeof v !== "object") throw valueError("unmarshallable object");
+    if (v === null) return this.byte(T_NONE);
+    if (v === Ellipsis) return this.byte(T_ELLIPSIS);
+    if (v === StopIteration) return this.byte(T_STOPITER);
+    if (v instanceof Uint8Array) return this.writeBytes(v);
+    if (this.writtenBefore(v)) {
+      if (mode === CONSTS && v instanceof PyFrozenSet) this.internConsts(v.items); // see writeTuple
+      return;
+    }
+    if (v instanceof CodeObject) return this.writeCode(v);
+    if (v instanceof SurrogateStr) {
+      const b = encodeUtf8CodePoints(v.codePoints);
+      this.typeAndSize(T_UNICODE, b.length);
+      return this.raw(b);
+    }
+    if (v instanceof PyComplex) {
+      if (this.version > 1) {
+        this.byte(T_BINARY_COMPLEX);
+        this.float64(v.real);
+        this.float64(v.imag);
+      } else {
+        this.byte(T_COMPLEX);
+        this.floatText(v.real);
+        this.floatText(v.imag);
+      }
+      return;
+    }
+    // Containers other than tuples are written by functions of their own: this one's stack frame
+    // stays small, which matters at 2000 levels of nesting.
+    if (v instanceof PyList) return this.writeList(v);
+    if (v instanceof PySet || v instanceof PyFrozenSet) return this.writeSet(v, mode);
+    throw valueError("unmarshallable object");
+  }
+
+  private writeList(v: PyList): void {
+    this.typeAndSize(T_LIST, v.items.length);
+    for (const x of v.items) this.writeObject(x);
+  }
+
+  private writeDict(v: PyDict): void {
+    if (this.writtenBefore(v)) return;
+    this.byte(T_DICT);
+    for (const [key, value] of v.entries) {
+      this.writeObject(key);
+      this.writeObject(value);
+    }
+    this.byte(T_NULL);
+  }
+
+  /**
+   * For a value shared by identity: when it was written before, writes a TYPE_REF to it and
+   * returns true; otherwise gives it an ordinal (its first copy starts here).
+   */
+  private writtenBefore(v: object): boolean {
+    if (!this.sharing) return false;
+    const ord = this.objs.get(v);
+    if (ord !== undefined) {
+      this.writeRef(ord);
+      return true;
+    }
+    this.objs.set(v, this.newOrdinal(0));
+    return false;
+  }
+
+  private writeSet(v: PySet | PyFrozenSet, mode: InternMode): void {
+    this.typeAndSize(v instanceof PySet ? T_SET : T_FROZENSET, v.items.length);
+    // As CPython 3.11 (bpo-37596): elements in the order of their own marshalled bytes, so the
+    // output does not depend on hash order.
+    const keyed = v.items.map((x) => ({ x, k: dumps(x, this.version) }));
+    keyed.sort((a, b) => compareBytes(a.k, b.k));
+    if (this.sharing && v.items.filter(hasItems).length >= 2) this.sawNestedSet = true;
+    const itemMode = mode === CONSTS && v instanceof PyFrozenSet ? CONSTS : PLAIN;
+    for (const { x } of keyed) this.writeObject(x, itemMode);
+  }
+
+  private writeTuple(items: readonly PyObject[], mode: InternMode): void {
+    const n = items.length;
+    // The empty tuple is never shared: ')\0' is shorter than a reference.
+    if (n > 0 && this.writtenBefore(items)) {
+      // What it holds may still have to be interned now (finish() fixes the copies written).
+      if (mode === NAMES) {
+        for (let i = 0; i < n; i++) if (typeof items[i] === "string") this.markInterned(items[i] as string);
+      } else if (mode === CONSTS) this.internConsts(items);
+      return;
+    }
+    if (this.version >= 4 && n < 256) {
+      this.ensure(2);
+      this.buf[this.pos++] = T_SMALL_TUPLE;
+      this.buf[this.pos++] = n;
+    } else this.typeAndSize(T_TUPLE, n);
+    const itemMode = mode === NAMES ? INTERN : mode === CONSTS ? CONSTS : PLAIN;
+    for (let i = 0; i < n; i++) {
+      const x = items[i];
+      // Most items are str (names): they skip writeObject's dispatch (~3% of dumps).
+      if (typeof x === "string") {
+        if (++this.depth > MAX_MARSHAL_STACK_DEPTH) throw valueError("object too deeply nested to marshal");
+        this.writeStr(x, itemMode);
+        this.depth--;
+      } else this.writeObject(x, itemMode);
+    }
   }
 
   /** TYPE_FLOAT text: repr-like '%.17g', as PyOS_double_to_string(x, 'g', 17, 0) writes it. */
@@ -1115,25 +1268,160 @@ class Writer {
     for (let i = 0; i < s.length; i++) this.byte(s.charCodeAt(i));
   }
 
-  private writeCode(c: CodeObject, flag: number): void {
-    this.byte(T_CODE | flag);
+  private writeCode(c: CodeObject): void {
+    this.ensure(21);
+    this.buf[this.pos++] = T_CODE;
     this.int32(c.co_argcount);
     this.int32(c.co_posonlyargcount);
     this.int32(c.co_kwonlyargcount);
     this.int32(c.co_stacksize);
     this.int32(c.co_flags);
-    this.writeObject(c.co_code);
-    this.writeObject(c.co_consts);
-    this.writeObject(c.co_names);
-    this.writeObject(c.co_localsplusnames);
-    this.writeObject(c.co_localspluskinds);
-    this.writeObject(c.co_filename);
-    this.writeObject(c.co_name);
-    this.writeObject(c.co_qualname);
+    this.writeField(c.co_code, PLAIN);
+    this.writeField(c.co_consts, CONSTS);
+    this.writeField(c.co_names, NAMES);
+    this.writeField(c.co_localsplusnames, NAMES);
+    this.writeField(c.co_localspluskinds, PLAIN);
+    this.writeField(c.co_filename, PLAIN);
+    this.writeField(c.co_name, identifierMode(c.co_name));
+    this.writeField(c.co_qualname, identifierMode(c.co_qualname));
     this.int32(c.co_firstlineno);
-    this.writeObject(c.co_linetable);
-    this.writeObject(c.co_exceptiontable);
+    this.writeField(c.co_linetable, PLAIN);
+    this.writeField(c.co_exceptiontable, PLAIN);
   }
+
+  /**
+   * writeObject for a code object field, testing first for the type the field has (bytes, tuple or
+   * str) instead of going through the general dispatch: ~5% of dumps.
+   */
+  private writeField(v: PyObject, mode: InternMode): void {
+    if (++this.depth > MAX_MARSHAL_STACK_DEPTH) throw valueError("object too deeply nested to marshal");
+    if (v instanceof Uint8Array) this.writeBytes(v);
+    else if (Array.isArray(v)) this.writeTuple(v as readonly PyObject[], mode);
+    else if (typeof v === "string") {
+      if (mode === NAMES || mode === CONSTS) {
+        // A str where the types want a tuple (co_names = "ab" gets past CodeObject): as before,
+        // its chars count as the names or constants.
+        if (this.sharing) for (const ch of v) if (mode === NAMES || isIdentifierLike(ch)) this.markInterned(ch);
+        this.writeStr(v, PLAIN);
+      } else this.writeStr(v, mode);
+    } else {
+      this.depth--;
+      return this.writeObject(v, mode);
+    }
+    this.depth--;
+  }
+
+  /** Marks what CONSTS mode would intern in constants written before. */
+  private internConsts(consts: readonly PyObject[]): void {
+    for (let i = 0; i < consts.length; i++) {
+      const c = consts[i];
+      if (typeof c === "string") {
+        if (isIdentifierLike(c)) this.markInterned(c);
+      } else if (Array.isArray(c)) this.internConsts(c as readonly PyObject[]);
+      else if (c instanceof PyFrozenSet) this.internConsts(c.items);
+    }
+  }
+
+  /** Marks a str interned without writing it (finish() fixes copies already written). */
+  private markInterned(s: string): void {
+    const ord = this.strs.get(s);
+    if (ord === undefined) this.strs.set(s, INTERN_PENDING);
+    else if (ord !== INTERN_PENDING) this.ordFlags.data[ord] |= INTERNED;
+  }
+}
+
+/** co_name and co_qualname are interned when identifier-like, as str constants are. */
+function identifierMode(name: string): InternMode {
+  return typeof name === "string" && isIdentifierLike(name) ? INTERN : PLAIN;
+}
+
+/** Whether writing `s` in this mode makes it interned. */
+function internedBy(mode: InternMode, s: string): boolean {
+  return mode === INTERN || (mode === CONSTS && isIdentifierLike(s));
+}
+
+/** The interned variant of a str type code. */
+function internedType(type: number): number {
+  switch (type) {
+    case T_SHORT_ASCII:
+      return T_SHORT_ASCII_INTERNED;
+    case T_ASCII:
+      return T_ASCII_INTERNED;
+    default:
+      return T_INTERNED; // T_UNICODE
+  }
+}
+
+/** Whether a value has values inside it. */
+function hasItems(v: PyObject): boolean {
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof PyList || v instanceof PySet || v instanceof PyFrozenSet) return v.items.length > 0;
+  if (v instanceof PyDict) return v.entries.length > 0;
+  return v instanceof CodeObject;
+}
+
+/**
+ * Throws what the counting pass this module used to make before writing threw (it walked set items
+ * in their stored order, not in the order they are written, and checked nesting depth as it went),
+ * so that errors stay as they were: dumps calls it when writing failed (a too-deep value found this
+ * way was reported before an unmarshallable one), and when a set held two or more values with items
+ * inside (the only case where the two walks can meet a shared value at different depths).
+ */
+function checkAsCountingPass(root: PyObject): void {
+  const seen = new Set<object>();
+  const visitConsts = (consts: readonly PyObject[]): void => {
+    for (const c of consts) {
+      if (Array.isArray(c)) visitConsts(c);
+      else if (c instanceof PyFrozenSet) visitConsts(c.items);
+    }
+  };
+  const visit = (v: PyObject, depth: number): void => {
+    if (depth > MAX_MARSHAL_STACK_DEPTH) throw valueError("object too deeply nested to marshal");
+    if (typeof v !== "object" || v === null || seen.has(v)) return;
+    seen.add(v);
+    const d = depth + 1;
+    if (Array.isArray(v)) for (const x of v as readonly PyObject[]) visit(x, d);
+    else if (v instanceof PyList || v instanceof PySet || v instanceof PyFrozenSet) for (const x of v.items) visit(x, d);
+    else if (v instanceof PyDict) {
+      for (const [key, value] of v.entries) {
+        visit(key, d);
+        visit(value, d);
+      }
+    } else if (v instanceof CodeObject) {
+      visitConsts(v.co_consts); // the pass walked them first, to find interned strings
+      for (const f of [v.co_code, v.co_consts, v.co_names, v.co_localsplusnames, v.co_localspluskinds]) visit(f, d);
+      for (const f of [v.co_filename, v.co_name, v.co_qualname, v.co_linetable, v.co_exceptiontable]) visit(f, d);
+    }
+  };
+  visit(root, 1);
+}
+
+/**
+ * A hash of the content, mixing four bytes per multiply: the multiplies form one dependency chain,
+ * so this is ~3x faster than byte-wise FNV-1a. The result fits a small int (a Map key that is a
+ * heap number would be allocated).
+ */
+function hashBytes(b: Uint8Array): number {
+  const n = b.length;
+  const whole = n & ~3;
+  let h = 0x811c9dc5 ^ n;
+  let i = 0;
+  for (; i < whole; i += 4) {
+    const w = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
+    h = Math.imul(h ^ Math.imul(w, 0x9e3779b1), 0x01000193);
+    h ^= h >>> 15;
+  }
+  for (; i < n; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** /^[A-Za-z0-9_]*$/ without a regex call (strings CPython interns as identifier-like). */
+function isIdentifierLike(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) return false;
+  }
+  return true;
 }
 
 function isAscii(s: string): boolean {
@@ -1151,13 +1439,6 @@ const utf8Encoder = new TextEncoder();
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** UTF-8 with surrogatepass: lone surrogates become 3-byte sequences instead of U+FFFD. */
-function encodeUtf8(s: string): Uint8Array {
-  if (!LONE_SURROGATE.test(s)) return utf8Encoder.encode(s);
-  const cps: number[] = [];
-  for (const ch of s) cps.push(ch.codePointAt(0)!);
-  return encodeUtf8CodePoints(cps);
-}
-
 function encodeUtf8CodePoints(cps: readonly number[]): Uint8Array {
   const out: number[] = [];
   for (const cp of cps) {
