@@ -302,3 +302,18 @@ export function strInitStatic(p: usize, s: string): void {
   o.hash = -1;
   for (let i = 0; i < s.length; i++) store<u8>(strData(p) + <usize>i, <u8>s.charCodeAt(i));
 }
+
+/** Whether str object p equals the literal s[start:end] (code units; literals are ASCII/Latin-1/BMP). */
+export function strEqualLiteralRange(p: usize, s: string, start: i32, end: i32): bool {
+  const n = end - start;
+  if (<i32>strLength(p) != n) return false;
+  for (let i = 0; i < n; i++) {
+    if (strCodePoint(p, <usize>i) != <u32>s.charCodeAt(start + i)) return false;
+  }
+  return true;
+}
+
+/** Whether str object p equals the literal s. */
+export function strEqualLiteral(p: usize, s: string): bool {
+  return strEqualLiteralRange(p, s, 0, s.length);
+}

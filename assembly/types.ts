@@ -28,7 +28,8 @@
  */
 import { Value, isSmallInt, isObject, NONE, FALSE, TRUE } from "./values";
 import { ObjHeader, initStaticHeader, typeOfObject } from "./object";
-import { strInitStatic, strStaticSize, STR_HEADER_SIZE } from "./str";
+import { strInitStatic, strStaticSize, STR_HEADER_SIZE, strLength, strCodePoint } from "./str";
+import { incref, decref } from "./refcount";
 import { BYTES_HEADER_SIZE } from "./bytes";
 import { EMPTY_TUPLE, TUPLE_HEADER_SIZE, VEC_HEADER_SIZE, DICT_HEADER_SIZE, DICT_ENTRY_SIZE } from "./tuple";
 import { BIGINT_HEADER_SIZE } from "./int";
@@ -202,6 +203,11 @@ export function errorMessageLength(): usize {
 export function errorClear(): void {
   errType = ERR_NONE;
   errLength = 0;
+  if (errValue != 0) {
+    const v = errValue;
+    errValue = 0;
+    decref(v);
+  }
 }
 
 /** Starts a new error of `type` with an empty message. Only the first error of an operation counts. */
@@ -257,4 +263,79 @@ export function raise(type: i32, msg: string): usize {
 export function raiseMemory(): usize {
   errBegin(ERR_MEMORY);
   return 0;
+}
+
+// Exception ids beyond the historical seven: every builtin exception class (generated table).
+export * from "./exceptions.generated";
+
+/** Starts a new error of builtin exception class `id` (exceptions.generated.ts) with an empty message. */
+export function raiseBegin(id: i32): void {
+  errBegin(id);
+  if (errValue != 0) {
+    const v = errValue;
+    errValue = 0;
+    decref(v);
+  }
+}
+
+/** raise CLASS(msg) with an ASCII literal message; returns 0 so callers can `return raiseMsg(...)`. */
+export function raiseMsg(id: i32, msg: string): usize {
+  raiseBegin(id);
+  errText(msg);
+  return 0;
+}
+
+/**
+ * raise CLASS(value): the exception's single argument is an object rather than a message, as
+ * KeyError(key) and StopIteration(value) need. Takes a new reference to `value`.
+ */
+export function raiseWithValue(id: i32, value: Value): usize {
+  raiseBegin(id);
+  incref(value);
+  errValue = value;
+  return 0;
+}
+
+let errValue: Value = 0;
+
+/** The argument object of the pending error (borrowed), or 0 when it has a text message. */
+export function errorValue(): Value {
+  return errValue;
+}
+
+/** Hands the argument object over to the caller (who now owns it) and forgets it. */
+export function errorTakeValue(): Value {
+  const v = errValue;
+  errValue = 0;
+  return v;
+}
+
+/** Appends a str object's text to the message, UTF-8 encoded (lone surrogates pass through). */
+export function errStrObject(p: usize): void {
+  const n = <usize>strLength(p);
+  for (let i: usize = 0; i < n; i++) errCodePoint(strCodePoint(p, i));
+}
+
+/** Appends one code point, UTF-8 encoded. */
+export function errCodePoint(c: u32): void {
+  if (c < 0x80) {
+    errByte(<u8>c);
+  } else if (c < 0x800) {
+    errByte(<u8>(0xc0 | (c >> 6)));
+    errByte(<u8>(0x80 | (c & 0x3f)));
+  } else if (c < 0x10000) {
+    errByte(<u8>(0xe0 | (c >> 12)));
+    errByte(<u8>(0x80 | ((c >> 6) & 0x3f)));
+    errByte(<u8>(0x80 | (c & 0x3f)));
+  } else {
+    errByte(<u8>(0xf0 | (c >> 18)));
+    errByte(<u8>(0x80 | ((c >> 12) & 0x3f)));
+    errByte(<u8>(0x80 | ((c >> 6) & 0x3f)));
+    errByte(<u8>(0x80 | (c & 0x3f)));
+  }
+}
+
+/** Appends the name of v's type (for "'int' object is not subscriptable" and the like). */
+export function errTypeName(v: Value): void {
+  errStrObject(typeName(typeOf(v)));
 }
