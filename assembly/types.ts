@@ -54,7 +54,46 @@ export const KIND_CODE: u32 = 14;
 export const KIND_ELLIPSIS: u32 = 15;
 /** Exception types; for now the one marshal can name, StopIteration (TYPE_STOPITER). */
 export const KIND_EXCEPTION: u32 = 16;
-export const KIND_COUNT: u32 = 17;
+// Kinds of the run-time objects (their layouts live with their implementations).
+export const KIND_DICT_KEYS: u32 = 17;
+export const KIND_DICT_VALUES: u32 = 18;
+export const KIND_DICT_ITEMS: u32 = 19;
+export const KIND_DICT_KEYITER: u32 = 20;
+export const KIND_DICT_VALUEITER: u32 = 21;
+export const KIND_DICT_ITEMITER: u32 = 22;
+export const KIND_SET_ITER: u32 = 23;
+export const KIND_LIST_ITER: u32 = 24;
+export const KIND_TUPLE_ITER: u32 = 25;
+export const KIND_STR_ITER: u32 = 26;
+export const KIND_RANGE: u32 = 27;
+export const KIND_RANGE_ITER: u32 = 28;
+export const KIND_SLICE: u32 = 29;
+export const KIND_FUNCTION: u32 = 30;
+export const KIND_METHOD: u32 = 31;
+export const KIND_BUILTIN: u32 = 32;
+export const KIND_CELL: u32 = 33;
+export const KIND_GENERATOR: u32 = 34;
+export const KIND_OBJECT: u32 = 35;
+export const KIND_MODULE: u32 = 36;
+export const KIND_PROPERTY: u32 = 37;
+export const KIND_CLASSMETHOD: u32 = 38;
+export const KIND_STATICMETHOD: u32 = 39;
+export const KIND_SUPER: u32 = 40;
+export const KIND_LIST_REVITER: u32 = 41;
+export const KIND_NOT_IMPLEMENTED: u32 = 42;
+export const KIND_BYTEARRAY: u32 = 43;
+export const KIND_ENUMERATE: u32 = 44;
+export const KIND_ZIP: u32 = 45;
+export const KIND_MAP: u32 = 46;
+export const KIND_FILTER: u32 = 47;
+export const KIND_REVERSED: u32 = 48;
+export const KIND_METHOD_DESCR: u32 = 49;
+export const KIND_CALLABLE_ITER: u32 = 50;
+export const KIND_SEQ_ITER: u32 = 51;
+export const KIND_FRAME: u32 = 52;
+export const KIND_TRACEBACK: u32 = 53;
+export const KIND_BYTES_ITER: u32 = 54;
+export const KIND_COUNT: u32 = 55;
 
 // Type flags.
 /** Instances hold references to other objects (what a cycle collector will have to traverse). */
@@ -85,7 +124,7 @@ if (offsetof<TypeObject>() != TYPE_OBJECT_SIZE) ERROR("TypeObject layout");
 /** The builtin type objects, indexed by kind (slot 0 unused). */
 const TYPE_TABLE: usize = memory.data(<i32>(KIND_COUNT * <u32>TYPE_OBJECT_SIZE), 8);
 /** Room for the static str objects that hold the type names. */
-const NAME_ARENA_SIZE: usize = 1024;
+const NAME_ARENA_SIZE: usize = 4096;
 const NAME_ARENA: usize = memory.data(<i32>NAME_ARENA_SIZE, 8);
 let nameArenaTop: usize = 0;
 
@@ -164,6 +203,44 @@ function initTypes(): void {
   defineType(KIND_CODE, "code", <u32>CODE_SIZE, 0, TPFLAG_HAS_REFS);
   defineType(KIND_ELLIPSIS, "ellipsis", 8, 0, 0);
   defineType(KIND_EXCEPTION, "StopIteration", 0, 0, 0);
+  defineType(KIND_DICT_KEYS, "dict_keys", 0, 0, 0);
+  defineType(KIND_DICT_VALUES, "dict_values", 0, 0, 0);
+  defineType(KIND_DICT_ITEMS, "dict_items", 0, 0, 0);
+  defineType(KIND_DICT_KEYITER, "dict_keyiterator", 0, 0, 0);
+  defineType(KIND_DICT_VALUEITER, "dict_valueiterator", 0, 0, 0);
+  defineType(KIND_DICT_ITEMITER, "dict_itemiterator", 0, 0, 0);
+  defineType(KIND_SET_ITER, "set_iterator", 0, 0, 0);
+  defineType(KIND_LIST_ITER, "list_iterator", 0, 0, 0);
+  defineType(KIND_TUPLE_ITER, "tuple_iterator", 0, 0, 0);
+  defineType(KIND_STR_ITER, "str_ascii_iterator", 0, 0, 0);
+  defineType(KIND_RANGE, "range", 0, 0, 0);
+  defineType(KIND_RANGE_ITER, "range_iterator", 0, 0, 0);
+  defineType(KIND_SLICE, "slice", 0, 0, 0);
+  defineType(KIND_FUNCTION, "function", 0, 0, 0);
+  defineType(KIND_METHOD, "method", 0, 0, 0);
+  defineType(KIND_BUILTIN, "builtin_function_or_method", 0, 0, 0);
+  defineType(KIND_CELL, "cell", 0, 0, 0);
+  defineType(KIND_GENERATOR, "generator", 0, 0, 0);
+  defineType(KIND_OBJECT, "object", 0, 0, 0);
+  defineType(KIND_MODULE, "module", 0, 0, 0);
+  defineType(KIND_PROPERTY, "property", 0, 0, 0);
+  defineType(KIND_CLASSMETHOD, "classmethod", 0, 0, 0);
+  defineType(KIND_STATICMETHOD, "staticmethod", 0, 0, 0);
+  defineType(KIND_SUPER, "super", 0, 0, 0);
+  defineType(KIND_LIST_REVITER, "list_reverseiterator", 0, 0, 0);
+  defineType(KIND_NOT_IMPLEMENTED, "NotImplementedType", 0, 0, 0);
+  defineType(KIND_BYTEARRAY, "bytearray", 0, 0, 0);
+  defineType(KIND_ENUMERATE, "enumerate", 0, 0, 0);
+  defineType(KIND_ZIP, "zip", 0, 0, 0);
+  defineType(KIND_MAP, "map", 0, 0, 0);
+  defineType(KIND_FILTER, "filter", 0, 0, 0);
+  defineType(KIND_REVERSED, "reversed", 0, 0, 0);
+  defineType(KIND_METHOD_DESCR, "method_descriptor", 0, 0, 0);
+  defineType(KIND_CALLABLE_ITER, "callable_iterator", 0, 0, 0);
+  defineType(KIND_SEQ_ITER, "iterator", 0, 0, 0);
+  defineType(KIND_FRAME, "frame", 0, 0, 0);
+  defineType(KIND_TRACEBACK, "traceback", 0, 0, 0);
+  defineType(KIND_BYTES_ITER, "bytes_iterator", 0, 0, 0);
   initStaticHeader(ELLIPSIS, typeObject(KIND_ELLIPSIS));
   initStaticHeader(EMPTY_TUPLE, typeObject(KIND_TUPLE));
 }
