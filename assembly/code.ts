@@ -77,7 +77,7 @@ export class CodeObject extends ObjHeader {
 
 export const CODE_SIZE: usize = 96;
 // @ts-ignore: compile-time check
-if (offsetof<CodeObject>() != CODE_SIZE) ERROR("CodeObject layout");
+if (offsetof<CodeObject>() != CODE_SIZE || CODE_SIZE != 96) ERROR("CodeObject layout (types.ts defineType says 96)");
 
 /** Offset of the first object field (code); the ten object fields follow in marshal order. */
 export const CODE_FIRST_FIELD: usize = 48;

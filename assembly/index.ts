@@ -2,7 +2,12 @@
  * Entry file of the WASM VM module (build/vm.wasm). It only re-exports: the eval loop, heap and
  * unmarshaller live in their own files. Built with `--runtime stub`: the VM manages its own memory.
  */
+// Module order matters: AssemblyScript initializes module globals in import order and the VM's
+// modules import each other in cycles; starting from str-methods gives an order in which every
+// global is set before start-up code uses it (starting from types.ts does not).
+import "./str-methods";
 export { probeMarshalSum, probeStatus } from "./marshal-probe";
+
 
 /** First free byte of linear memory after static data: where the host may copy input for now. */
 export function scratchBase(): usize {
@@ -28,3 +33,10 @@ export { marshalDumps, marshalDumpsLength, marshalDumpsRelease } from "./marshal
 export { errorType, errorMessagePtr, errorMessageLength, errorClear, kindOfValue as valueKind } from "./types";
 export { decref as valueDecref } from "./refcount";
 export { valueIncref } from "./refcount";
+
+// The eval loop and its runtime (assembly/vm.ts): start-up, running a .pyc, resuming, interrupts.
+export { vmInit, vmRunPyc, vmResume, vmInterrupt, vmFlush, vmInputAlloc, vmInputFree } from "./vm";
+
+// Static objects last: by the end of the entry file every module's globals exist.
+import { initStatics } from "./startup";
+initStatics();

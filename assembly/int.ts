@@ -16,13 +16,15 @@
  * Canonical form: an int is a heap object exactly when it does not fit a small int, and its top
  * digit is nonzero. So an int value has one representation, and a small int never equals a big one.
  *
- * Entry points: intFromI64, intFromDigits15 (marshal's TYPE_LONG), bigBlockSize, bigEqual,
+ * Arithmetic, comparisons and str/float conversions live in int-ops.ts.
+ *
+ * Entry points: intFromI64, intFromU64, intFromDigits15 (marshal's TYPE_LONG), bigBlockSize, bigEqual,
  * bigEqualsDouble, intHash (CPython's numeric hash), bigDigits15Count / bigWriteDigits15 (marshal
  * writer), bigAlloc.
  */
 import { alloc } from "./heap";
 import { ObjHeader, initHeader } from "./object";
-import { Value, makeSmallInt, makeObject, fitsSmallInt, getSmallInt } from "./values";
+import { Value, makeSmallInt, makeObject, fitsSmallInt, getSmallInt, SMALL_INT_MAX } from "./values";
 import { typeObject, KIND_INT, raiseMemory } from "./types";
 
 @unmanaged
@@ -71,6 +73,12 @@ export function intFromI64(n: i64): Value {
   if (fitsSmallInt(n)) return makeSmallInt(n);
   const neg = n < 0;
   return bigFromMagnitude(neg ? <u64>0 - <u64>n : <u64>n, neg);
+}
+
+/** The int n (unsigned); NULL (MemoryError) when out of memory. */
+export function intFromU64(n: u64): Value {
+  if (n <= <u64>SMALL_INT_MAX) return makeSmallInt(<i64>n);
+  return bigFromMagnitude(n, false);
 }
 
 /** A big int from a magnitude >= 2**62 (up to 3 digits). */

@@ -48,7 +48,9 @@ import {
 } from "./types";
 import { strUtf8Length, strWriteUtf8 } from "./str";
 import { bytesLength, bytesData } from "./bytes";
-import { tupleSize, tupleItem, vecSize, vecItems, dictSize, dictEntries, DICT_ENTRY_SIZE } from "./tuple";
+import { tupleSize, tupleItem, vecSize, vecItems } from "./tuple";
+import { dictSize, dictNextIndex, dictEntryKey, dictEntryValue } from "./dict";
+import { setUsed, setTable, setNextEntry } from "./set";
 import { bigSign, bigDigits15Count, bigWriteDigits15 } from "./int";
 import { floatValue, complexReal, complexImag } from "./float";
 import { CodeObject, codeField, CF_LINETABLE } from "./code";
@@ -134,10 +136,11 @@ function raw(p: usize, n: usize): bool {
 // not wasm stack frames: a recursive writer used ~90% of Node's default stack at the 2000-level
 // limit for nested frozensets.
 //
-//   [ p u32 | kind u32 ] [ i u32 (next item) | n u32 (items) ] [ base u32 | spans u32 ]
+//   [ p u32 | kind u32 ] [ i u32 (next item) | n u32 (items) ] [ base u32 | spans u32 ] [ pos u32 | 0 ]
 //
 // base and spans serve sets: where the items start in the output, and (offset, length) per item.
-const WFRAME: usize = 24;
+// pos is where a dict's or set's table walk stands (entry or slot number).
+const WFRAME: usize = 32;
 let stack: usize = 0;
 let stackCap: u32 = 0;
 let depthNow: u32 = 0;
@@ -157,17 +160,29 @@ function writeObject(root: Value): bool {
       if (kind == KIND_TUPLE) {
         item = tupleItem(p, <usize>i);
       } else if (kind == KIND_DICT) {
-        item = load<u64>(dictEntries(p) + <usize>(i >> 1) * DICT_ENTRY_SIZE + ((<usize>i & 1) << 3));
+        // keys at even i, values at odd i, entries in order (deleted ones skipped)
+        let pos = load<u32>(f, 24);
+        if ((i & 1) == 0) {
+          pos = <u32>dictNextIndex(p, pos);
+          store<u32>(f, pos, 24);
+          item = dictEntryKey(p, pos);
+        } else {
+          item = dictEntryValue(p, pos);
+          store<u32>(f, pos + 1, 24);
+        }
       } else if (kind == KIND_CODE) {
         // co_firstlineno sits between co_qualname and co_linetable
         if (i == <u32>CF_LINETABLE && !int32(changetype<CodeObject>(p).firstlineno)) return failWrite();
         item = <u64>codeField(p, <usize>i);
-      } else {
+      } else if (kind == KIND_LIST) {
         item = load<u64>(vecItems(p) + (<usize>i << 3));
-        if (kind != KIND_LIST) {
-          const spans = <usize>load<u32>(f, 20);
-          store<u32>(spans + (<usize>i << 3), <u32>(outLength - <usize>load<u32>(f, 16)));
-        }
+      } else {
+        // a set's elements in slot order (finishSet sorts their encodings)
+        const slot = <u32>setNextEntry(p, load<u32>(f, 24));
+        store<u32>(f, slot + 1, 24);
+        item = load<u64>(setTable(p) + (<usize>slot << 4), 8);
+        const spans = <usize>load<u32>(f, 20);
+        store<u32>(spans + (<usize>i << 3), <u32>(outLength - <usize>load<u32>(f, 16)));
       }
       ok = writeOne(item);
       continue;
@@ -228,6 +243,7 @@ function push(p: usize, kind: u32, n: u32): bool {
   store<u32>(f, n, 12);
   store<u32>(f, <u32>outLength, 16);
   store<u32>(f, <u32>spans, 20);
+  store<u32>(f, 0, 24);
   depthNow++;
   return true;
 }
@@ -285,7 +301,7 @@ function writeOne(v: Value): bool {
     }
     case KIND_SET:
     case KIND_FROZENSET: {
-      const n = vecSize(p);
+      const n = setUsed(p);
       return byte(kind == KIND_SET ? 0x3c : 0x3e) && int32(<i32>n) && (n == 0 || push(p, kind, n));
     }
     case KIND_CODE: {

@@ -27,19 +27,18 @@ export const METHOD_STATIC: i32 = 2; // staticmethod: self is NULL
 
 // Registration is recorded here until types carry dicts; then it installs descriptors directly.
 const MAX_METHODS: i32 = 1024;
-const methodType = new StaticArray<usize>(MAX_METHODS);
-const methodName = new StaticArray<string>(MAX_METHODS);
-const methodFn = new StaticArray<NativeFn | null>(MAX_METHODS);
-const methodKind = new StaticArray<i32>(MAX_METHODS);
+// Four u32 per method (type, name literal, function, kind) in static memory: no managed allocation.
+const METHODS: usize = memory.data(MAX_METHODS * 16, 8);
 let methodCount: i32 = 0;
 
 /** Declares `type.name` as a native method. Call only from a register...() function at start-up. */
 export function addMethod(type: usize, name: string, fn: NativeFn, kind: i32 = METHOD_INSTANCE): void {
   if (methodCount >= MAX_METHODS) unreachable(); // a static table: fails the first run, never later
-  unchecked((methodType[methodCount] = type));
-  unchecked((methodName[methodCount] = name));
-  unchecked((methodFn[methodCount] = fn));
-  unchecked((methodKind[methodCount] = kind));
+  const at = METHODS + (<usize>methodCount << 4);
+  store<u32>(at, <u32>type);
+  store<u32>(at, <u32>changetype<usize>(name), 4);
+  store<u32>(at, <u32>changetype<usize>(fn), 8);
+  store<i32>(at, kind, 12);
   methodCount++;
 }
 
@@ -47,16 +46,16 @@ export function registeredMethodCount(): i32 {
   return methodCount;
 }
 export function registeredMethodType(i: i32): usize {
-  return unchecked(methodType[i]);
+  return <usize>load<u32>(METHODS + (<usize>i << 4));
 }
 export function registeredMethodName(i: i32): string {
-  return unchecked(methodName[i]);
+  return changetype<string>(<usize>load<u32>(METHODS + (<usize>i << 4), 4));
 }
 export function registeredMethodFn(i: i32): NativeFn {
-  return changetype<NativeFn>(unchecked(methodFn[i]));
+  return changetype<NativeFn>(<usize>load<u32>(METHODS + (<usize>i << 4), 8));
 }
 export function registeredMethodKind(i: i32): i32 {
-  return unchecked(methodKind[i]);
+  return load<i32>(METHODS + (<usize>i << 4), 12);
 }
 
 /** Argument i (borrowed). */

@@ -1,16 +1,127 @@
 /**
  * The generic object protocol: what every part of the VM calls when it must act on a value of any
- * type (repr, str, hash, ==, <, truth, format, call, iteration, attributes, len). CPython's
+ * type (repr, str, hash, ==, <, truth, format, call, iteration, attributes, items, len). CPython's
  * PyObject_Repr / PyObject_Hash / PyObject_RichCompare / PyObject_Call / PyObject_GetIter family.
  *
- * These dispatch on the value's type: builtin kinds go straight to their implementation, instances
- * of Python classes to their dunder methods (which may run Python code through the eval loop).
+ * Each function dispatches on the value's kind: builtin kinds go straight to their implementation;
+ * instances of classes made at run time (heap types) first look for the dunder method in their
+ * MRO and call it (which may run Python code through the eval loop).
  *
  * Conventions (assembly/README.md): a returned Value or str pointer is a new reference; arguments
  * are borrowed; failure returns NULL/0 (or -1 for i32/i64 results) with an exception set (types.ts).
  */
-import { Value, NULL } from "./values";
-import { raiseMsg, EXC_SystemError } from "./types";
+import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject, makeBool } from "./values";
+import {
+  kindOf,
+  kindOfValue,
+  typeOf,
+  typeObject,
+  typeName,
+  raiseMsg,
+  raiseBegin,
+  raiseObject,
+  raiseWithValue,
+  errText,
+  errStrObject,
+  errTypeName,
+  errorType,
+  errorObject,
+  errorClear,
+  ERR_OBJECT,
+  KIND_INT,
+  KIND_BOOL,
+  KIND_FLOAT,
+  KIND_COMPLEX,
+  KIND_STR,
+  KIND_BYTES,
+  KIND_TUPLE,
+  KIND_LIST,
+  KIND_DICT,
+  KIND_SET,
+  KIND_FROZENSET,
+  KIND_NONE,
+  KIND_TYPE,
+  KIND_FUNCTION,
+  KIND_METHOD,
+  KIND_BUILTIN,
+  KIND_METHOD_DESCR,
+  KIND_CLASSMETHOD,
+  KIND_STATICMETHOD,
+  KIND_PROPERTY,
+  KIND_OBJECT,
+  KIND_EXCEPTION,
+  KIND_MODULE,
+  KIND_RANGE,
+  KIND_SLICE,
+  KIND_GENERATOR,
+  KIND_DICT_KEYS,
+  KIND_DICT_ITEMS,
+  KIND_DICT_VALUES,
+  KIND_CELL,
+  KIND_CODE,
+  EXC_TypeError,
+  EXC_AttributeError,
+  EXC_StopIteration,
+  EXC_IndexError,
+  EXC_KeyError,
+  EXC_ValueError,
+  EXC_SystemError,
+  EXC_RecursionError,
+  EXC_NotImplementedError,
+  TPFLAG_UNHASHABLE,
+} from "./types";
+import { incref, decref } from "./refcount";
+import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
+import { strEqual, strLength, strEqualLiteral } from "./str";
+import { typeLookup, typeMro, isSubtype, isHeapType, typeDict, T_DICTOFFSET, isType } from "./typeobj";
+import {
+  N_REPR,
+  N_STR,
+  N_HASH,
+  N_BOOL,
+  N_LEN,
+  N_ITER,
+  N_NEXT,
+  N_GETITEM,
+  N_SETITEM,
+  N_DELITEM,
+  N_CONTAINS,
+  N_CALL,
+  N_GETATTR,
+  N_GETATTRIBUTE,
+  N_SETATTR,
+  N_DELATTR,
+  N_FORMAT,
+  N_GET,
+  N_SET,
+  N_DELETE,
+  N_ENTER,
+  N_EXIT,
+  N_NEG,
+  N_POS,
+  N_INVERT,
+  N_INDEX,
+  N_EMPTY,
+  N_MATCH_ARGS,
+  CMP_NAMES,
+  CMP_SWAPPED,
+  CMP_SYMBOLS,
+  NB_NAMES,
+  NB_RNAMES,
+  NB_INAMES,
+  NB_SYMBOLS,
+} from "./names";
+import { callFunction } from "./eval";
+import { builtinFn, builtinSelf, methodNew, builtinNew } from "./function";
+import * as num from "./number";
+import * as coll from "./collections";
+import * as attr from "./attributes";
+import * as rep from "./reprs";
+import { genSend, genIterNext, sendReturnedFlag } from "./generator";
+import { excNew, excType, isException } from "./exceptions";
+import { hashValue } from "./hash";
+import { typeCall } from "./construct";
+import { UNARY_NEGATIVE as OP_UNARY_NEGATIVE, UNARY_POSITIVE as OP_UNARY_POSITIVE } from "./opcodes.generated";
 
 // Rich comparison operators, CPython's numbering (COMPARE_OP's oparg).
 export const CMP_LT: i32 = 0;
@@ -20,85 +131,771 @@ export const CMP_NE: i32 = 3;
 export const CMP_GT: i32 = 4;
 export const CMP_GE: i32 = 5;
 
-function notYet(): void {
-  raiseMsg(EXC_SystemError, "generic object protocol not wired yet");
+/** NotImplemented, an immortal static object (header only). */
+import { NOT_IMPLEMENTED } from "./singletons";
+export { NOT_IMPLEMENTED };
+
+// ---------------------------------------------------------------------------------------------------
+// Calling dunder methods of heap types
+
+/** Whether v's type was made by a class statement (its dunders may be Python functions). */
+// @ts-ignore: decorator
+@inline export function isHeapInstance(v: Value): bool {
+  return isObject(v) && isHeapType(typeOf(v));
 }
+
+/**
+ * The dunder `name` of v's type, if a heap type defines it in Python or inherits one that is not a
+ * builtin's own (borrowed), else NULL. Builtin slots answer for builtin methods, so a method
+ * descriptor (native method) is ignored here.
+ */
+export function userSlot(v: Value, name: usize): Value {
+  if (!isHeapInstance(v)) return NULL;
+  const d = typeLookup(typeOf(v), name);
+  if (d == NULL || (isObject(d) && kindOf(<usize>d) == KIND_METHOD_DESCR)) return NULL;
+  return d;
+}
+
+/** Calls descriptor `d` found on v's type as a method of v with `n` arguments at `args`. */
+export function callDescr(d: Value, self: Value, args: usize, n: i32): Value {
+  // Arguments go in a small heap array [self, args...]: the eval loop's convention.
+  const buf = argBuf(n + 1);
+  if (buf == 0) return NULL;
+  store<u64>(buf, self);
+  for (let i = 0; i < n; i++) store<u64>(buf + (<usize>(i + 1) << 3), load<u64>(args + (<usize>i << 3)));
+  let r: Value;
+  if (isObject(d) && kindOf(<usize>d) == KIND_FUNCTION) {
+    r = callFunction(<usize>d, buf, n + 1, 0);
+  } else if (isObject(d) && kindOf(<usize>d) == KIND_METHOD_DESCR) {
+    const fn = builtinFn(<usize>d);
+    r = fn(self, buf + 8, n, 0);
+  } else if (isObject(d) && kindOf(<usize>d) == KIND_STATICMETHOD) {
+    r = objCall(load<u64>(<usize>d + 8), buf + 8, n, 0);
+  } else {
+    const bound = attr.descrGet(d, self, <u64>typeOf(self));
+    if (bound == NULL) {
+      argBufFree(buf, n + 1);
+      return NULL;
+    }
+    r = objCall(bound, buf + 8, n, 0);
+    decref(bound);
+  }
+  argBufFree(buf, n + 1);
+  return r;
+}
+
+import { alloc, free } from "./heap";
+function argBuf(n: i32): usize {
+  const p = alloc(<usize>n << 3);
+  if (p == 0) raiseBegin(EXC_SystemError);
+  return p;
+}
+function argBufFree(p: usize, n: i32): void {
+  free(p, <usize>n << 3);
+}
+
+/** Calls v.name() found on the type (0 args). */
+export function callMethod0(d: Value, self: Value): Value {
+  return callDescr(d, self, 0, 0);
+}
+/** Calls v.name(a) found on the type (1 arg). */
+export function callMethod1(d: Value, self: Value, a: Value): Value {
+  const buf = argBuf(1);
+  if (buf == 0) return NULL;
+  store<u64>(buf, a);
+  const r = callDescr(d, self, buf, 1);
+  argBufFree(buf, 1);
+  return r;
+}
+export function callMethod2(d: Value, self: Value, a: Value, b: Value): Value {
+  const buf = argBuf(2);
+  if (buf == 0) return NULL;
+  store<u64>(buf, a);
+  store<u64>(buf + 8, b);
+  const r = callDescr(d, self, buf, 2);
+  argBufFree(buf, 2);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// repr, str, format
 
 /** repr(v) as a new str object pointer; 0 on error. */
 export function objRepr(v: Value): usize {
-  notYet();
-  return 0;
+  const d = userSlot(v, N_REPR);
+  if (d != NULL) {
+    const r = callMethod0(d, v);
+    if (r == NULL) return 0;
+    if (!isObject(r) || kindOf(<usize>r) != KIND_STR) {
+      raiseBegin(EXC_TypeError);
+      errText("__repr__ returned non-string (type ");
+      errTypeName(r);
+      errText(")");
+      decref(r);
+      return 0;
+    }
+    return <usize>r;
+  }
+  return rep.builtinRepr(v);
 }
 
 /** str(v) as a new str object pointer; 0 on error. */
 export function objStr(v: Value): usize {
-  notYet();
-  return 0;
+  if (isObject(v) && typeOf(v) == typeObject(KIND_STR)) {
+    incref(v);
+    return <usize>v;
+  }
+  const d = userSlot(v, N_STR);
+  if (d != NULL) {
+    const r = callMethod0(d, v);
+    if (r == NULL) return 0;
+    if (!isObject(r) || kindOf(<usize>r) != KIND_STR) {
+      raiseBegin(EXC_TypeError);
+      errText("__str__ returned non-string (type ");
+      errTypeName(r);
+      errText(")");
+      decref(r);
+      return 0;
+    }
+    return <usize>r;
+  }
+  return rep.builtinStr(v);
 }
 
-/** hash(v); -1 on error (a real hash of -1 is reported as -2, as CPython does). */
+/** format(v, spec) (spec: a str object pointer) as a new str object pointer; 0 on error. */
+export function objFormat(v: Value, spec: usize): usize {
+  const d = userSlot(v, N_FORMAT);
+  if (d != NULL) {
+    const r = callMethod1(d, v, <u64>spec);
+    if (r == NULL) return 0;
+    if (!isObject(r) || kindOf(<usize>r) != KIND_STR) {
+      raiseBegin(EXC_TypeError);
+      errText("__format__ must return a str, not ");
+      errTypeName(r);
+      decref(r);
+      return 0;
+    }
+    return <usize>r;
+  }
+  return rep.builtinFormat(v, spec);
+}
+
+/** FORMAT_VALUE: conversion (0 none, 1 str, 2 repr, 3 ascii) then format with spec (NULL = ""). */
+export function formatValue(v: Value, conversion: i32, spec: Value): Value {
+  let x = v;
+  let owned = false;
+  if (conversion == 1) {
+    x = <u64>objStr(v);
+    owned = true;
+  } else if (conversion == 2) {
+    x = <u64>objRepr(v);
+    owned = true;
+  } else if (conversion == 3) {
+    x = <u64>rep.objAscii(v);
+    owned = true;
+  }
+  if (x == NULL) return NULL;
+  let r: usize;
+  if (spec == NULL && isObject(x) && typeOf(x) == typeObject(KIND_STR)) {
+    incref(x);
+    r = <usize>x;
+  } else {
+    r = objFormat(x, spec == NULL ? N_EMPTY : <usize>spec);
+  }
+  if (owned) decref(x);
+  return <u64>r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// hash, equality, comparison, truth
+
+/** hash(v); -1 on error. */
 export function objHash(v: Value): i64 {
-  notYet();
-  return -1;
+  if (isHeapInstance(v)) {
+    const d = typeLookup(typeOf(v), N_HASH);
+    if (d == NONE) {
+      raiseBegin(EXC_TypeError);
+      errText("unhashable type: '");
+      errTypeName(v);
+      errText("'");
+      return -1;
+    }
+    if (d != NULL && !(isObject(d) && kindOf(<usize>d) == KIND_METHOD_DESCR)) {
+      const r = callMethod0(d, v);
+      if (r == NULL) return -1;
+      if (!isSmallInt(r) && kindOfValue(r) != KIND_INT && kindOfValue(r) != KIND_BOOL) {
+        decref(r);
+        raiseMsg(EXC_TypeError, "__hash__ method should return an integer");
+        return -1;
+      }
+      const h = hashValue(r);
+      decref(r);
+      return h;
+    }
+    // Instances of plain classes hash by identity; exceptions too.
+    const k = kindOf(<usize>v);
+    if (k == KIND_OBJECT || k == KIND_EXCEPTION) return identityHash(v);
+  }
+  return hashValue(v);
+}
+
+/** Identity hash: the address rotated by 4 bits, as CPython's _Py_HashPointer. */
+export function identityHash(v: Value): i64 {
+  const y = <u64>v;
+  let h = <i64>((y >> 4) | (y << 60));
+  if (h == -1) h = -2;
+  return h;
 }
 
 /** a == b as 1/0, or -1 on error (identity implies equality, as in CPython's containers). */
 export function objEq(a: Value, b: Value): i32 {
   if (a == b) return 1;
-  notYet();
-  return -1;
+  const r = objCompare(a, b, CMP_EQ);
+  if (r == NULL) return -1;
+  if (r == TRUE) return 1;
+  if (r == FALSE) return 0;
+  const t = objIsTrue(r);
+  decref(r);
+  return t;
 }
 
-/** a OP b (CMP_*) as a new reference (usually True/False); NULL on error. */
+/** a < b as 1/0, -1 on error. */
+export function objLess(a: Value, b: Value): i32 {
+  if (isSmallInt(a & b)) return getSmallInt(a) < getSmallInt(b) ? 1 : 0;
+  const r = objCompare(a, b, CMP_LT);
+  if (r == NULL) return -1;
+  if (r == TRUE) return 1;
+  if (r == FALSE) return 0;
+  const t = objIsTrue(r);
+  decref(r);
+  return t;
+}
+
+/** COMPARE_OP on two small ints. */
+// @ts-ignore: decorator
+@inline export function smallIntCompare(a: Value, b: Value, op: i32): Value {
+  const x = <i64>a;
+  const y = <i64>b; // the tag bit is the same on both: ordering is preserved
+  switch (op) {
+    case CMP_LT:
+      return makeBool(x < y);
+    case CMP_LE:
+      return makeBool(x <= y);
+    case CMP_EQ:
+      return makeBool(x == y);
+    case CMP_NE:
+      return makeBool(x != y);
+    case CMP_GT:
+      return makeBool(x > y);
+    default:
+      return makeBool(x >= y);
+  }
+}
+
+/**
+ * a OP b (CMP_*) as a new reference; NULL on error. CPython's do_richcompare: the reflected
+ * method of b first when b's type is a proper subclass of a's and overrides it, then a's method,
+ * then b's reflected one; == and != fall back to identity; ordering raises TypeError.
+ */
 export function objCompare(a: Value, b: Value, op: i32): Value {
-  notYet();
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  let checkedReverse = false;
+  if (ta != tb && isSubtype(tb, ta) && isHeapType(tb)) {
+    const rd = typeLookup(tb, unchecked(CMP_NAMES[unchecked(CMP_SWAPPED[op])]));
+    if (rd != NULL && !(isObject(rd) && kindOf(<usize>rd) == KIND_METHOD_DESCR)) {
+      checkedReverse = true;
+      const r = callMethod1(rd, b, a);
+      if (r == NULL) return NULL;
+      if (r != <u64>NOT_IMPLEMENTED) return r;
+      decref(r);
+    }
+  }
+  let r = compareOne(a, b, op);
+  if (r == NULL) return NULL;
+  if (r != <u64>NOT_IMPLEMENTED) return r;
+  if (!checkedReverse) {
+    r = compareOne(b, a, unchecked(CMP_SWAPPED[op]));
+    if (r == NULL) return NULL;
+    if (r != <u64>NOT_IMPLEMENTED) return r;
+  }
+  if (op == CMP_EQ) return makeBool(a == b);
+  if (op == CMP_NE) return makeBool(a != b);
+  raiseBegin(EXC_TypeError);
+  errText("'");
+  errText(unchecked(CMP_SYMBOLS[op]));
+  errText("' not supported between instances of '");
+  errTypeName(a);
+  errText("' and '");
+  errTypeName(b);
+  errText("'");
   return NULL;
 }
 
-/** a < b as 1/0, -1 on error (what sorting and min/max use). */
-export function objLess(a: Value, b: Value): i32 {
-  notYet();
-  return -1;
+/** One side of a rich comparison: a's __op__(b), or NotImplemented (not a new reference). */
+function compareOne(a: Value, b: Value, op: i32): Value {
+  const d = userSlot(a, unchecked(CMP_NAMES[op]));
+  if (d != NULL) return callMethod1(d, a, b);
+  return coll.builtinCompare(a, b, op);
 }
 
 /** bool(v) as 1/0, -1 on error. */
 export function objIsTrue(v: Value): i32 {
-  notYet();
-  return -1;
+  if (v == TRUE) return 1;
+  if (v == FALSE || v == NONE) return 0;
+  if (isSmallInt(v)) return v != makeSmallInt(0) ? 1 : 0;
+  if (isHeapInstance(v)) {
+    const d = userSlot(v, N_BOOL);
+    if (d != NULL) {
+      const r = callMethod0(d, v);
+      if (r == NULL) return -1;
+      if (r != TRUE && r != FALSE) {
+        raiseBegin(EXC_TypeError);
+        errText("__bool__ should return bool, returned ");
+        errTypeName(r);
+        decref(r);
+        return -1;
+      }
+      return r == TRUE ? 1 : 0;
+    }
+    const l = userSlot(v, N_LEN);
+    if (l != NULL) {
+      const n = objLen(v);
+      return n < 0 ? -1 : n != 0 ? 1 : 0;
+    }
+  }
+  return coll.builtinIsTrue(v);
 }
 
-/** format(v, spec) (spec: a str object pointer) as a new str object pointer; 0 on error. */
-export function objFormat(v: Value, spec: usize): usize {
-  notYet();
-  return 0;
-}
+// ---------------------------------------------------------------------------------------------------
+// Arithmetic
 
-/** callable(*args, **kw) in the native.ts convention; new reference or NULL on error. */
-export function objCall(callable: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  notYet();
+/** BINARY_OP on two small ints: the common operators without overflow, else NULL (no exception). */
+// @ts-ignore: decorator
+@inline export function smallIntBinary(a: Value, b: Value, op: i32): Value {
+  const x = getSmallInt(a);
+  const y = getSmallInt(b);
+  switch (op) {
+    case 0: // +
+    case 13: {
+      const r = x + y;
+      if (r >= -(<i64>1 << 62) && r < (<i64>1 << 62)) return makeSmallInt(r);
+      return NULL;
+    }
+    case 10: // -
+    case 23: {
+      const r = x - y;
+      if (r >= -(<i64>1 << 62) && r < (<i64>1 << 62)) return makeSmallInt(r);
+      return NULL;
+    }
+    case 5: // *
+    case 18: {
+      if (x > -0x80000000 && x < 0x80000000 && y > -0x80000000 && y < 0x80000000) return makeSmallInt(x * y);
+      return NULL;
+    }
+    case 1: // &
+    case 14:
+      return a & b;
+    case 7: // |
+    case 20:
+      return a | b;
+    case 12: // ^
+    case 25:
+      return makeSmallInt(x ^ y);
+    case 6: // %
+    case 19: {
+      if (y <= 0) return NULL;
+      let r = x % y;
+      if (r < 0) r += y;
+      return makeSmallInt(r);
+    }
+    case 2: // //
+    case 15: {
+      if (y <= 0) return NULL;
+      let q = x / y;
+      if (x % y < 0) q--;
+      return makeSmallInt(q);
+    }
+  }
   return NULL;
+}
+
+/**
+ * BINARY_OP (oparg: 0-12 binary, 13-25 in place). CPython's binary_op1 / binary_iop1: in-place
+ * method first for in-place operators, then the reflected method of a proper subclass, the left
+ * operand's method, the right operand's reflected method; TypeError when all say NotImplemented.
+ */
+export function binaryOp(a: Value, b: Value, op: i32): Value {
+  const base = op >= 13 ? op - 13 : op;
+  if (op >= 13) {
+    // In-place: user __iop__, then the builtin in-place forms (list +=, set |=, ...).
+    const d = userSlot(a, unchecked(NB_INAMES[base]));
+    if (d != NULL) {
+      const r = callMethod1(d, a, b);
+      if (r != <u64>NOT_IMPLEMENTED) return r;
+      decref(r);
+    } else {
+      const r = coll.builtinInplace(a, b, base);
+      if (r != <u64>NOT_IMPLEMENTED) return r;
+    }
+  }
+  const ta = typeOf(a);
+  const tb = typeOf(b);
+  const heapA = isHeapType(ta);
+  const heapB = isHeapType(tb);
+  if (!heapA && !heapB) {
+    const r = num.builtinBinary(a, b, base);
+    if (r != <u64>NOT_IMPLEMENTED) return r;
+    return binopError(a, b, op);
+  }
+  let triedB = false;
+  if (ta != tb && heapB && isSubtype(tb, ta)) {
+    const rd = userSlot(b, unchecked(NB_RNAMES[base]));
+    if (rd != NULL) {
+      triedB = true;
+      const r = callMethod1(rd, b, a);
+      if (r != <u64>NOT_IMPLEMENTED) return r;
+      decref(r);
+    }
+  }
+  const d = userSlot(a, unchecked(NB_NAMES[base]));
+  if (d != NULL) {
+    const r = callMethod1(d, a, b);
+    if (r != <u64>NOT_IMPLEMENTED) return r;
+    decref(r);
+  } else {
+    const r = num.builtinBinary(a, b, base);
+    if (r != <u64>NOT_IMPLEMENTED) return r;
+  }
+  if (!triedB && ta != tb) {
+    const rd = userSlot(b, unchecked(NB_RNAMES[base]));
+    if (rd != NULL) {
+      const r = callMethod1(rd, b, a);
+      if (r != <u64>NOT_IMPLEMENTED) return r;
+      decref(r);
+    } else if (!heapA || isHeapType(tb)) {
+      // A builtin right operand (e.g. 2 * Vector → int's reflected forms are builtin only).
+      const r = num.builtinBinary(a, b, base);
+      if (r != <u64>NOT_IMPLEMENTED) return r;
+    }
+  }
+  return binopError(a, b, op);
+}
+
+function binopError(a: Value, b: Value, op: i32): Value {
+  if (errorType() != 0) return NULL;
+  const base = op >= 13 ? op - 13 : op;
+  raiseBegin(EXC_TypeError);
+  if (base == 8 && op < 13) {
+    errText("unsupported operand type(s) for ** or pow(): '");
+  } else {
+    errText("unsupported operand type(s) for ");
+    errText(unchecked(NB_SYMBOLS[base]));
+    if (op >= 13) errText("=");
+    errText(": '");
+  }
+  errTypeName(a);
+  errText("' and '");
+  errTypeName(b);
+  errText("'");
+  return NULL;
+}
+
+/** UNARY_NEGATIVE / UNARY_POSITIVE / UNARY_INVERT. */
+export function unaryOp(a: Value, op: i32): Value {
+  const name = op == OP_UNARY_NEGATIVE ? N_NEG : op == OP_UNARY_POSITIVE ? N_POS : N_INVERT;
+  const d = userSlot(a, name);
+  if (d != NULL) return callMethod0(d, a);
+  const r = num.builtinUnary(a, op);
+  if (r != <u64>NOT_IMPLEMENTED) return r;
+  if (errorType() != 0) return NULL;
+  raiseBegin(EXC_TypeError);
+  errText("bad operand type for unary ");
+  errText(op == OP_UNARY_NEGATIVE ? "-" : op == OP_UNARY_POSITIVE ? "+" : "~");
+  errText(": '");
+  errTypeName(a);
+  errText("'");
+  return NULL;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Containers
+
+/** len(v); -1 on error. */
+export function objLen(v: Value): i64 {
+  const d = userSlot(v, N_LEN);
+  if (d != NULL) {
+    const r = callMethod0(d, v);
+    if (r == NULL) return -1;
+    if (!isSmallInt(r)) {
+      if (kindOfValue(r) == KIND_BOOL) return r == TRUE ? 1 : 0;
+      raiseBegin(EXC_TypeError);
+      errText("'");
+      errTypeName(r);
+      errText("' object cannot be interpreted as an integer");
+      decref(r);
+      return -1;
+    }
+    const n = getSmallInt(r);
+    if (n < 0) {
+      raiseMsg(EXC_ValueError, "__len__() should return >= 0");
+      return -1;
+    }
+    return n;
+  }
+  return coll.builtinLen(v);
+}
+
+/** v[key]; new reference or NULL. */
+export function objGetItem(v: Value, key: Value): Value {
+  const d = userSlot(v, N_GETITEM);
+  if (d != NULL) return callMethod1(d, v, key);
+  return coll.builtinGetItem(v, key);
+}
+
+/** v[key] = value, or del v[key] when value is NULL; 0 or -1. */
+export function objSetItem(v: Value, key: Value, value: Value): i32 {
+  const d = userSlot(v, value == NULL ? N_DELITEM : N_SETITEM);
+  if (d != NULL) {
+    const r = value == NULL ? callMethod1(d, v, key) : callMethod2(d, v, key, value);
+    if (r == NULL) return -1;
+    decref(r);
+    return 0;
+  }
+  return coll.builtinSetItem(v, key, value);
+}
+
+/** `item in container`: 1/0, -1 on error. */
+export function objContains(container: Value, item: Value): i32 {
+  const d = userSlot(container, N_CONTAINS);
+  if (d != NULL) {
+    const r = callMethod1(d, container, item);
+    if (r == NULL) return -1;
+    const t = objIsTrue(r);
+    decref(r);
+    return t;
+  }
+  return coll.builtinContains(container, item);
 }
 
 /** iter(v); new reference or NULL on error. */
 export function objGetIter(v: Value): Value {
-  notYet();
-  return NULL;
+  const d = userSlot(v, N_ITER);
+  if (d != NULL) {
+    const it = callMethod0(d, v);
+    if (it == NULL) return NULL;
+    if (!isIterator(it)) {
+      raiseBegin(EXC_TypeError);
+      errText("iter() returned non-iterator of type '");
+      errTypeName(it);
+      errText("'");
+      decref(it);
+      return NULL;
+    }
+    return it;
+  }
+  return coll.builtinGetIter(v);
+}
+
+/** Whether v has __next__. */
+export function isIterator(v: Value): bool {
+  if (userSlot(v, N_NEXT) != NULL) return true;
+  return coll.isBuiltinIterator(v);
 }
 
 /** next(it): new reference; NULL with no exception set when exhausted; NULL with one on error. */
 export function objIterNext(it: Value): Value {
-  notYet();
+  const d = userSlot(it, N_NEXT);
+  if (d != NULL) {
+    const r = callMethod0(d, it);
+    if (r == NULL && pendingIsStopIteration()) clearError();
+    return r;
+  }
+  return coll.builtinIterNext(it);
+}
+
+/** Whether the pending exception is a StopIteration (by id or object). */
+export function pendingIsStopIteration(): bool {
+  const t = errorType();
+  if (t == EXC_StopIteration) return true;
+  if (t == ERR_OBJECT) return isSubtype(typeOf(errorObject()), excType(EXC_StopIteration));
+  return false;
+}
+
+export function clearError(): void {
+  errorClear();
+}
+
+export function isGenerator(v: Value): bool {
+  return isObject(v) && kindOf(<usize>v) == KIND_GENERATOR;
+}
+
+/** Set by sendValue: the receiver returned (the value is its return value) instead of yielding. */
+export let sendReturned: bool = false;
+
+/** SEND: receiver.send(value) (or next() when value is None and receiver is not a generator). */
+export function sendValue(receiver: Value, value: Value): Value {
+  if (isGenerator(receiver)) {
+    const r = genSend(<usize>receiver, value);
+    sendReturned = sendReturnedFlag();
+    return r;
+  }
+  sendReturned = false;
+  let r: Value;
+  if (value == NONE) {
+    r = objIterNext(receiver);
+    if (r == NULL && errorType() == 0) {
+      sendReturned = true;
+      incref(NONE);
+      return NONE;
+    }
+  } else {
+    r = attr.callMethodByName(receiver, "send", value);
+  }
+  if (r == NULL && pendingIsStopIteration()) {
+    const v = stopIterationValue();
+    sendReturned = true;
+    return v;
+  }
+  return r;
+}
+
+/** The value of the pending StopIteration (new reference), clearing it. */
+export function stopIterationValue(): Value {
+  if (errorType() == ERR_OBJECT) {
+    const e = errorObject();
+    const v = load<u64>(<usize>e + 40);
+    incref(v);
+    errorClear();
+    return v;
+  }
+  errorClear();
+  return NONE;
+}
+
+// Re-exports for the eval loop: the container helpers live in collections.ts, attributes in
+// attributes.ts; eval.ts reaches everything through `ops`.
+export {
+  listFromArray,
+  setFromArray,
+  dictSet,
+  strJoinArray,
+  listAppendSteal,
+  setAdd,
+  listExtend,
+  fixExtendError,
+  setUpdate,
+  dictUpdate,
+  listToTuple,
+  unpackSequence,
+  unpackEx,
+  mappingGet,
+  mappingSet,
+  mappingDel,
+  sliceNew,
+  isMapping,
+  isSequence,
+  matchKeys,
+  matchClass,
+} from "./collections";
+export { objGetAttr, objSetAttr, loadMethod, methodOut, selfOut, beforeWith, callExit } from "./attributes";
+export { makeException, exceptionMatches } from "./excops";
+
+// ---------------------------------------------------------------------------------------------------
+// Calls
+
+/** callable(*args, **kw) in the native.ts convention; new reference or NULL on error. */
+export function objCall(callable: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (isObject(callable)) {
+    const p = <usize>callable;
+    switch (kindOf(p)) {
+      case KIND_FUNCTION:
+        return callFunction(p, args, nargs, kwnames);
+      case KIND_BUILTIN:
+        return builtinFn(p)(builtinSelf(p), args, nargs, kwnames);
+      case KIND_METHOD: {
+        const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+        const total = nargs + nkw;
+        const buf = argBuf(total + 1);
+        if (buf == 0) return NULL;
+        store<u64>(buf, load<u64>(p + 16));
+        memory.copy(buf + 8, args, <usize>total << 3);
+        const r = objCall(load<u64>(p + 8), buf, nargs + 1, kwnames);
+        argBufFree(buf, total + 1);
+        return r;
+      }
+      case KIND_TYPE:
+        return typeCall(p, args, nargs, kwnames);
+      case KIND_METHOD_DESCR: {
+        // str.upper("x"): the first argument is self.
+        if (nargs < 1) {
+          raiseBegin(EXC_TypeError);
+          errText("unbound method ");
+          errStrObject(<usize>load<u32>(p + 12));
+          errText("() needs an argument");
+          return NULL;
+        }
+        const owner = <usize>load<u32>(p + 16);
+        const self = load<u64>(args);
+        if (load<i32>(p + 20) == 0 && !isSubtype(typeOf(self), owner)) {
+          raiseBegin(EXC_TypeError);
+          errText("descriptor '");
+          errStrObject(<usize>load<u32>(p + 12));
+          errText("' for '");
+          errStrObject(typeName(owner));
+          errText("' objects doesn't apply to a '");
+          errTypeName(self);
+          errText("' object");
+          return NULL;
+        }
+        return builtinFn(p)(self, args + 8, nargs - 1, kwnames);
+      }
+      case KIND_STATICMETHOD:
+        return objCall(load<u64>(p + 8), args, nargs, kwnames);
+    }
+  }
+  const d = userSlot(callable, N_CALL);
+  if (d != NULL) {
+    const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+    const total = nargs + nkw;
+    const buf = argBuf(total + 1);
+    if (buf == 0) return NULL;
+    store<u64>(buf, callable);
+    memory.copy(buf + 8, args, <usize>total << 3);
+    let r: Value;
+    if (isObject(d) && kindOf(<usize>d) == KIND_FUNCTION) {
+      r = callFunction(<usize>d, buf, nargs + 1, kwnames);
+    } else {
+      r = objCall(d, buf, nargs + 1, kwnames);
+    }
+    argBufFree(buf, total + 1);
+    return r;
+  }
+  raiseBegin(EXC_TypeError);
+  errText("'");
+  errTypeName(callable);
+  errText("' object is not callable");
   return NULL;
 }
 
-/** getattr(v, name) (name: str object pointer); new reference or NULL on error. */
-export function objGetAttr(v: Value, name: usize): Value {
-  notYet();
-  return NULL;
+/** CALL_FUNCTION_EX: func(*callargs, **kwargs) (kwargs NULL or a dict). */
+export function callWithTupleAndDict(func: Value, callargs: Value, kwargs: Value): Value {
+  return coll.callWithTupleAndDict(func, callargs, kwargs);
 }
 
-/** len(v); -1 on error. */
-export function objLen(v: Value): i64 {
-  notYet();
-  return -1;
+/** Calls `f(a)` with one positional argument. */
+export function call1(f: Value, a: Value): Value {
+  const buf = argBuf(1);
+  if (buf == 0) return NULL;
+  store<u64>(buf, a);
+  const r = objCall(f, buf, 1, 0);
+  argBufFree(buf, 1);
+  return r;
 }
+
+/** Calls `f()`. */
+export function call0(f: Value): Value {
+  return objCall(f, 0, 0, 0);
+}
+
+export { NONE, genIterNext };

@@ -22,6 +22,8 @@
  * without looking at counts: unmarshal's error path).
  */
 import { free } from "./heap";
+import { runtimeDeallocChildren, runtimeBlockSize } from "./rt-dealloc";
+import { TPFLAG_HEAPTYPE } from "./types";
 import { IMMORTAL_REFCNT } from "./object";
 import { Value, isObject } from "./values";
 import {
@@ -37,14 +39,28 @@ import {
   KIND_SET,
   KIND_FROZENSET,
   KIND_CODE,
+  KIND_DICT_KEYS,
+  KIND_DICT_VALUES,
+  KIND_DICT_ITEMS,
+  KIND_DICT_KEYITER,
+  KIND_DICT_VALUEITER,
+  KIND_DICT_ITEMITER,
+  KIND_SET_ITER,
 } from "./types";
 import { strSize } from "./str";
 import { bytesSize } from "./bytes";
 import { tupleBlockSize, tupleSize, tupleItem, VEC_HEADER_SIZE, vecSize, vecItems, vecCapacity } from "./tuple";
-import { DICT_HEADER_SIZE, DICT_ENTRY_SIZE, dictSize, dictEntries, dictCapacity } from "./tuple";
+import { DICT_SIZE, DICT_VIEW_SIZE, DICT_ITER_SIZE, dictDeallocItems, dictFreeBlocks } from "./dict";
+import { SET_SIZE, SET_ITER_SIZE, setDeallocItems, setFreeBlocks } from "./set";
 import { bigBlockSize } from "./int";
 import { FLOAT_SIZE, COMPLEX_SIZE } from "./float";
 import { CODE_SIZE, CODE_FIRST_FIELD, CODE_FIELD_COUNT, CodeObject } from "./code";
+import { KIND_RANGE, KIND_RANGE_ITER, KIND_SLICE, KIND_LIST_ITER, KIND_TUPLE_ITER, KIND_LIST_REVITER, KIND_SEQ_ITER } from "./types";
+import { RANGE_SIZE, RANGE_ITER_SIZE } from "./range";
+import { SLICE_SIZE, sliceDeallocChildren } from "./slice";
+import { SEQ_ITER_SIZE, seqIterDeallocChildren } from "./list";
+import { KIND_BYTES_ITER, KIND_ENUMERATE, KIND_ZIP, KIND_MAP, KIND_FILTER, KIND_REVERSED, KIND_CALLABLE_ITER } from "./types";
+import { iterToolsBlockSize, iterToolsDeallocChildren } from "./itertools";
 
 // @ts-ignore: decorator
 @inline export function incref(v: Value): void {
@@ -89,29 +105,48 @@ export function decref(v: Value): void {
 
 /** Frees a dead object: its references first (which may queue more dead objects), then its blocks. */
 function dealloc(p: usize): void {
+  // Instances of classes made at run time own a reference to their class.
+  const type = <usize>load<u32>(p, 4);
+  const heapType = (load<u32>(type, 12) & TPFLAG_HEAPTYPE) != 0;
   switch (kindOf(p)) {
     case KIND_TUPLE: {
       const n = <usize>tupleSize(p);
       for (let i: usize = 0; i < n; i++) decref(tupleItem(p, i));
       break;
     }
-    case KIND_LIST:
-    case KIND_SET:
-    case KIND_FROZENSET: {
+    case KIND_LIST: {
       const items = vecItems(p);
       const n = <usize>vecSize(p);
       for (let i: usize = 0; i < n; i++) decref(load<u64>(items + (i << 3)));
       break;
     }
-    case KIND_DICT: {
-      const e = dictEntries(p);
-      const n = <usize>dictSize(p);
-      for (let i: usize = 0; i < n; i++) {
-        decref(load<u64>(e + i * DICT_ENTRY_SIZE));
-        decref(load<u64>(e + i * DICT_ENTRY_SIZE + 8));
-      }
+    case KIND_SET:
+    case KIND_FROZENSET:
+      setDeallocItems(p);
+      break;
+    case KIND_DICT:
+      dictDeallocItems(p);
+      break;
+    case KIND_DICT_KEYS:
+    case KIND_DICT_VALUES:
+    case KIND_DICT_ITEMS:
+    case KIND_DICT_KEYITER:
+    case KIND_DICT_VALUEITER:
+    case KIND_DICT_ITEMITER:
+    case KIND_SET_ITER: {
+      const c = <usize>load<u32>(p, 8); // the dict or set (0: an exhausted iterator)
+      if (c != 0) decref(<u64>c);
       break;
     }
+    case KIND_SLICE:
+      sliceDeallocChildren(p);
+      break;
+    case KIND_LIST_ITER:
+    case KIND_TUPLE_ITER:
+    case KIND_LIST_REVITER:
+    case KIND_SEQ_ITER:
+      seqIterDeallocChildren(p);
+      break;
     case KIND_CODE: {
       for (let i: usize = 0; i < CODE_FIELD_COUNT; i++) {
         const f = <usize>load<u32>(p + CODE_FIRST_FIELD + (i << 2));
@@ -119,8 +154,24 @@ function dealloc(p: usize): void {
       }
       break;
     }
+    case KIND_BYTES_ITER: {
+      const b = <usize>load<u32>(p, 8); // the bytes (0: an exhausted iterator; bytes-ops.ts)
+      if (b != 0) decref(<u64>b);
+      break;
+    }
+    case KIND_ENUMERATE:
+    case KIND_ZIP:
+    case KIND_MAP:
+    case KIND_FILTER:
+    case KIND_REVERSED:
+    case KIND_CALLABLE_ITER:
+      iterToolsDeallocChildren(p);
+      break;
+    default:
+      runtimeDeallocChildren(p); // the eval loop's objects (rt-dealloc.ts)
   }
   freeShallow(p);
+  if (heapType) decref(<u64>type);
 }
 
 /** The size of an object's own block (as allocated). */
@@ -139,16 +190,46 @@ export function objectBlockSize(p: usize): usize {
     case KIND_TUPLE:
       return tupleBlockSize(p);
     case KIND_LIST:
+      return VEC_HEADER_SIZE;
     case KIND_SET:
     case KIND_FROZENSET:
-      return VEC_HEADER_SIZE;
+      return SET_SIZE;
     case KIND_DICT:
-      return DICT_HEADER_SIZE;
+      return DICT_SIZE;
+    case KIND_DICT_KEYS:
+    case KIND_DICT_VALUES:
+    case KIND_DICT_ITEMS:
+      return DICT_VIEW_SIZE;
+    case KIND_DICT_KEYITER:
+    case KIND_DICT_VALUEITER:
+    case KIND_DICT_ITEMITER:
+      return DICT_ITER_SIZE;
+    case KIND_SET_ITER:
+      return SET_ITER_SIZE;
+    case KIND_RANGE:
+      return RANGE_SIZE;
+    case KIND_RANGE_ITER:
+      return RANGE_ITER_SIZE;
+    case KIND_SLICE:
+      return SLICE_SIZE;
+    case KIND_LIST_ITER:
+    case KIND_TUPLE_ITER:
+    case KIND_LIST_REVITER:
+    case KIND_SEQ_ITER:
+      return SEQ_ITER_SIZE;
     case KIND_CODE:
       return CODE_SIZE;
+    case KIND_BYTES_ITER:
+      return 16; // bytes-ops.ts BYTES_ITER_SIZE
+    case KIND_ENUMERATE:
+    case KIND_ZIP:
+    case KIND_MAP:
+    case KIND_FILTER:
+    case KIND_REVERSED:
+    case KIND_CALLABLE_ITER:
+      return iterToolsBlockSize(p);
   }
-  unreachable(); // static objects (types, Ellipsis) are never freed
-  return 0;
+  return runtimeBlockSize(p); // the eval loop's objects (rt-dealloc.ts)
 }
 
 /**
@@ -157,18 +238,18 @@ export function objectBlockSize(p: usize): usize {
  */
 export function freeShallow(p: usize): void {
   switch (kindOf(p)) {
-    case KIND_LIST:
-    case KIND_SET:
-    case KIND_FROZENSET: {
+    case KIND_LIST: {
       const cap = <usize>vecCapacity(p);
       if (cap != 0) free(vecItems(p), cap << 3);
       break;
     }
-    case KIND_DICT: {
-      const cap = <usize>dictCapacity(p);
-      if (cap != 0) free(dictEntries(p), cap * DICT_ENTRY_SIZE);
+    case KIND_SET:
+    case KIND_FROZENSET:
+      setFreeBlocks(p);
       break;
-    }
+    case KIND_DICT:
+      dictFreeBlocks(p);
+      break;
     case KIND_CODE: {
       const c = changetype<CodeObject>(p);
       if (c.adaptive != 0) free(<usize>c.adaptive, <usize>c.adaptiveSize);

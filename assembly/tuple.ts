@@ -1,8 +1,6 @@
 /**
- * Containers of Values: tuple (items inline), and for now the minimal list, set, frozenset and dict
- * that marshal data can hold (items kept in insertion order, duplicates already removed by the
- * reader; real hashing, lookup and resizing policy come with the dict/set implementations, which
- * will get files of their own and may change these layouts).
+ * Containers of Values: tuple (items inline), and for now the minimal list (a growable vector).
+ * dict, set and frozenset are in dict.ts and set.ts.
  *
  * tuple (block: 16 + 8 * size):
  *
@@ -11,30 +9,23 @@
  *         16   [ item 0: Value (u64)                   ]
  *         24   [ item 1 ...                            ]
  *
- * list, set, frozenset (block: 24; items block: 8 * capacity, 0 when capacity is 0):
+ * list (block: 24; items block: 8 * capacity, 0 when capacity is 0):
  *
  *   offset 0   [ refcnt u32        | type u32          ]
  *          8   [ size u32          | capacity u32      ]
  *         16   [ items u32 -> Value[capacity] | 0 u32  ]
- *
- * dict (block: 24; entries block: 16 * capacity):
- *
- *   offset 0   [ refcnt u32        | type u32 -> dict  ]
- *          8   [ size u32          | capacity u32      ]
- *         16   [ entries u32 -> (key Value, value Value)[capacity] | version u32 ]
  *
  * A tuple's items are all non-NULL once it is complete; while marshal is still reading one, the
  * slots not yet read are NULL (refcount.ts skips NULL items). Containers own one reference to each
  * item. The empty tuple is a static, immortal singleton, as in CPython.
  *
  * Entry points: tupleAlloc, tupleSize/tupleItem/tupleSetItem/tupleBlockSize, EMPTY_TUPLE;
- * vecAlloc/vecAppend/vecSize/vecItems/vecCapacity for list/set/frozenset; dictAlloc/dictAppend/
- * dictSize/dictEntries/dictCapacity.
+ * vecAlloc/vecAppend/vecSize/vecItems/vecCapacity for list.
  */
 import { alloc, free } from "./heap";
 import { ObjHeader, initHeader } from "./object";
 import { Value } from "./values";
-import { typeObject, KIND_TUPLE, KIND_DICT, raiseMemory } from "./types";
+import { typeObject, KIND_TUPLE, raiseMemory } from "./types";
 
 @unmanaged
 export class TupleObject extends ObjHeader {
@@ -78,7 +69,7 @@ export function tupleAlloc(n: usize): usize {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// list, set, frozenset: a growable vector of Values
+// list: a growable vector of Values
 
 @unmanaged
 export class VecObject extends ObjHeader {
@@ -105,7 +96,7 @@ if (offsetof<VecObject>() != VEC_HEADER_SIZE) ERROR("VecObject layout");
   return <usize>changetype<VecObject>(p).items;
 }
 
-/** An empty list/set/frozenset (by `kind`) with room for `capacity` items. */
+/** An empty list (`kind` KIND_LIST) with room for `capacity` items. */
 export function vecAlloc(kind: u32, capacity: usize): usize {
   if (capacity > 0x1ffffff0) return raiseMemory();
   const p = alloc(VEC_HEADER_SIZE);
@@ -151,66 +142,6 @@ export function vecAppend(p: usize, v: Value): bool {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// dict: (key, value) pairs in insertion order
+// dict, set and frozenset live in dict.ts and set.ts; types.ts takes the dict sizes from here.
 
-@unmanaged
-export class DictObject extends ObjHeader {
-  size: u32;
-  capacity: u32;
-  entries: u32;
-  version: u32;
-}
-
-export const DICT_HEADER_SIZE: usize = 24;
-export const DICT_ENTRY_SIZE: usize = 16;
-// @ts-ignore: compile-time check
-if (offsetof<DictObject>() != DICT_HEADER_SIZE) ERROR("DictObject layout");
-
-// @ts-ignore: decorator
-@inline export function dictSize(p: usize): u32 {
-  return changetype<DictObject>(p).size;
-}
-// @ts-ignore: decorator
-@inline export function dictCapacity(p: usize): u32 {
-  return changetype<DictObject>(p).capacity;
-}
-// @ts-ignore: decorator
-@inline export function dictEntries(p: usize): usize {
-  return <usize>changetype<DictObject>(p).entries;
-}
-
-export function dictAlloc(): usize {
-  const p = alloc(DICT_HEADER_SIZE);
-  if (p == 0) return raiseMemory();
-  initHeader(p, typeObject(KIND_DICT));
-  return p;
-}
-
-/** Appends a pair, taking over both references; false (MemoryError) when out of memory. */
-export function dictAppend(p: usize, key: Value, value: Value): bool {
-  const o = changetype<DictObject>(p);
-  if (o.size == o.capacity) {
-    const cap = <usize>o.capacity;
-    const next = cap < 4 ? <usize>4 : cap * 2;
-    if (next > 0x0ffffff0) {
-      raiseMemory();
-      return false;
-    }
-    const entries = alloc(next * DICT_ENTRY_SIZE);
-    if (entries == 0) {
-      raiseMemory();
-      return false;
-    }
-    if (cap > 0) {
-      memory.copy(entries, <usize>o.entries, cap * DICT_ENTRY_SIZE);
-      free(<usize>o.entries, cap * DICT_ENTRY_SIZE);
-    }
-    o.entries = <u32>entries;
-    o.capacity = <u32>next;
-  }
-  const e = <usize>o.entries + <usize>o.size * DICT_ENTRY_SIZE;
-  store<u64>(e, key);
-  store<u64>(e, value, 8);
-  o.size++;
-  return true;
-}
+export { DICT_SIZE as DICT_HEADER_SIZE, DICT_ENTRY_SIZE } from "./dict";

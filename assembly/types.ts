@@ -34,7 +34,6 @@ import { BYTES_HEADER_SIZE } from "./bytes";
 import { EMPTY_TUPLE, TUPLE_HEADER_SIZE, VEC_HEADER_SIZE, DICT_HEADER_SIZE, DICT_ENTRY_SIZE } from "./tuple";
 import { BIGINT_HEADER_SIZE } from "./int";
 import { FLOAT_SIZE, COMPLEX_SIZE } from "./float";
-import { CODE_SIZE } from "./code";
 
 // Kinds. Dense, starting at 1, so a switch over them is a br_table; 0 is "not an object".
 export const KIND_TYPE: u32 = 1;
@@ -106,6 +105,12 @@ export const TPFLAG_VARSIZE: u32 = 4;
 export const TPFLAG_IMMEDIATE: u32 = 8;
 /** Items live in a separate heap block owned by the object (list, dict, set, frozenset). */
 export const TPFLAG_ITEMS_BLOCK: u32 = 16;
+/** A class made at run time (class statement, type(name, bases, dict)): refcounted, instances hold a reference to it. */
+export const TPFLAG_HEAPTYPE: u32 = 32;
+/** Can be subclassed. */
+export const TPFLAG_BASETYPE: u32 = 64;
+/** An exception class (BaseException or a subclass). */
+export const TPFLAG_EXCEPTION: u32 = 128;
 
 @unmanaged
 export class TypeObject extends ObjHeader {
@@ -115,9 +120,18 @@ export class TypeObject extends ObjHeader {
   basicsize: u32;
   itemsize: u32;
   version: u32;
+  // Class machinery (typeobj.ts): filled at start-up for builtin types, by class creation otherwise.
+  base: u32; // the type's primary base type object (0 for object)
+  bases: u32; // tuple of base types
+  mro: u32; // tuple: the C3 linearization, the type itself first
+  dict: u32; // dict of attributes (methods, descriptors, class variables)
+  qualname: u32; // str
+  dictoffset: u32; // offset of the instance __dict__ pointer (u32) in instances, 0 when none
+  slotflags: u32; // TPSLOT_* bits: which dunder methods the class (or its MRO) defines in Python
+  module: u32; // str: __module__ of classes, 0 for builtins
 }
 
-export const TYPE_OBJECT_SIZE: usize = 32;
+export const TYPE_OBJECT_SIZE: usize = 64;
 // @ts-ignore: compile-time check
 if (offsetof<TypeObject>() != TYPE_OBJECT_SIZE) ERROR("TypeObject layout");
 
@@ -185,7 +199,8 @@ function defineType(kind: u32, name: string, basicsize: u32, itemsize: u32, flag
 
 // One row per builtin type: kind, name, basicsize, itemsize, flags. Sizes come from the layouts'
 // own constants (each file's diagram); immediates have no instance size.
-function initTypes(): void {
+/** Start-up: fills the static type objects (assembly/startup.ts calls it once). */
+export function initTypes(): void {
   defineType(KIND_TYPE, "type", <u32>TYPE_OBJECT_SIZE, 0, 0);
   defineType(KIND_NONE, "NoneType", 0, 0, TPFLAG_IMMEDIATE);
   defineType(KIND_BOOL, "bool", 0, 0, TPFLAG_IMMEDIATE);
@@ -200,7 +215,7 @@ function initTypes(): void {
   defineType(KIND_DICT, "dict", <u32>DICT_HEADER_SIZE, <u32>DICT_ENTRY_SIZE, vec | TPFLAG_UNHASHABLE);
   defineType(KIND_SET, "set", <u32>VEC_HEADER_SIZE, 8, vec | TPFLAG_UNHASHABLE);
   defineType(KIND_FROZENSET, "frozenset", <u32>VEC_HEADER_SIZE, 8, vec);
-  defineType(KIND_CODE, "code", <u32>CODE_SIZE, 0, TPFLAG_HAS_REFS);
+  defineType(KIND_CODE, "code", 96 /* CODE_SIZE: code.ts checks it */, 0, TPFLAG_HAS_REFS);
   defineType(KIND_ELLIPSIS, "ellipsis", 8, 0, 0);
   defineType(KIND_EXCEPTION, "StopIteration", 0, 0, 0);
   defineType(KIND_DICT_KEYS, "dict_keys", 0, 0, 0);
@@ -245,7 +260,6 @@ function initTypes(): void {
   initStaticHeader(EMPTY_TUPLE, typeObject(KIND_TUPLE));
 }
 
-initTypes();
 
 // ---------------------------------------------------------------------------------------------------
 // Raised errors. Until exception objects exist, "raising" records an error type id and a UTF-8
@@ -280,15 +294,12 @@ export function errorMessageLength(): usize {
 export function errorClear(): void {
   errType = ERR_NONE;
   errLength = 0;
-  if (errValue != 0) {
-    const v = errValue;
-    errValue = 0;
-    decref(v);
-  }
+  dropErrorObjects();
 }
 
 /** Starts a new error of `type` with an empty message. Only the first error of an operation counts. */
 export function errBegin(type: i32): void {
+  dropErrorObjects();
   errType = type;
   errLength = 0;
 }
@@ -345,9 +356,43 @@ export function raiseMemory(): usize {
 // Exception ids beyond the historical seven: every builtin exception class (generated table).
 export * from "./exceptions.generated";
 
+/** The pending error is an exception object (errorObject()), not an id + message. */
+export const ERR_OBJECT: i32 = 1000;
+let errObject: Value = 0;
+
+/** The pending exception object (borrowed) when errorType() == ERR_OBJECT. */
+export function errorObject(): Value {
+  return errObject;
+}
+
+/** raise EXC: makes the exception object `exc` (reference taken over) the pending error. */
+export function raiseObject(exc: Value): usize {
+  errBegin(ERR_OBJECT);
+  errObject = exc;
+  return 0;
+}
+
+/** Hands the pending exception object over to the caller and clears the error state. */
+export function errorTakeObject(): Value {
+  const v = errObject;
+  errObject = 0;
+  errType = ERR_NONE;
+  errLength = 0;
+  return v;
+}
+
 /** Starts a new error of builtin exception class `id` (exceptions.generated.ts) with an empty message. */
 export function raiseBegin(id: i32): void {
   errBegin(id);
+}
+
+/** Releases the argument object and exception object of the previous error. */
+function dropErrorObjects(): void {
+  if (errObject != 0) {
+    const o = errObject;
+    errObject = 0;
+    decref(o);
+  }
   if (errValue != 0) {
     const v = errValue;
     errValue = 0;

@@ -28,25 +28,16 @@
  *   during a load: objects that become garbage while reading (a set's duplicate element, a dict's
  *   replaced value, the marshalled co_code when the deoptimized one differs) go on a "drop" list and
  *   are decref'd once the load succeeded.
- * - Sets and dicts drop duplicates by Python equality (1 == 1.0 == True, -0.0 == 0, strings by code
- *   points, tuples and frozensets by items, identity for code objects), and raise TypeError
- *   "unhashable type: 'list'" for what Python cannot hash, as PySet_Add/PyDict_SetItem would; items
- *   keep marshal order (iteration order comes with real hashing). Small sets compare linearly;
- *   bigger ones use a temporary hash table. The numeric hashes are CPython's (int.ts, float.ts);
- *   strings, bytes and tuples use a private hash for now (it never leaves this file: str's hash
- *   cache stays -1 for the CPython siphash later).
+ * - Sets, frozensets and dicts are the real ones (set.ts, dict.ts), filled element by element as
+ *   CPython's PySet_Add / PyDict_SetItem fill them, with CPython's hashes (hash.ts): duplicates go
+ *   by Python equality (1 == 1.0 == True, -0.0 == 0, strings by code points, tuples and frozensets
+ *   by items, identity for code objects), unhashable values raise TypeError "unhashable type:
+ *   'list'", and a set's iteration order is the one CPython gives the same data. Nothing marshal
+ *   can hold runs Python code when hashed or compared, so adding cannot change anything else.
  */
 import { alloc, free } from "./heap";
-import { Value, NULL, NONE, FALSE, TRUE, isObject, isSmallInt, makeSmallInt, makeObject, getSmallInt } from "./values";
+import { Value, NULL, NONE, FALSE, TRUE, isObject, makeSmallInt, makeObject } from "./values";
 import {
-  kindOf,
-  kindOfValue,
-  KIND_BOOL,
-  KIND_INT,
-  KIND_FLOAT,
-  KIND_COMPLEX,
-  KIND_STR,
-  KIND_BYTES,
   KIND_TUPLE,
   KIND_LIST,
   KIND_DICT,
@@ -58,34 +49,19 @@ import {
   ERR_EOF,
   ERR_VALUE,
   ERR_TYPE,
-  ERR_RECURSION,
   raise,
   raiseMemory,
   errorClear,
-  errBegin,
-  errText,
 } from "./types";
-import { StrObject, strFromLatin1, strFromUtf8, strEqual, strLength, strKind, strData } from "./str";
-import { bytesFromMemory, bytesEqual, bytesLength, bytesData } from "./bytes";
-import {
-  EMPTY_TUPLE,
-  tupleAlloc,
-  tupleSetItem,
-  tupleSize,
-  tupleItem,
-  vecAlloc,
-  vecAppend,
-  vecSize,
-  vecItems,
-  dictAlloc,
-  dictAppend,
-  dictSize,
-  dictEntries,
-  DICT_ENTRY_SIZE,
-} from "./tuple";
-import { intFromI64, intFromDigits15, intHash, bigEqual, bigEqualsDouble } from "./int";
-import { floatNew, floatValue, complexNew, complexReal, complexImag, hashDouble, parseFloatText, parsedFloat } from "./float";
-import { codeValidate, codeDeopt, codeNew, codeField, CF_CONSTS, CI_FIRSTLINENO } from "./code";
+import { StrObject, strFromLatin1, strFromUtf8 } from "./str";
+import { bytesFromMemory } from "./bytes";
+import { EMPTY_TUPLE, tupleAlloc, tupleSetItem, vecAlloc, vecAppend } from "./tuple";
+import { dictNew, dictLookupKnownHash, dictInsertNewSteal, dictSwapValue, DKIX_EMPTY, DKIX_ERROR } from "./dict";
+import { setNew, setAddSteal } from "./set";
+import { hashValue } from "./hash";
+import { intFromI64, intFromDigits15 } from "./int";
+import { floatNew, complexNew, parseFloatText, parsedFloat } from "./float";
+import { codeValidate, codeDeopt, codeNew, CI_FIRSTLINENO } from "./code";
 import { incref, decref, freeShallow } from "./refcount";
 
 /** MAX_MARSHAL_STACK_DEPTH of CPython 3.11 (non-Windows builds). */
@@ -151,8 +127,8 @@ let framesCap: u32 = 0;
  *
  *   offset 0   [ kind u32               | obj u32 (0 for code)          ]
  *          8   [ index u32 (items read) | count u32 (items declared)    ]
- *         16   [ slot i32 (ref slot to fill when complete, or -1) | table u32 (dedup hash table) ]
- *         24   [ tableCap u32           | 0 u32                         ]
+ *         16   [ slot i32 (ref slot to fill when complete, or -1) | 0 u32 ]
+ *         24   [ 0 u32                  | 0 u32                         ]
  *         32   [ key Value (dict: key waiting for its value)            ]
  *         40   [ ints: i32 x 6 (code: argcount ... firstlineno)          ]
  *         64   [ fields: Value x 10 (code: co_code ... co_exceptiontable) ]
@@ -164,9 +140,9 @@ class Frame {
   index: u32;
   count: u32;
   slot: i32;
-  table: u32;
-  tableCap: u32;
-  reserved: u32;
+  reserved0: u32;
+  reserved1: u32;
+  reserved2: u32;
   key: u64;
 }
 const FRAME_INTS: usize = 40;
@@ -263,8 +239,6 @@ function pushFrame(kind: u32, obj: usize, count: u32, slot: i32): usize {
 
 function popFrame(): void {
   framesCount--;
-  const f = changetype<Frame>(frames + <usize>framesCount * FRAME_SIZE);
-  if (f.table != 0) free(<usize>f.table, <usize>f.tableCap << 3);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -311,10 +285,8 @@ export function unmarshal(ptr: usize, len: usize): Value {
   if (createdCap > 0) free(created, <usize>createdCap << 2);
   if (dropsCap > 0) free(drops, <usize>dropsCap << 3);
   if (framesCap > 0) free(frames, <usize>framesCap * FRAME_SIZE);
-  if (hashStackCap > 0) free(hashStack, <usize>hashStackCap * HFRAME);
-  if (eqStackCap > 0) free(eqStack, <usize>eqStackCap * EFRAME);
-  refs = created = drops = frames = hashStack = eqStack = 0;
-  refsCap = createdCap = dropsCap = framesCap = hashStackCap = eqStackCap = 0;
+  refs = created = drops = frames = 0;
+  refsCap = createdCap = dropsCap = framesCap = 0;
   return v;
 }
 
@@ -496,7 +468,7 @@ function readOne(): i32 {
       return pushFrame(KIND_LIST, <usize>l, n, -1) != 0 ? PUSHED : FAILED;
     }
     case TYPE_DICT: {
-      const d = tracked(<u64>dictAlloc());
+      const d = tracked(<u64>dictNew());
       if (d == NULL) return FAILED;
       if (flag && !pushRef(d)) return FAILED;
       return pushFrame(KIND_DICT, <usize>d, 0, -1) != 0 ? PUSHED : FAILED;
@@ -507,7 +479,7 @@ function readOne(): i32 {
       if (int32 < 0) return fail(ERR_VALUE, "bad marshal data (set size out of range)");
       const n = <u32>int32;
       const kind = (code & ~FLAG_REF) == TYPE_SET ? KIND_SET : KIND_FROZENSET;
-      const s = tracked(<u64>vecAlloc(kind, capacityFor(n)));
+      const s = tracked(<u64>setNew(kind));
       if (s == NULL) return FAILED;
       if (n == 0) return gotValue(s, flag);
       // A set is registered at once; a frozenset's slot is filled only when it is complete.
@@ -740,455 +712,24 @@ function finishCode(f: usize): usize {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Set elements and dict keys: duplicates by Python equality, TypeError for unhashable values
-
-/** Up to this many items, a set or dict is searched linearly; beyond, through a hash table. */
-const LINEAR_MAX: u32 = 8;
+// Set elements and dict keys: added as PySet_Add / PyDict_SetItem add them. Nothing is freed during
+// a load (see the file comment): what the container does not keep goes on the drop list.
 
 function setAdd(f: usize, v: Value): bool {
-  const fr = changetype<Frame>(f);
-  if (!hashValue(v)) return false;
-  const h = hashed;
-  const s = <usize>fr.obj;
-  eqFailed = false;
-  const at = find(f, v, h, vecItems(s), vecSize(s), 8);
-  if (eqFailed) return false;
-  if (at >= 0) return drop(v); // Python keeps the element already there
-  if (!vecAppend(s, v)) return false;
-  return noteAdded(f, h, vecItems(s), vecSize(s), 8);
+  const h = hashValue(v);
+  if (h == -1) return false;
+  const r = setAddSteal(<usize>changetype<Frame>(f).obj, v, h);
+  if (r < 0) return false;
+  return r > 0 || drop(v); // present already: Python keeps the element that is there
 }
 
 function dictAdd(f: usize, key: Value, value: Value): bool {
-  const fr = changetype<Frame>(f);
-  if (!hashValue(key)) return false;
-  const h = hashed;
-  const d = <usize>fr.obj;
-  eqFailed = false;
-  const at = find(f, key, h, dictEntries(d), dictSize(d), DICT_ENTRY_SIZE);
-  if (eqFailed) return false;
-  if (at >= 0) {
-    // Python keeps the first key object and the last value.
-    const e = dictEntries(d) + <usize>at * DICT_ENTRY_SIZE;
-    const old = load<u64>(e, 8);
-    store<u64>(e, value, 8);
-    return drop(old) && drop(key);
-  }
-  if (!dictAppend(d, key, value)) return false;
-  return noteAdded(f, h, dictEntries(d), dictSize(d), DICT_ENTRY_SIZE);
-}
-
-// @ts-ignore: decorator
-@inline function slotOf(h: u32, cap: u32): u32 {
-  return (h * 0x9e3779b1) >> (32 - ctz<u32>(cap));
-}
-
-// @ts-ignore: decorator
-@inline function hash32(h: i64): u32 {
-  return <u32>(h ^ (h >> 32));
-}
-
-/** Index of an item equal to v among the n items (stride bytes apart, key first), or -1. */
-function find(f: usize, v: Value, h: i64, items: usize, n: u32, stride: usize): i32 {
-  const fr = changetype<Frame>(f);
-  if (fr.table == 0) {
-    for (let i: u32 = 0; i < n; i++) if (valueEqual(load<u64>(items + <usize>i * stride), v)) return <i32>i;
-    return -1;
-  }
-  const h32 = hash32(h);
-  const mask = fr.tableCap - 1;
-  let s = slotOf(h32, fr.tableCap);
-  for (;;) {
-    const e = <usize>fr.table + (<usize>s << 3);
-    const idx = load<u32>(e);
-    if (idx == 0) return -1;
-    if (load<u32>(e, 4) == h32 && valueEqual(load<u64>(items + <usize>(idx - 1) * stride), v)) return <i32>(idx - 1);
-    s = (s + 1) & mask;
-  }
-  return -1; // not reached: the table is never full
-}
-
-/** Item n-1 was appended: enter it in the hash table (building or growing the table as needed). */
-function noteAdded(f: usize, h: i64, items: usize, n: u32, stride: usize): bool {
-  const fr = changetype<Frame>(f);
-  if (n <= LINEAR_MAX) return true;
-  if (fr.table == 0 || n * 2 > fr.tableCap) {
-    const cap: u32 = fr.table == 0 ? 32 : fr.tableCap * 2;
-    const t = alloc(<usize>cap << 3);
-    if (t == 0) {
-      raiseMemory();
-      return false;
-    }
-    const old = <usize>fr.table;
-    const oldCap = fr.tableCap;
-    fr.table = <u32>t;
-    fr.tableCap = cap;
-    if (old == 0) {
-      // First table: hash the items so far (they hashed before: only MemoryError can fail now).
-      for (let i: u32 = 0; i + 1 < n; i++) {
-        if (!hashValue(load<u64>(items + <usize>i * stride))) return false;
-        tableInsert(fr, hash32(hashed), i + 1);
-      }
-    } else {
-      for (let i: u32 = 0; i < oldCap; i++) {
-        const e = old + (<usize>i << 3);
-        if (load<u32>(e) != 0) tableInsert(fr, load<u32>(e, 4), load<u32>(e));
-      }
-      free(old, <usize>oldCap << 3);
-    }
-  }
-  tableInsert(fr, hash32(h), n);
-  return true;
-}
-
-function tableInsert(fr: Frame, h32: u32, idx: u32): void {
-  const mask = fr.tableCap - 1;
-  let s = slotOf(h32, fr.tableCap);
-  for (;;) {
-    const e = <usize>fr.table + (<usize>s << 3);
-    if (load<u32>(e) == 0) {
-      store<u32>(e, idx);
-      store<u32>(e, h32, 4);
-      return;
-    }
-    s = (s + 1) & mask;
-  }
-}
-
-/** Result of hashValue. */
-let hashed: i64 = 0;
-
-// Hashing and comparing nested tuples/frozensets use explicit stacks (static memory), not the wasm
-// stack, which would run out near 2000 levels (measured: recursive versions left 10% of Node's
-// default stack at CPython's nesting limit). Beyond HASH_MAX_DEPTH levels (reachable only by
-// references stacking structures: data itself nests at most 2000 deep) hashing raises RecursionError.
-const HASH_MAX_DEPTH: u32 = 4000;
-
-/**
- * A hashing frame: the container, the next item, the item count and the hash so far.
- *   [ p u32 | i u32 ] [ n u32 | kind u32 ] [ h u64 ]
- */
-const HFRAME: usize = 24;
-let hashStack: usize = 0; // scratch, grown on demand and freed with the load's other scratch arrays
-let hashStackCap: u32 = 0;
-
-/**
- * A hash of v consistent with valueEqual (into `hashed`), or false after raising TypeError for an
- * unhashable value or RecursionError for one that contains itself (CPython would recurse until
- * its recursion limit). Tuples combine item hashes in order, frozensets order-independently; a code
- * object is equal only to itself but hashing it hashes its constants (so a list among them makes it
- * unhashable), as CPython's code_hash does.
- */
-function hashValue(v: Value): bool {
-  const k = hashScalar(v);
-  if (k < 0) return false;
-  if (k == 0) return true;
-  let depth: u32 = 0;
-  if (!hashPush(<usize>v, depth)) return false;
-  depth = 1;
-  for (;;) {
-    const f = hashStack + <usize>(depth - 1) * HFRAME;
-    const p = <usize>load<u32>(f);
-    const i = load<u32>(f, 4);
-    const kind = load<u32>(f, 12);
-    if (i < load<u32>(f, 8)) {
-      store<u32>(f, i + 1, 4);
-      const item =
-        kind == KIND_TUPLE
-          ? tupleItem(p, <usize>i)
-          : kind == KIND_FROZENSET
-            ? load<u64>(vecItems(p) + (<usize>i << 3))
-            : tupleItem(codeField(p, CF_CONSTS), <usize>i);
-      if (item == NULL) continue; // a tuple still being read
-      const r = hashScalar(item);
-      if (r < 0) return false;
-      if (r == 0) {
-        hashCombine(f, kind, hashed);
-        continue;
-      }
-      // a nested container: refuse cycles, then descend
-      for (let d: u32 = 0; d < depth; d++) {
-        if (<usize>load<u32>(hashStack + <usize>d * HFRAME) == <usize>item) {
-          raise(ERR_RECURSION, "maximum recursion depth exceeded while calling a Python object");
-          return false;
-        }
-      }
-      if (!hashPush(<usize>item, depth)) return false;
-      depth++;
-      continue;
-    }
-    // container complete
-    const h = kind == KIND_CODE ? <u64>(p >> 3) : load<u64>(f, 16);
-    depth--;
-    if (depth == 0) {
-      hashed = <i64>h;
-      return true;
-    }
-    const parent = hashStack + <usize>(depth - 1) * HFRAME;
-    hashCombine(parent, load<u32>(parent, 12), <i64>h);
-  }
-  return false; // not reached
-}
-
-function hashPush(p: usize, depth: u32): bool {
-  if (depth == HASH_MAX_DEPTH) {
-    raise(ERR_RECURSION, "maximum recursion depth exceeded");
-    return false;
-  }
-  if (depth == hashStackCap) {
-    const b = grow(hashStack, hashStackCap, hashStackCap, HFRAME);
-    if (b == 0) {
-      raiseMemory();
-      return false;
-    }
-    hashStack = b;
-    hashStackCap = growCap;
-  }
-  const f = hashStack + <usize>depth * HFRAME;
-  const kind = kindOf(p);
-  const n =
-    kind == KIND_TUPLE ? tupleSize(p) : kind == KIND_FROZENSET ? vecSize(p) : tupleSize(codeField(p, CF_CONSTS));
-  store<u32>(f, <u32>p);
-  store<u32>(f, 0, 4);
-  store<u32>(f, n, 8);
-  store<u32>(f, kind, 12);
-  store<u64>(f, kind == KIND_TUPLE ? 0x345678 + <u64>n : 0x1f3d5b79 + <u64>n, 16);
-  return true;
-}
-
-// @ts-ignore: decorator
-@inline function hashCombine(f: usize, kind: u32, x: i64): void {
-  const h = load<u64>(f, 16);
-  if (kind == KIND_TUPLE) store<u64>(f, (h ^ <u64>x) * 0x100000001b3, 16);
-  else if (kind == KIND_FROZENSET) store<u64>(f, h + (<u64>x ^ (<u64>x >> 29) ^ 0x5bd1e995) * 0x9e3779b97f4a7c15, 16);
-}
-
-/**
- * The hash of a value that holds no other values (into `hashed`): 0; 1 for a tuple, frozenset or
- * code object (hashValue walks those); -1 after raising TypeError for list, dict and set.
- */
-function hashScalar(v: Value): i32 {
-  if (isSmallInt(v)) {
-    hashed = intHash(v);
-    return 0;
-  }
-  if (!isObject(v)) {
-    hashed = v == TRUE ? 1 : v == FALSE ? 0 : <i64>v; // None
-    return 0;
-  }
-  const p = <usize>v;
-  switch (kindOf(p)) {
-    case KIND_INT:
-      hashed = intHash(v);
-      return 0;
-    case KIND_FLOAT:
-      hashed = hashDouble(floatValue(p), p);
-      return 0;
-    case KIND_COMPLEX: {
-      const hr = hashDouble(complexReal(p), p);
-      const hi = hashDouble(complexImag(p), p);
-      const h = <i64>(<u64>hr + <u64>1000003 * <u64>hi);
-      hashed = h == -1 ? -2 : h;
-      return 0;
-    }
-    case KIND_STR:
-      hashed = fnv(strData(p), <usize>strLength(p) * <usize>strKind(p), <u64>strLength(p));
-      return 0;
-    case KIND_BYTES:
-      hashed = fnv(bytesData(p), <usize>bytesLength(p), 0x62);
-      return 0;
-    case KIND_LIST:
-      return unhashable("list");
-    case KIND_DICT:
-      return unhashable("dict");
-    case KIND_SET:
-      return unhashable("set");
-    case KIND_TUPLE:
-    case KIND_FROZENSET:
-    case KIND_CODE:
-      return 1;
-  }
-  hashed = <i64>(p >> 3); // Ellipsis, StopIteration: identity
-  return 0;
-}
-
-function unhashable(name: string): i32 {
-  errBegin(ERR_TYPE);
-  errText("unhashable type: '");
-  errText(name);
-  errText("'");
-  return -1;
-}
-
-function fnv(p: usize, n: usize, seed: u64): i64 {
-  let h: u64 = 0xcbf29ce484222325 ^ seed;
-  for (let i: usize = 0; i < n; i++) h = (h ^ <u64>load<u8>(p + i)) * 0x100000001b3;
-  return <i64>h;
-}
-
-/**
- * An equality frame: comparing containers a and b (same kind, same size n). For a tuple, i is the
- * item being compared; for a frozenset, item i of a is being looked for in b, at candidate j.
- *   [ a u32 | b u32 ] [ i u32 | j u32 ] [ n u32 | kind u32 ]
- */
-const EFRAME: usize = 24;
-let eqStack: usize = 0; // scratch, as hashStack
-let eqStackCap: u32 = 0;
-
-/**
- * Python ==, for values hashValue accepted (so nesting is below HASH_MAX_DEPTH and acyclic).
- * Iterative: a frame per pair of containers being compared. `eqFailed` is set after MemoryError.
- */
-function valueEqual(a: Value, b: Value): bool {
-  const r = equalStep(a, b);
-  if (r != 2) return r == 1;
-  let depth: u32 = 0;
-  if (!eqPush(<usize>a, <usize>b, depth++)) return false;
-  let result = false; // what the last finished comparison gave its parent
-  let resume = false; // true: the top frame gets `result` for its current pair
-  for (;;) {
-    const f = eqStack + <usize>(depth - 1) * EFRAME;
-    const pa = <usize>load<u32>(f);
-    const pb = <usize>load<u32>(f, 4);
-    let i = load<u32>(f, 8);
-    let j = load<u32>(f, 12);
-    const n = load<u32>(f, 16);
-    const isTuple = load<u32>(f, 20) == KIND_TUPLE;
-    let done = false; // the frame's own answer is in `result`
-    if (resume) {
-      resume = false;
-      if (isTuple) {
-        if (!result) done = true;
-        else i++;
-      } else if (result) {
-        i++;
-        j = 0;
-      } else if (++j == n) {
-        done = true; // item i of a is not in b
-      }
-    }
-    // compare pairs until one needs a nested frame, or the frame is decided
-    while (!done) {
-      if (i == n) {
-        result = true;
-        done = true;
-        break;
-      }
-      const x = isTuple ? tupleItem(pa, <usize>i) : load<u64>(vecItems(pa) + (<usize>i << 3));
-      const y = isTuple ? tupleItem(pb, <usize>i) : load<u64>(vecItems(pb) + (<usize>j << 3));
-      const s = equalStep(x, y);
-      if (s == 2) break;
-      if (isTuple) {
-        if (s == 0) {
-          result = false;
-          done = true;
-        } else {
-          i++;
-        }
-      } else if (s == 1) {
-        i++;
-        j = 0;
-      } else if (++j == n) {
-        result = false;
-        done = true;
-      }
-    }
-    store<u32>(f, i, 8);
-    store<u32>(f, j, 12);
-    if (done) {
-      depth--;
-      if (depth == 0) return result;
-      resume = true;
-      continue;
-    }
-    // descend into the pair (x, y) at (i, j)
-    const x = isTuple ? tupleItem(pa, <usize>i) : load<u64>(vecItems(pa) + (<usize>i << 3));
-    const y = isTuple ? tupleItem(pb, <usize>i) : load<u64>(vecItems(pb) + (<usize>j << 3));
-    if (depth == HASH_MAX_DEPTH) return false; // cannot happen for hashed values
-    if (!eqPush(<usize>x, <usize>y, depth++)) return false;
-  }
-  return false; // not reached
-}
-
-let eqFailed = false;
-
-function eqPush(a: usize, b: usize, depth: u32): bool {
-  if (depth == eqStackCap) {
-    const s = grow(eqStack, eqStackCap, eqStackCap, EFRAME);
-    if (s == 0) {
-      raiseMemory();
-      eqFailed = true;
-      return false;
-    }
-    eqStack = s;
-    eqStackCap = growCap;
-  }
-  const f = eqStack + <usize>depth * EFRAME;
-  const kind = kindOf(a);
-  store<u32>(f, <u32>a);
-  store<u32>(f, <u32>b, 4);
-  store<u32>(f, 0, 8);
-  store<u32>(f, 0, 12);
-  store<u32>(f, kind == KIND_TUPLE ? tupleSize(a) : vecSize(a), 16);
-  store<u32>(f, kind, 20);
-  return true;
-}
-
-/**
- * One comparison without descending: 0 unequal, 1 equal, 2 two tuples or two frozensets of the same
- * size whose items must be compared.
- */
-function equalStep(a: Value, b: Value): i32 {
-  if (a == b) return 1; // identity (and equal immediates)
-  const ka = kindOfValue(a);
-  const kb = kindOfValue(b);
-  if (isNumberKind(ka) && isNumberKind(kb)) return numberEqual(a, ka, b, kb) ? 1 : 0;
-  if (ka != kb) return 0;
-  switch (ka) {
-    case KIND_STR:
-      return strEqual(<usize>a, <usize>b) ? 1 : 0;
-    case KIND_BYTES:
-      return bytesEqual(<usize>a, <usize>b) ? 1 : 0;
-    case KIND_TUPLE:
-      return tupleSize(<usize>a) != tupleSize(<usize>b) ? 0 : tupleSize(<usize>a) == 0 ? 1 : 2;
-    case KIND_FROZENSET:
-      return vecSize(<usize>a) != vecSize(<usize>b) ? 0 : vecSize(<usize>a) == 0 ? 1 : 2;
-  }
-  return 0; // code objects, singletons: identity only
-}
-
-// @ts-ignore: decorator
-@inline function isNumberKind(k: u32): bool {
-  return k == KIND_INT || k == KIND_BOOL || k == KIND_FLOAT || k == KIND_COMPLEX;
-}
-
-function numberEqual(a: Value, ka: u32, b: Value, kb: u32): bool {
-  if (ka == KIND_COMPLEX || kb == KIND_COMPLEX) {
-    if (ka == KIND_COMPLEX && kb == KIND_COMPLEX) {
-      return complexReal(<usize>a) == complexReal(<usize>b) && complexImag(<usize>a) == complexImag(<usize>b);
-    }
-    const c = <usize>(ka == KIND_COMPLEX ? a : b);
-    const o = ka == KIND_COMPLEX ? b : a;
-    return complexImag(c) == 0 && realEqualsDouble(o, complexReal(c));
-  }
-  if (ka == KIND_FLOAT) return realEqualsDouble(b, floatValue(<usize>a));
-  if (kb == KIND_FLOAT) return realEqualsDouble(a, floatValue(<usize>b));
-  // int and bool
-  const x = a == TRUE ? makeSmallInt(1) : a == FALSE ? makeSmallInt(0) : a;
-  const y = b == TRUE ? makeSmallInt(1) : b == FALSE ? makeSmallInt(0) : b;
-  if (isSmallInt(x) || isSmallInt(y)) return x == y; // canonical: a big int never equals a small one
-  return bigEqual(<usize>x, <usize>y);
-}
-
-/** An int, bool or float v == the double f, exactly. */
-function realEqualsDouble(v: Value, f: f64): bool {
-  if (v == TRUE) return f == 1;
-  if (v == FALSE) return f == 0;
-  if (isSmallInt(v)) {
-    // exact: f must be an integer in i64 range whose conversion gives back n
-    if (!(f >= -9223372036854775808.0 && f < 9223372036854775808.0) || Math.floor(f) != f) return false;
-    return <i64>f == getSmallInt(v);
-  }
-  const p = <usize>v;
-  if (kindOf(p) == KIND_FLOAT) return floatValue(p) == f;
-  return bigEqualsDouble(p, f);
+  const h = hashValue(key);
+  if (h == -1) return false;
+  const d = <usize>changetype<Frame>(f).obj;
+  const ix = dictLookupKnownHash(d, key, h);
+  if (ix == DKIX_ERROR) return false;
+  if (ix == DKIX_EMPTY) return dictInsertNewSteal(d, key, h, value);
+  // Python keeps the first key object and the last value.
+  return drop(dictSwapValue(d, <u32>ix, value)) && drop(key);
 }

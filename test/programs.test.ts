@@ -20,7 +20,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIR = join(ROOT, "test", "programs");
 
 /** The corpus only grows: raise this floor as programs are added (the issue asks for >= 250). */
-const MIN_PROGRAMS = 137;
+const MIN_PROGRAMS = 271;
 
 interface Result {
   stdout: string;

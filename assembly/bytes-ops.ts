@@ -1,0 +1,1866 @@
+/**
+ * bytes operations and methods (CPython 3.11's behaviour and messages) on the bytes.ts layout.
+ *
+ *   bytesConcat, bytesRepeat, bytesCompare, bytesSubscript, bytesContains, bytesIterNew/Next,
+ *   bytesRepr, bytesFromValue (bytes(x)), bytesCall (the bytes() builtin), bytesDecode, strDecode
+ *   (str(b, encoding, errors)), bytesToStrLatin1, bytesJoin, bytesReplace, bytesHex, bytesFromHex,
+ *   registerBytesMethods (decode, hex, fromhex, find/rfind/index/rindex/count, startswith/endswith,
+ *   join, split/rsplit, strip/lstrip/rstrip, replace, partition/rpartition, removeprefix/suffix,
+ *   upper/lower/swapcase, is* tests).
+ *
+ * Results of length 0 and 1 are immortal statics (CPython caches the same objects), so slicing and
+ * splitting into single bytes never allocate. Operations that change nothing hand back the object
+ * itself when it is an exact bytes (CPython's "return self"), as `is` can observe.
+ *
+ * "bytes-like" means bytes for now (bytearray and memoryview come later: isBytesLike is the hook).
+ * Objects with __index__ are not accepted as ints yet (slice.ts's isIntValue decides).
+ *
+ * bytes_iterator (KIND_BYTES_ITER), block 16: [ header | seq u32 -> bytes (0 once exhausted) | index u32 ].
+ *
+ * Conventions: arguments borrowed, results new references; NULL / -1 with an exception set on error.
+ */
+import { alloc, free } from "./heap";
+import { initHeader, initStaticHeader, typeOfObject } from "./object";
+import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject } from "./values";
+import {
+  kindOf,
+  typeObject,
+  raiseMsg,
+  raiseBegin,
+  raiseMemory,
+  errText,
+  errInt,
+  errByte,
+  errHex2,
+  errStrObject,
+  errTypeName,
+  errorType,
+  KIND_BYTES,
+  KIND_STR,
+  KIND_TUPLE,
+  KIND_LIST,
+  KIND_SLICE,
+  KIND_BYTES_ITER,
+  EXC_TypeError,
+  EXC_ValueError,
+  EXC_IndexError,
+  EXC_OverflowError,
+  EXC_LookupError,
+  EXC_UnicodeDecodeError,
+} from "./types";
+import { incref, decref, increfObject } from "./refcount";
+import { BytesObject, BYTES_HEADER_SIZE, bytesAlloc, bytesLength, bytesData } from "./bytes";
+import { StrObject, strAlloc, strLength, strKind, strData, strEqualLiteral } from "./str";
+import { strEmpty, findChar, rfindChar, searchFwd, searchBwd, adjustRange, rangeStart, rangeEnd } from "./str-ops";
+import { isIntValue, intClampI64, subscriptIndex, asSsize, indexOut, bigToI64, sliceIndicesFor, sliceStartOut, sliceStepOut } from "./slice";
+import { tupleSize, tupleItem, tupleAlloc, tupleSetItem, vecSize, vecItems } from "./tuple";
+import { listNewEmpty, listAppendSteal, seqFast } from "./list";
+import { addMethod, arg, kwCount, noKeywords, checkArgCount, METHOD_CLASS, registeredMethodCount, registeredMethodType, registeredMethodName, registeredMethodFn, NativeFn } from "./native";
+import { objGetIter, objIterNext, objLen } from "./ops";
+
+const I64_MAX: i64 = 0x7fffffffffffffff;
+export const BYTES_ITER_SIZE: usize = 16;
+
+// ---------------------------------------------------------------------------------------------------
+// Static bytes: b"" and the 256 one-byte objects (immortal)
+
+const BYTE_SLOT: usize = 32; // 24-byte header + 1 data byte, 8-aligned
+const STATIC_BYTES: usize = memory.data(257 * <i32>BYTE_SLOT, 8);
+const EMPTY_SLOT: usize = STATIC_BYTES + 256 * BYTE_SLOT;
+// Built on first use: module start-up order (import cycles through refcount.ts) may run this file's
+// top level before types.ts has set up the bytes type.
+let staticsReady = false;
+
+function initStaticBytes(): void {
+  staticsReady = true;
+  for (let c: usize = 0; c <= 256; c++) {
+    const p = STATIC_BYTES + c * BYTE_SLOT;
+    initStaticHeader(p, typeObject(KIND_BYTES));
+    changetype<BytesObject>(p).length = c == 256 ? 0 : 1;
+    changetype<BytesObject>(p).hash = -1;
+    store<u8>(p + BYTES_HEADER_SIZE, <u8>c);
+  }
+}
+
+/** b"" (immortal; counts as a new reference). */
+export function bytesEmpty(): usize {
+  if (!staticsReady) initStaticBytes();
+  return EMPTY_SLOT;
+}
+
+/** The one-byte bytes object for c (immortal). */
+export function bytesOfByte(c: u32): usize {
+  if (!staticsReady) initStaticBytes();
+  return STATIC_BYTES + <usize>(c & 0xff) * BYTE_SLOT;
+}
+
+/** A bytes object with a copy of [src, src + n): statics for n < 2. 0 on MemoryError. */
+export function bytesCopy(src: usize, n: usize): usize {
+  if (n == 0) return bytesEmpty();
+  if (n == 1) return bytesOfByte(<u32>load<u8>(src));
+  const p = bytesAlloc(n);
+  if (p != 0) memory.copy(bytesData(p), src, n);
+  return p;
+}
+
+/** A fresh bytes object of n bytes for the caller to fill (never a static). */
+// @ts-ignore: decorator
+@inline function bytesRaw(n: usize): usize {
+  return bytesAlloc(n);
+}
+
+// @ts-ignore: decorator
+@inline export function isBytes(v: Value): bool {
+  return isObject(v) && kindOf(<usize>v) == KIND_BYTES;
+}
+
+/** Whether v provides bytes (the buffer protocol's place; bytearray/memoryview to come). */
+// @ts-ignore: decorator
+@inline function isBytesLike(v: Value): bool {
+  return isBytes(v);
+}
+
+// @ts-ignore: decorator
+@inline function isExactBytes(p: usize): bool {
+  return typeOfObject(p) == typeObject(KIND_BYTES);
+}
+
+/** b[i:j] (0 <= i <= j <= len): b itself when that is all of an exact bytes. */
+function bytesSub(b: usize, i: usize, j: usize): usize {
+  if (i == 0 && j == <usize>bytesLength(b) && isExactBytes(b)) {
+    increfObject(b);
+    return b;
+  }
+  return bytesCopy(bytesData(b) + i, j - i);
+}
+
+/** b itself (exact bytes) or an exact copy: what "nothing changed" returns. */
+function bytesSelf(b: usize): Value {
+  return <Value>bytesSub(b, 0, <usize>bytesLength(b));
+}
+
+function raiseNeedBytes(v: Value): usize {
+  raiseBegin(EXC_TypeError);
+  errText("a bytes-like object is required, not '");
+  errTypeName(v);
+  errText("'");
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Operators
+
+/** a + b (both bytes). */
+export function bytesConcat(a: usize, b: usize): Value {
+  const na = <usize>bytesLength(a);
+  const nb = <usize>bytesLength(b);
+  if (na == 0 && isExactBytes(b)) {
+    increfObject(b);
+    return <Value>b;
+  }
+  if (nb == 0 && isExactBytes(a)) {
+    increfObject(a);
+    return <Value>a;
+  }
+  if (na + nb > 0x7ffffff0) return <Value>raiseMemory();
+  const r = bytesRaw(na + nb);
+  if (r == 0) return NULL;
+  memory.copy(bytesData(r), bytesData(a), na);
+  memory.copy(bytesData(r) + na, bytesData(b), nb);
+  return <Value>r;
+}
+
+/** b * n (n <= 0 gives b""). OverflowError "repeated bytes are too long" beyond ssize_t. */
+export function bytesRepeat(b: usize, n: i64): Value {
+  const len = <i64>bytesLength(b);
+  if (n <= 0 || len == 0) return <Value>bytesEmpty();
+  if (n == 1 && isExactBytes(b)) {
+    increfObject(b);
+    return <Value>b;
+  }
+  if (len > I64_MAX / n) return <Value>raiseMsg(EXC_OverflowError, "repeated bytes are too long");
+  const total = len * n;
+  if (total > 0x7ffffff0) return <Value>raiseMemory();
+  if (total == 1) return <Value>bytesOfByte(<u32>load<u8>(bytesData(b)));
+  const r = bytesRaw(<usize>total);
+  if (r == 0) return NULL;
+  const d = bytesData(r);
+  const t = <usize>total;
+  if (len == 1) {
+    memory.fill(d, load<u8>(bytesData(b)), t);
+  } else {
+    // Doubling copies: log2(n) memory.copy calls.
+    memory.copy(d, bytesData(b), <usize>len);
+    let done = <usize>len;
+    while (done < t) {
+      const c = done <= t - done ? done : t - done;
+      memory.copy(d + done, d, c);
+      done += c;
+    }
+  }
+  return <Value>r;
+}
+
+/** Lexicographic order of two bytes objects: -1, 0 or 1. */
+export function bytesCompare(a: usize, b: usize): i32 {
+  if (a == b) return 0;
+  const na = <usize>bytesLength(a);
+  const nb = <usize>bytesLength(b);
+  const r = memory.compare(bytesData(a), bytesData(b), na < nb ? na : nb);
+  if (r != 0) return r < 0 ? -1 : 1;
+  return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+/** b[key]: an int index gives an int, a slice a bytes. */
+export function bytesSubscript(b: usize, key: Value): Value {
+  const n = <i64>bytesLength(b);
+  if (isIntValue(key)) {
+    let i: i64;
+    if (isSmallInt(key)) i = getSmallInt(key);
+    else {
+      if (!subscriptIndex(key)) return NULL;
+      i = indexOut;
+    }
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return <Value>raiseMsg(EXC_IndexError, "index out of range");
+    return makeSmallInt(<i64>load<u8>(bytesData(b) + <usize>i));
+  }
+  if (isObject(key) && kindOf(<usize>key) == KIND_SLICE) {
+    const count = sliceIndicesFor(<usize>key, n);
+    if (count < 0) return NULL;
+    const start = sliceStartOut;
+    const step = sliceStepOut;
+    if (step == 1) return <Value>bytesSub(b, <usize>start, <usize>(start + count));
+    if (count == 0) return <Value>bytesEmpty();
+    if (count == 1) return <Value>bytesOfByte(<u32>load<u8>(bytesData(b) + <usize>start));
+    const r = bytesRaw(<usize>count);
+    if (r == 0) return NULL;
+    const src = bytesData(b);
+    const dst = bytesData(r);
+    let i = start;
+    for (let j: usize = 0; j < <usize>count; j++, i += step) store<u8>(dst + j, load<u8>(src + <usize>i));
+    return <Value>r;
+  }
+  raiseBegin(EXC_TypeError);
+  errText("byte indices must be integers or slices, not ");
+  errTypeName(key);
+  return NULL;
+}
+
+/** First index of needle [nd, nd+nn) in d[a:b) (forward) or last (backward); -1 if none. */
+function rawFind(d: usize, a: usize, b: usize, nd: usize, nn: usize, backward: bool): isize {
+  if (b < a || b - a < nn) return -1;
+  if (nn == 0) return backward ? <isize>b : <isize>a;
+  return backward ? searchBwd(d, 1, a, b, nd, nn) : searchFwd(d, 1, a, b, nd, nn);
+}
+
+/** `item in b`: 1/0, -1 on error. item: an int in range(256) or bytes. */
+export function bytesContains(b: usize, item: Value): i32 {
+  const n = <usize>bytesLength(b);
+  if (isIntValue(item)) {
+    const c = intClampI64(item);
+    if (c < 0 || c > 255) {
+      raiseMsg(EXC_ValueError, "byte must be in range(0, 256)");
+      return -1;
+    }
+    return findChar(bytesData(b), 1, 0, n, <u32>c) >= 0 ? 1 : 0;
+  }
+  if (isBytesLike(item)) {
+    const s = <usize>item;
+    return rawFind(bytesData(b), 0, n, bytesData(s), <usize>bytesLength(s), false) >= 0 ? 1 : 0;
+  }
+  raiseNeedBytes(item);
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Iteration
+
+/** iter(b). */
+export function bytesIterNew(b: usize): Value {
+  const it = alloc(BYTES_ITER_SIZE);
+  if (it == 0) return <Value>raiseMemory();
+  initHeader(it, typeObject(KIND_BYTES_ITER));
+  increfObject(b);
+  store<u32>(it, <u32>b, 8);
+  store<u32>(it, 0, 12);
+  return <Value>it;
+}
+
+/** next(bytes_iterator): an int, or NULL (no exception) when exhausted (the bytes is released). */
+export function bytesIterNext(it: usize): Value {
+  const b = <usize>load<u32>(it, 8);
+  if (b == 0) return NULL;
+  const i = load<u32>(it, 12);
+  if (i < bytesLength(b)) {
+    store<u32>(it, i + 1, 12);
+    return makeSmallInt(<i64>load<u8>(bytesData(b) + <usize>i));
+  }
+  store<u32>(it, 0, 8);
+  decref(<Value>b);
+  return NULL;
+}
+
+/** The iterator's remaining count (length_hint). */
+export function bytesIterRemaining(it: usize): i64 {
+  const b = <usize>load<u32>(it, 8);
+  return b == 0 ? 0 : <i64>bytesLength(b) - <i64>load<u32>(it, 12);
+}
+
+/** Drops the bytes an iterator holds (refcount.ts's dealloc case). */
+export function bytesIterDeallocChildren(it: usize): void {
+  const b = <usize>load<u32>(it, 8);
+  if (b != 0) decref(<Value>b);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// repr
+
+const HEX = "0123456789abcdef";
+
+// @ts-ignore: decorator
+@inline function hexDigit(v: u32): u8 {
+  return <u8>HEX.charCodeAt(<i32>(v & 15));
+}
+
+/** repr(b) as a new str: b'...' (b"..." when the data has ' and no "), \t \n \r \\ \xhh escapes. */
+export function bytesRepr(b: usize): usize {
+  const n = <usize>bytesLength(b);
+  const d = bytesData(b);
+  const quote: u32 = findChar(d, 1, 0, n, 0x27) >= 0 && findChar(d, 1, 0, n, 0x22) < 0 ? 0x22 : 0x27;
+  let len: usize = 3;
+  for (let i: usize = 0; i < n; i++) {
+    const c = <u32>load<u8>(d + i);
+    if (c == quote || c == 0x5c || c == 0x09 || c == 0x0a || c == 0x0d) len += 2;
+    else if (c < 0x20 || c >= 0x7f) len += 4;
+    else len += 1;
+  }
+  const r = strAlloc(len, 1);
+  if (r == 0) return 0;
+  changetype<StrObject>(r).ascii = 1;
+  let o = strData(r);
+  store<u8>(o++, 0x62);
+  store<u8>(o++, <u8>quote);
+  for (let i: usize = 0; i < n; i++) {
+    const c = <u32>load<u8>(d + i);
+    if (c == quote || c == 0x5c) {
+      store<u8>(o++, 0x5c);
+      store<u8>(o++, <u8>c);
+    } else if (c == 0x09) {
+      store<u16>(o, 0x745c); // "\t"
+      o += 2;
+    } else if (c == 0x0a) {
+      store<u16>(o, 0x6e5c); // "\n"
+      o += 2;
+    } else if (c == 0x0d) {
+      store<u16>(o, 0x725c); // "\r"
+      o += 2;
+    } else if (c < 0x20 || c >= 0x7f) {
+      store<u8>(o++, 0x5c);
+      store<u8>(o++, 0x78);
+      store<u8>(o++, hexDigit(c >> 4));
+      store<u8>(o++, hexDigit(c));
+    } else {
+      store<u8>(o++, <u8>c);
+    }
+  }
+  store<u8>(o, <u8>quote);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// bytes(x) and the bytes() builtin
+
+/** One item of an iterable given to bytes(): an int in range(256), else -1 with an exception. */
+function byteValue(v: Value): i32 {
+  if (isSmallInt(v)) {
+    const c = getSmallInt(v);
+    if (c >= 0 && c <= 255) return <i32>c;
+  } else if (!isIntValue(v)) {
+    raiseBegin(EXC_TypeError);
+    errText("'");
+    errTypeName(v);
+    errText("' object cannot be interpreted as an integer");
+    return -1;
+  } else {
+    const c = intClampI64(v);
+    if (c >= 0 && c <= 255) return <i32>c;
+  }
+  raiseMsg(EXC_ValueError, "bytes must be in range(0, 256)");
+  return -1;
+}
+
+/** bytes from `n` Values at `items` (a list's or tuple's). */
+function bytesFromArray(items: usize, n: usize): Value {
+  const r = bytesRaw(n);
+  if (r == 0) return NULL;
+  const d = bytesData(r);
+  for (let i: usize = 0; i < n; i++) {
+    const c = byteValue(load<u64>(items + (i << 3)));
+    if (c < 0) {
+      decref(<Value>r);
+      return NULL;
+    }
+    store<u8>(d + i, <u8>c);
+  }
+  return <Value>r;
+}
+
+/** bytes from an iterator (a growing scratch block, copied once at the end). */
+function bytesFromIterator(it: Value): Value {
+  let cap: usize = 64;
+  let buf = alloc(cap);
+  if (buf == 0) return <Value>raiseMemory();
+  let n: usize = 0;
+  while (true) {
+    const v = objIterNext(it);
+    if (v == NULL) {
+      if (errorType() != 0) {
+        free(buf, cap);
+        return NULL;
+      }
+      break;
+    }
+    const c = byteValue(v);
+    decref(v);
+    if (c < 0) {
+      free(buf, cap);
+      return NULL;
+    }
+    if (n == cap) {
+      const ncap = cap << 1;
+      const nb = ncap > 0x7ffffff0 ? 0 : alloc(ncap);
+      if (nb == 0) {
+        free(buf, cap);
+        return <Value>raiseMemory();
+      }
+      memory.copy(nb, buf, n);
+      free(buf, cap);
+      buf = nb;
+      cap = ncap;
+    }
+    store<u8>(buf + n++, <u8>c);
+  }
+  const r = bytesCopy(buf, n);
+  free(buf, cap);
+  return <Value>r;
+}
+
+/**
+ * bytes(x) with one argument: an int gives that many zero bytes, bytes itself, a list/tuple/iterable
+ * of ints in range(256) their bytes; str raises "string argument without an encoding".
+ */
+export function bytesFromValue(v: Value): Value {
+  if (isObject(v)) {
+    const k = kindOf(<usize>v);
+    if (k == KIND_BYTES) {
+      if (isExactBytes(<usize>v)) {
+        increfObject(<usize>v);
+        return v;
+      }
+      return <Value>bytesCopy(bytesData(<usize>v), <usize>bytesLength(<usize>v));
+    }
+    if (k == KIND_STR) return <Value>raiseMsg(EXC_TypeError, "string argument without an encoding");
+  }
+  if (isIntValue(v)) {
+    if (!isSmallInt(v) && !sizeArg(v)) return NULL;
+    const n = isSmallInt(v) ? getSmallInt(v) : gIndex;
+    if (n < 0) return <Value>raiseMsg(EXC_ValueError, "negative count");
+    if (n == 0) return <Value>bytesEmpty();
+    if (n > 0x7ffffff0) return <Value>raiseMemory();
+    return <Value>bytesRaw(<usize>n);
+  }
+  if (isObject(v)) {
+    const k = kindOf(<usize>v);
+    if (k == KIND_LIST) return bytesFromArray(vecItems(<usize>v), <usize>vecSize(<usize>v));
+    if (k == KIND_TUPLE) return bytesFromArray(<usize>v + 16, <usize>tupleSize(<usize>v));
+  }
+  const it = objGetIter(v);
+  if (it == NULL) {
+    if (errorType() == EXC_TypeError) {
+      raiseBegin(EXC_TypeError);
+      errText("cannot convert '");
+      errTypeName(v);
+      errText("' object to bytes");
+    }
+    return NULL;
+  }
+  const r = bytesFromIterator(it);
+  decref(it);
+  return r;
+}
+
+/** An int's exact i64 into indexOut; OverflowError "cannot fit 'int' into an index-sized integer". */
+function sizeArg(v: Value): bool {
+  if (v == TRUE || v == FALSE) {
+    gIndex = v == TRUE ? 1 : 0;
+    return true;
+  }
+  if (bigToI64(<usize>v)) {
+    gIndex = indexOut;
+    return true;
+  }
+  raiseMsg(EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+  return false;
+}
+
+let strEncodeFn: NativeFn | null = null;
+
+/** str.encode as registered by str-methods.ts (found once in the method table). */
+function findStrEncode(): bool {
+  if (strEncodeFn != null) return true;
+  const t = typeObject(KIND_STR);
+  const n = registeredMethodCount();
+  for (let i = 0; i < n; i++) {
+    if (registeredMethodType(i) == t && registeredMethodName(i) == "encode") {
+      strEncodeFn = registeredMethodFn(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * bytes([source[, encoding[, errors]]]), the builtin in the native calling convention (self is
+ * ignored: bytes subclasses are the class machinery's business).
+ */
+export function bytesCall(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!parseArgs("bytes", args, nargs, kwnames, "source,encoding,errors", 3)) return NULL;
+  const x = parsed(0);
+  const enc = parsed(1);
+  const errs = parsed(2);
+  if (enc != NULL && !(isObject(enc) && kindOf(<usize>enc) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("bytes() argument 'encoding' must be str, not ");
+    errTypeName(enc);
+    return NULL;
+  }
+  if (errs != NULL && !(isObject(errs) && kindOf(<usize>errs) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("bytes() argument 'errors' must be str, not ");
+    errTypeName(errs);
+    return NULL;
+  }
+  if (x == NULL) {
+    if (enc != NULL || errs != NULL) {
+      return <Value>raiseMsg(EXC_TypeError, enc != NULL ? "encoding without a string argument" : "errors without a string argument");
+    }
+    return <Value>bytesEmpty();
+  }
+  if (enc != NULL || errs != NULL) {
+    if (!(isObject(x) && kindOf(<usize>x) == KIND_STR)) {
+      return <Value>raiseMsg(EXC_TypeError, enc != NULL ? "encoding without a string argument" : "errors without a string argument");
+    }
+    if (!findStrEncode()) return <Value>raiseMsg(EXC_LookupError, "str.encode is not available");
+    // str.encode(encoding, errors) with the defaults filled in.
+    store<u64>(CALL_ARGS, enc != NULL ? enc : <Value>STR_UTF8_LITERAL());
+    store<u64>(CALL_ARGS + 8, errs != NULL ? errs : <Value>STR_STRICT_LITERAL());
+    const fn = changetype<NativeFn>(changetype<usize>(strEncodeFn));
+    return fn(x, CALL_ARGS, 2, 0);
+  }
+  return bytesFromValue(x);
+}
+const CALL_ARGS: usize = memory.data(16, 8);
+
+// Immortal "utf-8" / "strict" str objects, made on first use.
+const LIT_AREA: usize = memory.data(64, 8);
+let litReady = false;
+function makeLiterals(): void {
+  if (litReady) return;
+  litReady = true;
+  initLit(LIT_AREA, "utf-8");
+  initLit(LIT_AREA + 32, "strict");
+}
+function initLit(p: usize, s: string): void {
+  initStaticHeader(p, typeObject(KIND_STR));
+  const o = changetype<StrObject>(p);
+  o.length = <u32>s.length;
+  o.kind = 1;
+  o.ascii = 1;
+  o.hash = -1;
+  for (let i = 0; i < s.length; i++) store<u8>(p + 24 + <usize>i, <u8>s.charCodeAt(i));
+}
+function STR_UTF8_LITERAL(): usize {
+  makeLiterals();
+  return LIT_AREA;
+}
+function STR_STRICT_LITERAL(): usize {
+  makeLiterals();
+  return LIT_AREA + 32;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Argument helpers with CPython's message styles
+
+/** Parsed arguments of parseArgs (borrowed; NULL when not given). Copy out before calling anything. */
+const PARSED: usize = memory.data(4 * 8, 8);
+
+// @ts-ignore: decorator
+@inline function parsed(i: i32): Value {
+  return load<u64>(PARSED + (<usize>i << 3));
+}
+
+/** Whether str object p equals names[start:end]. */
+function nameEquals(p: usize, names: string, start: i32, end: i32): bool {
+  const n = end - start;
+  if (<i32>strLength(p) != n || strKind(p) != 1) return false;
+  for (let i = 0; i < n; i++) if (<u32>load<u8>(strData(p) + <usize>i) != <u32>names.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/**
+ * Argument Clinic style: up to 4 parameters by position or keyword ("sep,maxsplit"), into PARSED.
+ * "split() takes at most 2 arguments (3 given)", "'x' is an invalid keyword argument for split()",
+ * "argument for split() given by name ('sep') and position (1)".
+ */
+function parseArgs(fname: string, args: usize, nargs: i32, kwnames: usize, names: string, count: i32): bool {
+  const nkw = kwCount(kwnames);
+  if (nargs + nkw > count) {
+    raiseBegin(EXC_TypeError);
+    errText(fname);
+    errText("() takes at most ");
+    errInt(count);
+    errText(count == 1 ? " argument (" : " arguments (");
+    errInt(nargs + nkw);
+    errText(" given)");
+    return false;
+  }
+  for (let i = 0; i < count; i++) store<u64>(PARSED + (<usize>i << 3), i < nargs ? arg(args, i) : NULL);
+  for (let j = 0; j < nkw; j++) {
+    const k = <usize>tupleItem(kwnames, j);
+    let idx = -1;
+    let start = 0;
+    let p = 0;
+    for (let c = 0; c <= names.length; c++) {
+      if (c == names.length || names.charCodeAt(c) == 0x2c) {
+        if (nameEquals(k, names, start, c)) idx = p;
+        start = c + 1;
+        p++;
+      }
+    }
+    if (idx < 0) {
+      raiseBegin(EXC_TypeError);
+      errByte(0x27);
+      errStrObject(k);
+      errText("' is an invalid keyword argument for ");
+      errText(fname);
+      errText("()");
+      return false;
+    }
+    if (idx < nargs) {
+      raiseBegin(EXC_TypeError);
+      errText("argument for ");
+      errText(fname);
+      errText("() given by name ('");
+      errStrObject(k);
+      errText("') and position (");
+      errInt(idx + 1);
+      errText(")");
+      return false;
+    }
+    store<u64>(PARSED + (<usize>idx << 3), arg(args, nargs + j));
+  }
+  return true;
+}
+
+/** PyArg_ParseTuple style count check: "find() takes at least 1 argument (0 given)". */
+function tupleArgCount(fname: string, nargs: i32, min: i32, max: i32): bool {
+  if (nargs >= min && nargs <= max) return true;
+  raiseBegin(EXC_TypeError);
+  errText(fname);
+  errText(nargs < min ? "() takes at least " : "() takes at most ");
+  const n = nargs < min ? min : max;
+  errInt(n);
+  errText(n == 1 ? " argument (" : " arguments (");
+  errInt(nargs);
+  errText(" given)");
+  return false;
+}
+
+/** Result of sliceIndexArg. */
+let gIndex: i64 = 0;
+
+/** _PyEval_SliceIndex: None/NULL keep `def`, ints clamp to i64; result in gIndex. */
+function sliceIndexArg(v: Value, def: i64): bool {
+  if (v == NULL || v == NONE) {
+    gIndex = def;
+    return true;
+  }
+  if (isIntValue(v)) {
+    gIndex = intClampI64(v);
+    return true;
+  }
+  raiseMsg(EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
+  return false;
+}
+
+/** The "sub" of find/count/index: an int byte or a bytes (subPtr/subLen), else TypeError/ValueError. */
+let subPtr: usize = 0;
+let subLen: usize = 0;
+const SUB_BYTE: usize = memory.data(8, 8);
+
+function parseSub(v: Value): bool {
+  if (isBytesLike(v)) {
+    subPtr = bytesData(<usize>v);
+    subLen = <usize>bytesLength(<usize>v);
+    return true;
+  }
+  if (isIntValue(v)) {
+    const c = intClampI64(v);
+    if (c < 0 || c > 255) {
+      raiseMsg(EXC_ValueError, "byte must be in range(0, 256)");
+      return false;
+    }
+    store<u8>(SUB_BYTE, <u8>c);
+    subPtr = SUB_BYTE;
+    subLen = 1;
+    return true;
+  }
+  raiseBegin(EXC_TypeError);
+  errText("argument should be integer or bytes-like object, not '");
+  errTypeName(v);
+  errText("'");
+  return false;
+}
+
+/** Py_ISSPACE: the ASCII whitespace bytes.split() and strip() use. */
+// @ts-ignore: decorator
+@inline function isSpaceByte(c: u32): bool {
+  return c == 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// find / rfind / index / rindex / count
+
+let findStart: i64 = 0;
+let findEnd: i64 = 0;
+
+/** (sub[, start[, end]]) of find-like methods: sub in subPtr/subLen, bounds in findStart/findEnd. */
+function parseFindArgs(fname: string, qname: string, args: usize, nargs: i32, kwnames: usize): bool {
+  if (!noKeywords(qname, kwnames) || !tupleArgCount(fname, nargs, 1, 3)) return false;
+  if (!sliceIndexArg(nargs > 1 ? arg(args, 1) : NULL, 0)) return false;
+  findStart = gIndex;
+  if (!sliceIndexArg(nargs > 2 ? arg(args, 2) : NULL, I64_MAX)) return false;
+  findEnd = gIndex;
+  return parseSub(arg(args, 0));
+}
+
+/** Index of sub in b[start:end] with slice-semantics bounds, or -1. */
+function findIn(b: usize, start: i64, end: i64, backward: bool): i64 {
+  adjustRange(<i64>bytesLength(b), start, end);
+  const a = rangeStart;
+  const e = rangeEnd;
+  if (e - a < <i64>subLen) return -1;
+  return <i64>rawFind(bytesData(b), <usize>a, <usize>e, subPtr, subLen, backward);
+}
+
+function findMethod(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool, raises: bool, fname: string, qname: string): Value {
+  if (!parseFindArgs(fname, qname, args, nargs, kwnames)) return NULL;
+  const r = findIn(<usize>self, findStart, findEnd, backward);
+  if (r < 0 && raises) return <Value>raiseMsg(EXC_ValueError, "subsection not found");
+  return makeSmallInt(r);
+}
+
+function m_find(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return findMethod(self, args, nargs, kwnames, false, false, "find", "bytes.find");
+}
+function m_rfind(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return findMethod(self, args, nargs, kwnames, true, false, "rfind", "bytes.rfind");
+}
+function m_index(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return findMethod(self, args, nargs, kwnames, false, true, "index", "bytes.index");
+}
+function m_rindex(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return findMethod(self, args, nargs, kwnames, true, true, "rindex", "bytes.rindex");
+}
+
+/** Non-overlapping occurrences of [nd, nd+nn) in d[a:e), at most maxCount. */
+function countIn(d: usize, a: usize, e: usize, nd: usize, nn: usize, maxCount: i64): i64 {
+  if (e < a || e - a < nn) return 0;
+  if (nn == 0) {
+    const c = <i64>(e - a) + 1;
+    return c < maxCount ? c : maxCount;
+  }
+  let count: i64 = 0;
+  let i = a;
+  while (count < maxCount) {
+    const r = searchFwd(d, 1, i, e, nd, nn);
+    if (r < 0) break;
+    count++;
+    i = <usize>r + nn;
+  }
+  return count;
+}
+
+function m_count(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!parseFindArgs("count", "bytes.count", args, nargs, kwnames)) return NULL;
+  const b = <usize>self;
+  adjustRange(<i64>bytesLength(b), findStart, findEnd);
+  const a = rangeStart;
+  const e = rangeEnd;
+  if (e < a) return makeSmallInt(0);
+  return makeSmallInt(countIn(bytesData(b), <usize>a, <usize>e, subPtr, subLen, I64_MAX));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// startswith / endswith
+
+function tailMatch(b: usize, sub: usize, start: i64, end: i64, atEnd: bool): bool {
+  adjustRange(<i64>bytesLength(b), start, end);
+  const a = rangeStart;
+  const sl = <i64>bytesLength(sub);
+  const last = rangeEnd - sl;
+  if (last < a) return false;
+  if (sl == 0) return true;
+  const pos = <usize>(atEnd ? last : a);
+  return memory.compare(bytesData(b) + pos, bytesData(sub), <usize>sl) == 0;
+}
+
+function startsEnds(self: Value, args: usize, nargs: i32, kwnames: usize, atEnd: bool): Value {
+  const fname = atEnd ? "endswith" : "startswith";
+  if (!noKeywords(atEnd ? "bytes.endswith" : "bytes.startswith", kwnames) || !tupleArgCount(fname, nargs, 1, 3)) return NULL;
+  if (!sliceIndexArg(nargs > 1 ? arg(args, 1) : NULL, 0)) return NULL;
+  const start = gIndex;
+  if (!sliceIndexArg(nargs > 2 ? arg(args, 2) : NULL, I64_MAX)) return NULL;
+  const end = gIndex;
+  const x = arg(args, 0);
+  const b = <usize>self;
+  if (isBytesLike(x)) return tailMatch(b, <usize>x, start, end, atEnd) ? TRUE : FALSE;
+  if (isObject(x) && kindOf(<usize>x) == KIND_TUPLE) {
+    const t = <usize>x;
+    const n = <usize>tupleSize(t);
+    for (let i: usize = 0; i < n; i++) {
+      const v = tupleItem(t, i);
+      if (!isBytesLike(v)) return <Value>raiseNeedBytes(v);
+      if (tailMatch(b, <usize>v, start, end, atEnd)) return TRUE;
+    }
+    return FALSE;
+  }
+  raiseBegin(EXC_TypeError);
+  errText(fname);
+  errText(" first arg must be bytes or a tuple of bytes, not ");
+  errTypeName(x);
+  return NULL;
+}
+
+function m_startswith(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return startsEnds(self, args, nargs, kwnames, false);
+}
+function m_endswith(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return startsEnds(self, args, nargs, kwnames, true);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// join
+
+/** sep.join(iterable): every item must be bytes-like. */
+export function bytesJoin(sep: usize, iterable: Value): Value {
+  const seq = seqFast(iterable, "can only join an iterable");
+  if (seq == NULL) return NULL;
+  const s = <usize>seq;
+  const isList = kindOf(s) == KIND_LIST;
+  const n = isList ? <usize>vecSize(s) : <usize>tupleSize(s);
+  const items = isList ? vecItems(s) : s + 16;
+  if (n == 0) {
+    decref(seq);
+    return <Value>bytesEmpty();
+  }
+  if (n == 1) {
+    const v = load<u64>(items);
+    if (isBytes(v) && isExactBytes(<usize>v)) {
+      incref(v);
+      decref(seq);
+      return v;
+    }
+  }
+  const sn = <usize>bytesLength(sep);
+  let total: u64 = <u64>sn * <u64>(n - 1);
+  for (let i: usize = 0; i < n; i++) {
+    const v = load<u64>(items + (i << 3));
+    if (!isBytesLike(v)) {
+      raiseBegin(EXC_TypeError);
+      errText("sequence item ");
+      errInt(<i64>i);
+      errText(": expected a bytes-like object, ");
+      errTypeName(v);
+      errText(" found");
+      decref(seq);
+      return NULL;
+    }
+    total += <u64>bytesLength(<usize>v);
+  }
+  if (total > 0x7ffffff0) {
+    decref(seq);
+    return <Value>raiseMemory();
+  }
+  const r = bytesRaw(<usize>total);
+  if (r == 0) {
+    decref(seq);
+    return NULL;
+  }
+  let o = bytesData(r);
+  for (let i: usize = 0; i < n; i++) {
+    if (i > 0 && sn > 0) {
+      memory.copy(o, bytesData(sep), sn);
+      o += sn;
+    }
+    const v = <usize>load<u64>(items + (i << 3));
+    const m = <usize>bytesLength(v);
+    memory.copy(o, bytesData(v), m);
+    o += m;
+  }
+  decref(seq);
+  return <Value>r;
+}
+
+function m_join(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("bytes.join", kwnames) || !checkArgCount("bytes.join", nargs, 1, 1)) return NULL;
+  return bytesJoin(<usize>self, arg(args, 0));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// split / rsplit
+
+/** Appends b[i:j] to list; false (list untouched) on MemoryError. */
+function listAddSub(list: usize, b: usize, i: usize, j: usize): bool {
+  const s = bytesSub(b, i, j);
+  if (s == 0) return false;
+  return listAppendSteal(list, <Value>s) == 0;
+}
+
+function failList(list: usize): Value {
+  decref(<Value>list);
+  return NULL;
+}
+
+function reverseItems(list: usize): void {
+  const items = vecItems(list);
+  let a: usize = 0;
+  let z = <usize>vecSize(list);
+  while (z > a + 1) {
+    z--;
+    const t = load<u64>(items + (a << 3));
+    store<u64>(items + (a << 3), load<u64>(items + (z << 3)));
+    store<u64>(items + (z << 3), t);
+    a++;
+  }
+}
+
+function splitWhitespace(b: usize, maxsplit: i64, backward: bool): Value {
+  const n = <usize>bytesLength(b);
+  const d = bytesData(b);
+  const list = listNewEmpty(0);
+  if (list == 0) return NULL;
+  let splits: i64 = 0;
+  if (!backward) {
+    let i: usize = 0;
+    while (true) {
+      while (i < n && isSpaceByte(<u32>load<u8>(d + i))) i++;
+      if (i == n) break;
+      if (splits >= maxsplit) {
+        // The rest, with its trailing whitespace kept.
+        if (!listAddSub(list, b, i, n)) return failList(list);
+        break;
+      }
+      const j = i;
+      while (i < n && !isSpaceByte(<u32>load<u8>(d + i))) i++;
+      if (!listAddSub(list, b, j, i)) return failList(list);
+      splits++;
+    }
+  } else {
+    let i = n;
+    while (true) {
+      while (i > 0 && isSpaceByte(<u32>load<u8>(d + i - 1))) i--;
+      if (i == 0) break;
+      if (splits >= maxsplit) {
+        if (!listAddSub(list, b, 0, i)) return failList(list);
+        break;
+      }
+      const j = i;
+      while (i > 0 && !isSpaceByte(<u32>load<u8>(d + i - 1))) i--;
+      if (!listAddSub(list, b, i, j)) return failList(list);
+      splits++;
+    }
+    reverseItems(list);
+  }
+  return <Value>list;
+}
+
+function splitSep(b: usize, sep: usize, maxsplit: i64, backward: bool): Value {
+  const n = <usize>bytesLength(b);
+  const nn = <usize>bytesLength(sep);
+  if (nn == 0) return <Value>raiseMsg(EXC_ValueError, "empty separator");
+  const d = bytesData(b);
+  const nd = bytesData(sep);
+  const list = listNewEmpty(0);
+  if (list == 0) return NULL;
+  let splits: i64 = 0;
+  if (!backward) {
+    let i: usize = 0;
+    while (splits < maxsplit) {
+      const r = searchFwd(d, 1, i, n, nd, nn);
+      if (r < 0) break;
+      if (!listAddSub(list, b, i, <usize>r)) return failList(list);
+      i = <usize>r + nn;
+      splits++;
+    }
+    if (!listAddSub(list, b, i, n)) return failList(list);
+  } else {
+    let j = n;
+    while (splits < maxsplit) {
+      const r = searchBwd(d, 1, 0, j, nd, nn);
+      if (r < 0) break;
+      if (!listAddSub(list, b, <usize>r + nn, j)) return failList(list);
+      j = <usize>r;
+      splits++;
+    }
+    if (!listAddSub(list, b, 0, j)) return failList(list);
+    reverseItems(list);
+  }
+  return <Value>list;
+}
+
+function splitCommon(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool): Value {
+  if (!parseArgs(backward ? "rsplit" : "split", args, nargs, kwnames, "sep,maxsplit", 2)) return NULL;
+  const sep = parsed(0);
+  const ms = parsed(1);
+  let maxsplit: i64 = -1;
+  if (ms != NULL) {
+    if (!asSsize(ms)) return NULL;
+    maxsplit = indexOut;
+  }
+  if (maxsplit < 0) maxsplit = I64_MAX;
+  const b = <usize>self;
+  if (sep == NULL || sep == NONE) return splitWhitespace(b, maxsplit, backward);
+  if (!isBytesLike(sep)) return <Value>raiseNeedBytes(sep);
+  return splitSep(b, <usize>sep, maxsplit, backward);
+}
+
+function m_split(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return splitCommon(self, args, nargs, kwnames, false);
+}
+function m_rsplit(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return splitCommon(self, args, nargs, kwnames, true);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// partition / rpartition
+
+function tuple3(a: usize, b: usize, c: usize): Value {
+  if (a == 0 || b == 0 || c == 0) {
+    if (a != 0) decref(<Value>a);
+    if (b != 0) decref(<Value>b);
+    if (c != 0) decref(<Value>c);
+    return NULL;
+  }
+  const t = tupleAlloc(3);
+  if (t == 0) {
+    decref(<Value>a);
+    decref(<Value>b);
+    decref(<Value>c);
+    return NULL;
+  }
+  tupleSetItem(t, 0, <Value>a);
+  tupleSetItem(t, 1, <Value>b);
+  tupleSetItem(t, 2, <Value>c);
+  return <Value>t;
+}
+
+function partitionImpl(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool): Value {
+  const qname = backward ? "bytes.rpartition" : "bytes.partition";
+  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 1, 1)) return NULL;
+  const sep = arg(args, 0);
+  if (!isBytesLike(sep)) return <Value>raiseNeedBytes(sep);
+  const b = <usize>self;
+  const n = <usize>bytesLength(b);
+  const nn = <usize>bytesLength(<usize>sep);
+  if (nn == 0) return <Value>raiseMsg(EXC_ValueError, "empty separator");
+  const r = rawFind(bytesData(b), 0, n, bytesData(<usize>sep), nn, backward);
+  if (r < 0) {
+    if (backward) return tuple3(bytesEmpty(), bytesEmpty(), bytesSub(b, 0, n));
+    return tuple3(bytesSub(b, 0, n), bytesEmpty(), bytesEmpty());
+  }
+  const i = <usize>r;
+  increfObject(<usize>sep);
+  return tuple3(bytesSub(b, 0, i), <usize>sep, bytesSub(b, i + nn, n));
+}
+
+function m_partition(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return partitionImpl(self, args, nargs, kwnames, false);
+}
+function m_rpartition(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return partitionImpl(self, args, nargs, kwnames, true);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// strip / removeprefix / removesuffix
+
+/** 256-bit membership map of the strip characters. */
+const STRIP_MAP: usize = memory.data(32, 8);
+
+function stripImpl(self: Value, args: usize, nargs: i32, kwnames: usize, left: bool, right: bool, fname: string, qname: string): Value {
+  if (!noKeywords(qname, kwnames) || !checkArgCount(fname, nargs, 0, 1)) return NULL;
+  const b = <usize>self;
+  const n = <usize>bytesLength(b);
+  const d = bytesData(b);
+  const chars = nargs > 0 ? arg(args, 0) : NONE;
+  memory.fill(STRIP_MAP, 0, 32);
+  if (chars == NONE) {
+    for (let c: u32 = 0; c < 256; c++) if (isSpaceByte(c)) store<u8>(STRIP_MAP + (c >> 3), load<u8>(STRIP_MAP + (c >> 3)) | <u8>(<u32>1 << (c & 7)));
+  } else if (isBytesLike(chars)) {
+    const cd = bytesData(<usize>chars);
+    const cn = <usize>bytesLength(<usize>chars);
+    for (let i: usize = 0; i < cn; i++) {
+      const c = <u32>load<u8>(cd + i);
+      store<u8>(STRIP_MAP + (c >> 3), load<u8>(STRIP_MAP + (c >> 3)) | <u8>(<u32>1 << (c & 7)));
+    }
+  } else {
+    return <Value>raiseNeedBytes(chars);
+  }
+  let i: usize = 0;
+  let j = n;
+  if (left) while (i < j && inStripMap(<u32>load<u8>(d + i))) i++;
+  if (right) while (j > i && inStripMap(<u32>load<u8>(d + j - 1))) j--;
+  return <Value>bytesSub(b, i, j);
+}
+
+// @ts-ignore: decorator
+@inline function inStripMap(c: u32): bool {
+  return ((<u32>load<u8>(STRIP_MAP + (c >> 3)) >> (c & 7)) & 1) != 0;
+}
+
+function m_strip(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return stripImpl(self, args, nargs, kwnames, true, true, "strip", "bytes.strip");
+}
+function m_lstrip(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return stripImpl(self, args, nargs, kwnames, true, false, "lstrip", "bytes.lstrip");
+}
+function m_rstrip(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return stripImpl(self, args, nargs, kwnames, false, true, "rstrip", "bytes.rstrip");
+}
+
+function removeAffix(self: Value, args: usize, nargs: i32, kwnames: usize, suffix: bool): Value {
+  const qname = suffix ? "bytes.removesuffix" : "bytes.removeprefix";
+  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 1, 1)) return NULL;
+  const a = arg(args, 0);
+  if (!isBytesLike(a)) return <Value>raiseNeedBytes(a);
+  const b = <usize>self;
+  const n = <usize>bytesLength(b);
+  const an = <usize>bytesLength(<usize>a);
+  if (an > 0 && an <= n) {
+    const at = suffix ? n - an : 0;
+    if (memory.compare(bytesData(b) + at, bytesData(<usize>a), an) == 0) {
+      return <Value>(suffix ? bytesSub(b, 0, n - an) : bytesSub(b, an, n));
+    }
+  }
+  return bytesSelf(b);
+}
+
+function m_removeprefix(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return removeAffix(self, args, nargs, kwnames, false);
+}
+function m_removesuffix(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return removeAffix(self, args, nargs, kwnames, true);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// replace
+
+/** b.replace(old, new, count) (count < 0: all). */
+export function bytesReplace(b: usize, old: usize, rep: usize, count: i64): Value {
+  const n = <usize>bytesLength(b);
+  const on = <usize>bytesLength(old);
+  const rn = <usize>bytesLength(rep);
+  if (count < 0) count = I64_MAX;
+  if (count == 0 || (on == 0 && rn == 0) || on > n) return bytesSelf(b);
+  const d = bytesData(b);
+  const od = bytesData(old);
+  const rd = bytesData(rep);
+  const found = countIn(d, 0, n, od, on, count);
+  if (found == 0) return bytesSelf(b);
+  const total = <i64>n + found * (<i64>rn - <i64>on);
+  if (total > 0x7ffffff0) return <Value>raiseMemory();
+  const r = bytesRaw(<usize>total);
+  if (r == 0) return NULL;
+  let o = bytesData(r);
+  if (on == 0) {
+    // Insert `rep` before each byte (and at the end), `found` times.
+    let i: usize = 0;
+    for (let k: i64 = 0; k < found; k++) {
+      memory.copy(o, rd, rn);
+      o += rn;
+      if (i < n) store<u8>(o++, load<u8>(d + i++));
+    }
+    memory.copy(o, d + i, n - i);
+    return <Value>r;
+  }
+  let i: usize = 0;
+  for (let k: i64 = 0; k < found; k++) {
+    const j = <usize>searchFwd(d, 1, i, n, od, on);
+    memory.copy(o, d + i, j - i);
+    o += j - i;
+    memory.copy(o, rd, rn);
+    o += rn;
+    i = j + on;
+  }
+  memory.copy(o, d + i, n - i);
+  return <Value>r;
+}
+
+function m_replace(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("bytes.replace", kwnames) || !checkArgCount("replace", nargs, 2, 3)) return NULL;
+  const old = arg(args, 0);
+  const rep = arg(args, 1);
+  if (!isBytesLike(old)) return <Value>raiseNeedBytes(old);
+  if (!isBytesLike(rep)) return <Value>raiseNeedBytes(rep);
+  let count: i64 = -1;
+  if (nargs > 2) {
+    if (!asSsize(arg(args, 2))) return NULL;
+    count = indexOut;
+  }
+  return bytesReplace(<usize>self, <usize>old, <usize>rep, count);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Case mappings and character tests (ASCII only, as CPython's bytes methods)
+
+const CASE_UPPER: i32 = 0;
+const CASE_LOWER: i32 = 1;
+const CASE_SWAP: i32 = 2;
+
+function changeCase(self: Value, nargs: i32, kwnames: usize, qname: string, mode: i32): Value {
+  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 0, 0)) return NULL;
+  const b = <usize>self;
+  const n = <usize>bytesLength(b);
+  const d = bytesData(b);
+  if (n == 0) return <Value>bytesEmpty();
+  if (n == 1) return <Value>bytesOfByte(caseOf(<u32>load<u8>(d), mode));
+  const r = bytesRaw(n);
+  if (r == 0) return NULL;
+  const o = bytesData(r);
+  for (let i: usize = 0; i < n; i++) store<u8>(o + i, <u8>caseOf(<u32>load<u8>(d + i), mode));
+  return <Value>r;
+}
+
+// @ts-ignore: decorator
+@inline function caseOf(c: u32, mode: i32): u32 {
+  const lower = c >= 0x61 && c <= 0x7a;
+  const upper = c >= 0x41 && c <= 0x5a;
+  if (mode == CASE_UPPER) return lower ? c - 32 : c;
+  if (mode == CASE_LOWER) return upper ? c + 32 : c;
+  return lower ? c - 32 : upper ? c + 32 : c;
+}
+
+function m_upper(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return changeCase(self, nargs, kwnames, "bytes.upper", CASE_UPPER);
+}
+function m_lower(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return changeCase(self, nargs, kwnames, "bytes.lower", CASE_LOWER);
+}
+function m_swapcase(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return changeCase(self, nargs, kwnames, "bytes.swapcase", CASE_SWAP);
+}
+
+const IS_DIGIT: i32 = 0;
+const IS_ALPHA: i32 = 1;
+const IS_ALNUM: i32 = 2;
+const IS_SPACE: i32 = 3;
+const IS_LOWER: i32 = 4;
+const IS_UPPER: i32 = 5;
+const IS_ASCII: i32 = 6;
+
+// @ts-ignore: decorator
+@inline function byteIs(c: u32, what: i32): bool {
+  const digit = c >= 0x30 && c <= 0x39;
+  const alpha = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  if (what == IS_DIGIT) return digit;
+  if (what == IS_ALPHA) return alpha;
+  if (what == IS_ALNUM) return digit || alpha;
+  return isSpaceByte(c);
+}
+
+function isTest(self: Value, nargs: i32, kwnames: usize, qname: string, what: i32): Value {
+  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 0, 0)) return NULL;
+  const b = <usize>self;
+  const n = <usize>bytesLength(b);
+  const d = bytesData(b);
+  if (what == IS_ASCII) {
+    for (let i: usize = 0; i < n; i++) if (load<u8>(d + i) >= 0x80) return FALSE;
+    return TRUE;
+  }
+  if (what == IS_LOWER || what == IS_UPPER) {
+    // At least one cased byte, and none of the other case.
+    let cased = false;
+    for (let i: usize = 0; i < n; i++) {
+      const c = <u32>load<u8>(d + i);
+      const lo = c >= 0x61 && c <= 0x7a;
+      const up = c >= 0x41 && c <= 0x5a;
+      if (what == IS_LOWER ? up : lo) return FALSE;
+      if (what == IS_LOWER ? lo : up) cased = true;
+    }
+    return cased ? TRUE : FALSE;
+  }
+  if (n == 0) return FALSE;
+  for (let i: usize = 0; i < n; i++) if (!byteIs(<u32>load<u8>(d + i), what)) return FALSE;
+  return TRUE;
+}
+
+function m_isdigit(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.isdigit", IS_DIGIT);
+}
+function m_isalpha(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.isalpha", IS_ALPHA);
+}
+function m_isalnum(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.isalnum", IS_ALNUM);
+}
+function m_isspace(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.isspace", IS_SPACE);
+}
+function m_islower(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.islower", IS_LOWER);
+}
+function m_isupper(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.isupper", IS_UPPER);
+}
+function m_isascii(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return isTest(self, nargs, kwnames, "bytes.isascii", IS_ASCII);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// hex / fromhex
+
+/** An int argument as a C int (_PyLong_AsInt): TypeError / OverflowError; result in gIndex. */
+function cIntArg(v: Value): bool {
+  if (!isIntValue(v)) {
+    raiseBegin(EXC_TypeError);
+    errText("'");
+    errTypeName(v);
+    errText("' object cannot be interpreted as an integer");
+    return false;
+  }
+  const x = intClampI64(v);
+  if (x < -0x80000000 || x > 0x7fffffff) {
+    raiseMsg(EXC_OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  gIndex = x;
+  return true;
+}
+
+/** b.hex(sep, bytes_per_sep) for a separator byte (0: none) and group size (sign: from which end). */
+export function bytesHex(b: usize, sep: u32, perSep: i64): usize {
+  const n = <usize>bytesLength(b);
+  const d = bytesData(b);
+  const group: u64 = perSep < 0 ? <u64>0 - <u64>perSep : <u64>perSep;
+  const nsep: usize = sep == 0 || group == 0 || n == 0 ? 0 : <usize>(<u64>(n - 1) / group);
+  const len = n * 2 + nsep;
+  if (len == 0) return strEmpty();
+  const r = strAlloc(len, 1);
+  if (r == 0) return 0;
+  changetype<StrObject>(r).ascii = 1;
+  let o = strData(r);
+  for (let i: usize = 0; i < n; i++) {
+    if (nsep != 0 && i > 0) {
+      // Groups count from the right for a positive bytes_per_sep, from the left for a negative one.
+      const at = perSep > 0 ? <u64>(n - i) : <u64>i;
+      if (at % group == 0) store<u8>(o++, <u8>sep);
+    }
+    const c = <u32>load<u8>(d + i);
+    store<u8>(o++, hexDigit(c >> 4));
+    store<u8>(o++, hexDigit(c));
+  }
+  return r;
+}
+
+function m_hex(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!parseArgs("hex", args, nargs, kwnames, "sep,bytes_per_sep", 2)) return NULL;
+  const sepv = parsed(0);
+  const bpsv = parsed(1);
+  let perSep: i64 = 1;
+  if (bpsv != NULL) {
+    if (!cIntArg(bpsv)) return NULL;
+    perSep = gIndex;
+  }
+  let sep: u32 = 0;
+  if (sepv != NULL) {
+    let c: u32 = 0;
+    if (isObject(sepv) && kindOf(<usize>sepv) == KIND_STR) {
+      const s = <usize>sepv;
+      if (strLength(s) != 1) return <Value>raiseMsg(EXC_ValueError, "sep must be length 1.");
+      c = strKind(s) == 1 ? <u32>load<u8>(strData(s)) : 0x100;
+    } else if (isBytesLike(sepv)) {
+      const s = <usize>sepv;
+      if (bytesLength(s) != 1) return <Value>raiseMsg(EXC_ValueError, "sep must be length 1.");
+      c = <u32>load<u8>(bytesData(s));
+    } else {
+      const len = objLen(sepv);
+      if (len < 0) return NULL;
+      if (len != 1) return <Value>raiseMsg(EXC_ValueError, "sep must be length 1.");
+      return <Value>raiseMsg(EXC_TypeError, "sep must be str or bytes.");
+    }
+    if (c >= 0x80) return <Value>raiseMsg(EXC_ValueError, "sep must be ASCII.");
+    sep = c;
+  }
+  return <Value>bytesHex(<usize>self, sep, sep == 0 ? 0 : perSep);
+}
+
+// @ts-ignore: decorator
+@inline function hexValue(c: u32): u32 {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const l = c | 0x20;
+  if (l >= 0x61 && l <= 0x66) return l - 0x61 + 10;
+  return 16;
+}
+
+/** bytes.fromhex(s): pairs of hex digits, ASCII whitespace between pairs allowed. */
+export function bytesFromHex(s: usize): Value {
+  const n = <usize>strLength(s);
+  if (changetype<StrObject>(s).ascii == 0) {
+    // CPython reports the first non-ASCII character.
+    let i: usize = 0;
+    const k = strKind(s);
+    const d = strData(s);
+    while (i < n && (k == 1 ? <u32>load<u8>(d + i) : k == 2 ? <u32>load<u16>(d + (i << 1)) : load<u32>(d + (i << 2))) < 0x80) i++;
+    return fromHexError(i);
+  }
+  const d = strData(s);
+  // At most n / 2 bytes; written into a scratch bytes, copied when shorter.
+  const buf = n >= 2 ? alloc(n >> 1) : 0;
+  if (n >= 2 && buf == 0) return <Value>raiseMemory();
+  let o: usize = 0;
+  let i: usize = 0;
+  while (i < n) {
+    const c = <u32>load<u8>(d + i);
+    if (isSpaceByte(c)) {
+      i++;
+      continue;
+    }
+    const hi = hexValue(c);
+    if (hi >= 16) {
+      if (buf != 0) free(buf, n >> 1);
+      return fromHexError(i);
+    }
+    const lo = i + 1 < n ? hexValue(<u32>load<u8>(d + i + 1)) : 16;
+    if (lo >= 16) {
+      if (buf != 0) free(buf, n >> 1);
+      return fromHexError(i + 1);
+    }
+    store<u8>(buf + o++, <u8>((hi << 4) | lo));
+    i += 2;
+  }
+  const r = bytesCopy(buf, o);
+  if (buf != 0) free(buf, n >> 1);
+  return <Value>r;
+}
+
+function fromHexError(pos: usize): Value {
+  raiseBegin(EXC_ValueError);
+  errText("non-hexadecimal number found in fromhex() arg at position ");
+  errInt(<i64>pos);
+  return NULL;
+}
+
+function m_fromhex(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("bytes.fromhex", kwnames) || !checkArgCount("bytes.fromhex", nargs, 1, 1)) return NULL;
+  const s = arg(args, 0);
+  if (!(isObject(s) && kindOf(<usize>s) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("fromhex() argument must be str, not ");
+    errTypeName(s);
+    return NULL;
+  }
+  return bytesFromHex(<usize>s);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// decode: utf-8, ascii, latin-1 with the strict, ignore, replace, backslashreplace,
+// surrogateescape and surrogatepass error handlers.
+
+export const ENC_UTF8: i32 = 0;
+export const ENC_ASCII: i32 = 1;
+export const ENC_LATIN1: i32 = 2;
+
+export const ERRORS_STRICT: i32 = 0;
+export const ERRORS_IGNORE: i32 = 1;
+export const ERRORS_REPLACE: i32 = 2;
+export const ERRORS_BACKSLASH: i32 = 3;
+export const ERRORS_SURROGATEESCAPE: i32 = 4;
+export const ERRORS_SURROGATEPASS: i32 = 5;
+/** A handler that cannot handle decode errors (xmlcharrefreplace, namereplace). */
+export const ERRORS_ENCODE_ONLY: i32 = 6;
+export const ERRORS_UNKNOWN: i32 = 7;
+
+/** Encoding names (normalized as the codec registry does: lowercase, punctuation runs as '_'). */
+function encodingOf(e: usize): i32 {
+  // Normalize into a small scratch buffer; anything longer than it is no name we know.
+  const n = <usize>strLength(e);
+  const k = strKind(e);
+  const d = strData(e);
+  let len: usize = 0;
+  let pendingSep = false;
+  for (let i: usize = 0; i < n; i++) {
+    const c = k == 1 ? <u32>load<u8>(d + i) : k == 2 ? <u32>load<u16>(d + (i << 1)) : load<u32>(d + (i << 2));
+    const lc = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+    const alnum = (lc >= 0x61 && lc <= 0x7a) || (lc >= 0x30 && lc <= 0x39) || lc == 0x2e;
+    if (!alnum) {
+      if (c >= 0x80) return -1;
+      if (len > 0) pendingSep = true;
+      continue;
+    }
+    if (pendingSep) {
+      if (len >= 31) return -1;
+      store<u8>(ENC_BUF + len++, 0x5f);
+      pendingSep = false;
+    }
+    if (len >= 31) return -1;
+    store<u8>(ENC_BUF + len++, <u8>lc);
+  }
+  encLen = len;
+  if (encIsOneOf("utf_8,utf8,u8,utf,cp65001,utf8_ucs2,utf8_ucs4")) return ENC_UTF8;
+  if (encIsOneOf("ascii,us_ascii,646,us,ansi_x3.4_1968,ansi_x3_4_1968,ansi_x3.4_1986,cp367,csascii,ibm367,iso646_us,iso_646.irv_1991,iso_ir_6")) return ENC_ASCII;
+  if (encIsOneOf("latin_1,latin1,latin,l1,iso_8859_1,iso8859_1,iso8859,8859,cp819,csisolatin1,ibm819,iso_8859_1_1987,iso_ir_100")) return ENC_LATIN1;
+  return -1;
+}
+const ENC_BUF: usize = memory.data(32, 8);
+let encLen: usize = 0;
+
+function encIsOneOf(names: string): bool {
+  let start = 0;
+  for (let j = 0; j <= names.length; j++) {
+    if (j == names.length || names.charCodeAt(j) == 0x2c) {
+      if (<usize>(j - start) == encLen) {
+        let same = true;
+        for (let i: usize = 0; i < encLen; i++) {
+          if (<u32>load<u8>(ENC_BUF + i) != <u32>names.charCodeAt(start + <i32>i)) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return true;
+      }
+      start = j + 1;
+    }
+  }
+  return false;
+}
+
+function errorsOf(h: usize): i32 {
+  if (strEqualLiteral(h, "strict")) return ERRORS_STRICT;
+  if (strEqualLiteral(h, "ignore")) return ERRORS_IGNORE;
+  if (strEqualLiteral(h, "replace")) return ERRORS_REPLACE;
+  if (strEqualLiteral(h, "backslashreplace")) return ERRORS_BACKSLASH;
+  if (strEqualLiteral(h, "surrogateescape")) return ERRORS_SURROGATEESCAPE;
+  if (strEqualLiteral(h, "surrogatepass")) return ERRORS_SURROGATEPASS;
+  if (strEqualLiteral(h, "xmlcharrefreplace") || strEqualLiteral(h, "namereplace")) return ERRORS_ENCODE_ONLY;
+  return ERRORS_UNKNOWN;
+}
+
+// @ts-ignore: decorator
+@inline function isCont(b: u32): bool {
+  return (b & 0xc0) == 0x80;
+}
+
+/** Set by utf8Step on an error: exclusive end of the bad range and the reason (0 cont, 1 start, 2 end). */
+let badEnd: usize = 0;
+let badReason: i32 = 0;
+
+/**
+ * Length of the UTF-8 sequence at src[i] (src[i] >= 0x80), or 0 with badEnd/badReason set:
+ * CPython's decoder checks, in its order, and the maximal invalid range it reports.
+ * surrogates: accept encoded U+D800..U+DFFF (the surrogatepass handler).
+ */
+function utf8Step(src: usize, i: usize, n: usize, surrogates: bool): usize {
+  const c = <u32>load<u8>(src + i);
+  const left = n - i;
+  badReason = 0;
+  if (c < 0xc2 || c > 0xf4) {
+    badEnd = i + 1;
+    badReason = 1;
+    return 0;
+  }
+  if (c < 0xe0) {
+    if (left < 2) {
+      badEnd = n;
+      badReason = 2;
+    } else if (!isCont(<u32>load<u8>(src + i + 1))) {
+      badEnd = i + 1;
+    } else return 2;
+    return 0;
+  }
+  const c2: u32 = left >= 2 ? <u32>load<u8>(src + i + 1) : 0;
+  if (c < 0xf0) {
+    if (surrogates && c == 0xed && left >= 3 && isCont(c2) && isCont(<u32>load<u8>(src + i + 2))) return 3;
+    if (left >= 2 && (!isCont(c2) || (c == 0xe0 && c2 < 0xa0) || (c == 0xed && c2 >= 0xa0))) {
+      badEnd = i + 1;
+    } else if (left < 3) {
+      badEnd = n;
+      badReason = 2;
+    } else if (!isCont(<u32>load<u8>(src + i + 2))) {
+      badEnd = i + 2;
+    } else return 3;
+    return 0;
+  }
+  if (left >= 2 && (!isCont(c2) || (c == 0xf0 && c2 < 0x90) || (c == 0xf4 && c2 >= 0x90))) {
+    badEnd = i + 1;
+  } else if (left >= 3 && !isCont(<u32>load<u8>(src + i + 2))) {
+    badEnd = i + 2;
+  } else if (left < 4) {
+    badEnd = n;
+    badReason = 2;
+  } else if (!isCont(<u32>load<u8>(src + i + 3))) {
+    badEnd = i + 3;
+  } else return 4;
+  return 0;
+}
+
+/** The code point of a sequence utf8Step accepted. */
+function utf8Value(s: usize, len: usize): u32 {
+  const c = <u32>load<u8>(s);
+  if (len == 2) return ((c & 0x1f) << 6) | (<u32>load<u8>(s, 1) & 0x3f);
+  if (len == 3) return ((c & 0x0f) << 12) | ((<u32>load<u8>(s, 1) & 0x3f) << 6) | (<u32>load<u8>(s, 2) & 0x3f);
+  return ((c & 0x07) << 18) | ((<u32>load<u8>(s, 1) & 0x3f) << 12) | ((<u32>load<u8>(s, 2) & 0x3f) << 6) | (<u32>load<u8>(s, 3) & 0x3f);
+}
+
+function raiseDecodeError(enc: i32, src: usize, start: usize, end: usize, reason: i32): void {
+  raiseBegin(EXC_UnicodeDecodeError);
+  errText(enc == ENC_UTF8 ? "'utf-8'" : "'ascii'");
+  if (end - start == 1) {
+    errText(" codec can't decode byte 0x");
+    errHex2(load<u8>(src + start));
+    errText(" in position ");
+    errInt(<i64>start);
+  } else {
+    errText(" codec can't decode bytes in position ");
+    errInt(<i64>start);
+    errText("-");
+    errInt(<i64>(end - 1));
+  }
+  if (enc == ENC_ASCII) errText(": ordinal not in range(128)");
+  else errText(reason == 0 ? ": invalid continuation byte" : reason == 1 ? ": invalid start byte" : ": unexpected end of data");
+}
+
+/** Counts of the measuring pass. */
+let outCount: usize = 0;
+let outMax: u32 = 0;
+
+// @ts-ignore: decorator
+@inline function put(o: usize, k: u32, j: usize, c: u32): void {
+  if (k == 1) store<u8>(o + j, <u8>c);
+  else if (k == 2) store<u16>(o + (j << 1), <u16>c);
+  else store<u32>(o + (j << 2), c);
+}
+
+/**
+ * One walk over the data: measures (out == 0: outCount/outMax) or writes code points at `out` in
+ * kind k. Returns false after raising (strict errors, unusable handlers; only while measuring).
+ */
+function decodeWalk(enc: i32, src: usize, n: usize, h: i32, herr: usize, out: usize, k: u32): bool {
+  let j: usize = 0;
+  let max: u32 = 0;
+  let i: usize = 0;
+  while (i < n) {
+    // ASCII runs, eight bytes at a time when aligned data allows.
+    while (i + 8 <= n && (load<u64>(src + i) & 0x8080808080808080) == 0) {
+      if (out != 0) for (let t: usize = 0; t < 8; t++) put(out, k, j + t, <u32>load<u8>(src + i + t));
+      i += 8;
+      j += 8;
+    }
+    if (i >= n) break;
+    const c = <u32>load<u8>(src + i);
+    if (c < 0x80) {
+      if (out != 0) put(out, k, j, c);
+      i++;
+      j++;
+      continue;
+    }
+    let len: usize = 0;
+    if (enc == ENC_UTF8) {
+      len = utf8Step(src, i, n, h == ERRORS_SURROGATEPASS);
+    } else {
+      badEnd = i + 1;
+      badReason = 0;
+    }
+    if (len != 0) {
+      const cp = utf8Value(src + i, len);
+      if (out != 0) put(out, k, j, cp);
+      if (cp > max) max = cp;
+      i += len;
+      j++;
+      continue;
+    }
+    // A decoding error over [i, badEnd).
+    const end = badEnd;
+    if (out == 0 && h != ERRORS_IGNORE && h != ERRORS_REPLACE && h != ERRORS_BACKSLASH && h != ERRORS_SURROGATEESCAPE) {
+      if (h == ERRORS_UNKNOWN) {
+        raiseBegin(EXC_LookupError);
+        errText("unknown error handler name '");
+        errStrObject(herr);
+        errText("'");
+      } else if (h == ERRORS_ENCODE_ONLY) {
+        raiseMsg(EXC_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+      } else {
+        raiseDecodeError(enc, src, i, end, badReason);
+      }
+      return false;
+    }
+    if (h == ERRORS_REPLACE) {
+      if (out != 0) put(out, k, j, 0xfffd);
+      if (<u32>0xfffd > max) max = 0xfffd;
+      j++;
+    } else if (h == ERRORS_BACKSLASH) {
+      for (let t = i; t < end; t++) {
+        const b = <u32>load<u8>(src + t);
+        if (out != 0) {
+          put(out, k, j, 0x5c);
+          put(out, k, j + 1, 0x78);
+          put(out, k, j + 2, <u32>hexDigit(b >> 4));
+          put(out, k, j + 3, <u32>hexDigit(b));
+        }
+        j += 4;
+      }
+    } else if (h == ERRORS_SURROGATEESCAPE) {
+      for (let t = i; t < end; t++) {
+        const cp: u32 = 0xdc00 + <u32>load<u8>(src + t);
+        if (out != 0) put(out, k, j, cp);
+        if (cp > max) max = cp;
+        j++;
+      }
+    }
+    i = end;
+  }
+  outCount = j;
+  outMax = max;
+  return true;
+}
+
+/** Whether [src, src+n) is all ASCII. */
+function allAscii(src: usize, n: usize): bool {
+  let i: usize = 0;
+  for (; i + 8 <= n; i += 8) if ((load<u64>(src + i) & 0x8080808080808080) != 0) return false;
+  for (; i < n; i++) if (load<u8>(src + i) >= 0x80) return false;
+  return true;
+}
+
+/** A str of the n Latin-1 bytes at src (canonical: statics for short ones, ascii flag right). */
+function strFromBytesLatin1(src: usize, n: usize, ascii: bool): usize {
+  if (n == 0) return strEmpty();
+  const r = strAlloc(n, 1);
+  if (r == 0) return 0;
+  memory.copy(strData(r), src, n);
+  changetype<StrObject>(r).ascii = ascii ? 1 : 0;
+  return r;
+}
+
+/** Decodes [src, src+n) with encoding enc (ENC_*) and handler h (ERRORS_*; herr its name for messages). */
+export function decodeBytes(src: usize, n: usize, enc: i32, h: i32, herr: usize): usize {
+  if (enc == ENC_LATIN1) return strFromBytesLatin1(src, n, allAscii(src, n));
+  if (allAscii(src, n)) return strFromBytesLatin1(src, n, true);
+  if (!decodeWalk(enc, src, n, h, herr, 0, 0)) return 0;
+  const count = outCount;
+  const max = outMax;
+  if (count == 0) return strEmpty();
+  const k: u32 = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  const r = strAlloc(count, k);
+  if (r == 0) return 0;
+  changetype<StrObject>(r).ascii = max < 0x80 ? 1 : 0;
+  decodeWalk(enc, src, n, h, herr, strData(r), k);
+  return r;
+}
+
+/** b.decode(encoding=None, errors=None) with names as str objects (0: not given). */
+export function bytesDecode(b: usize, encoding: usize, errors: usize): Value {
+  let enc = ENC_UTF8;
+  if (encoding != 0) {
+    enc = encodingOf(encoding);
+    if (enc < 0) {
+      raiseBegin(EXC_LookupError);
+      errText("unknown encoding: ");
+      errStrObject(encoding);
+      return NULL;
+    }
+  }
+  const h = errors == 0 ? ERRORS_STRICT : errorsOf(errors);
+  return <Value>decodeBytes(bytesData(b), <usize>bytesLength(b), enc, h, errors);
+}
+
+/** str(b, encoding, errors): the names as Values (NULL: not given), checked to be str. */
+export function strDecode(b: usize, encoding: Value, errors: Value): Value {
+  if (encoding != NULL && !(isObject(encoding) && kindOf(<usize>encoding) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("str() argument 'encoding' must be str, not ");
+    errTypeName(encoding);
+    return NULL;
+  }
+  if (errors != NULL && !(isObject(errors) && kindOf(<usize>errors) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("str() argument 'errors' must be str, not ");
+    errTypeName(errors);
+    return NULL;
+  }
+  return bytesDecode(b, <usize>encoding, <usize>errors);
+}
+
+/** The bytes as a str of Latin-1 code points (int(b"12") parses this); 0 on MemoryError. */
+export function bytesToStrLatin1(b: usize): usize {
+  const d = bytesData(b);
+  const n = <usize>bytesLength(b);
+  return strFromBytesLatin1(d, n, allAscii(d, n));
+}
+
+function m_decode(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!parseArgs("decode", args, nargs, kwnames, "encoding,errors", 2)) return NULL;
+  const ev = parsed(0);
+  const hv = parsed(1);
+  if (ev != NULL && !(isObject(ev) && kindOf(<usize>ev) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("decode() argument 'encoding' must be str, not ");
+    errTypeName(ev);
+    return NULL;
+  }
+  if (hv != NULL && !(isObject(hv) && kindOf(<usize>hv) == KIND_STR)) {
+    raiseBegin(EXC_TypeError);
+    errText("decode() argument 'errors' must be str, not ");
+    errTypeName(hv);
+    return NULL;
+  }
+  return bytesDecode(<usize>self, <usize>ev, <usize>hv);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Registration
+
+export function registerBytesMethods(): void {
+  const t = typeObject(KIND_BYTES);
+  addMethod(t, "decode", m_decode);
+  addMethod(t, "hex", m_hex);
+  addMethod(t, "fromhex", m_fromhex, METHOD_CLASS);
+  addMethod(t, "find", m_find);
+  addMethod(t, "rfind", m_rfind);
+  addMethod(t, "index", m_index);
+  addMethod(t, "rindex", m_rindex);
+  addMethod(t, "count", m_count);
+  addMethod(t, "startswith", m_startswith);
+  addMethod(t, "endswith", m_endswith);
+  addMethod(t, "join", m_join);
+  addMethod(t, "split", m_split);
+  addMethod(t, "rsplit", m_rsplit);
+  addMethod(t, "partition", m_partition);
+  addMethod(t, "rpartition", m_rpartition);
+  addMethod(t, "strip", m_strip);
+  addMethod(t, "lstrip", m_lstrip);
+  addMethod(t, "rstrip", m_rstrip);
+  addMethod(t, "removeprefix", m_removeprefix);
+  addMethod(t, "removesuffix", m_removesuffix);
+  addMethod(t, "replace", m_replace);
+  addMethod(t, "upper", m_upper);
+  addMethod(t, "lower", m_lower);
+  addMethod(t, "swapcase", m_swapcase);
+  addMethod(t, "isdigit", m_isdigit);
+  addMethod(t, "isalpha", m_isalpha);
+  addMethod(t, "isalnum", m_isalnum);
+  addMethod(t, "isspace", m_isspace);
+  addMethod(t, "islower", m_islower);
+  addMethod(t, "isupper", m_isupper);
+  addMethod(t, "isascii", m_isascii);
+}

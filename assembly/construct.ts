@@ -1,0 +1,595 @@
+/**
+ * Calling a class: `T(*args, **kw)`. Builtin types construct their values (int("12", 16),
+ * list(iterable), dict(a=1), ...); classes made at run time allocate an instance of their layout
+ * (or call a user __new__) and then run __init__. Also the constructors of the descriptor types
+ * (property, classmethod, staticmethod) and super().
+ */
+import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject, makeBool } from "./values";
+import { alloc } from "./heap";
+import { initHeader } from "./object";
+import {
+  kindOf,
+  typeOf,
+  typeObject,
+  typeName,
+  raiseMsg,
+  raiseBegin,
+  errText,
+  errInt,
+  errStrObject,
+  errTypeName,
+  errorType,
+  KIND_TYPE,
+  KIND_OBJECT,
+  KIND_EXCEPTION,
+  KIND_INT,
+  KIND_BOOL,
+  KIND_FLOAT,
+  KIND_COMPLEX,
+  KIND_STR,
+  KIND_BYTES,
+  KIND_TUPLE,
+  KIND_LIST,
+  KIND_DICT,
+  KIND_SET,
+  KIND_FROZENSET,
+  KIND_RANGE,
+  KIND_SLICE,
+  KIND_PROPERTY,
+  KIND_CLASSMETHOD,
+  KIND_STATICMETHOD,
+  KIND_SUPER,
+  KIND_FUNCTION,
+  KIND_METHOD_DESCR,
+  KIND_NONE,
+  KIND_CELL,
+  KIND_ENUMERATE,
+  KIND_ZIP,
+  KIND_MAP,
+  KIND_FILTER,
+  KIND_REVERSED,
+  EXC_TypeError,
+  EXC_ValueError,
+  EXC_RuntimeError,
+  EXC_StopIteration,
+  EXC_SystemExit,
+  EXC_NameError,
+  EXC_AttributeError,
+  EXC_KeyError,
+} from "./types";
+import { incref, decref } from "./refcount";
+import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE } from "./tuple";
+import { typeLookup, isSubtype, isHeapType, typeMro, T_DICTOFFSET } from "./typeobj";
+import { dictNew, dictSetItem, dictUpdateArg } from "./dict";
+import { N_NEW, N_INIT, N_INDEX, N_INT, N_FLOAT, N_CLASS } from "./names";
+import { objCall, objStr, objIsTrue, userSlot, callMethod0 } from "./ops";
+import { arg, kwArg, checkArgCount, noKeywords } from "./native";
+import { callFunction, currentFrame } from "./eval";
+import { excNew, EX_EXTRA, EX_ARGS, setStopIterationValue } from "./exceptions";
+import { propertyNew, wrapperNew } from "./function";
+import { typeNew } from "./classes";
+import { listFromIterable } from "./list";
+import { tupleFromIterable } from "./tuple-methods";
+import { setFromIterable } from "./set";
+import { rangeCall } from "./range";
+import { sliceCall } from "./slice";
+import { floatNew, floatValue, complexNew } from "./float";
+import { floatFromStr } from "./float-ops";
+import { intFromStr, intFromF64, intToF64 } from "./int-ops";
+import { bytesFromValue } from "./bytes-ops";
+import { builtinEnumerate, builtinZip, builtinMap, builtinFilter, builtinReversed } from "./itertools";
+import { F_CODE, F_NLOCALSPLUS, FRAME_HEADER } from "./frame";
+import { CodeObject } from "./code";
+import { strEqualLiteral } from "./str";
+import { EXC_SIZE } from "./exceptions";
+import { isIntLike, asInt } from "./number";
+
+/** Calling type object `t`. */
+export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value {
+  if (isHeapType(t)) return heapTypeCall(t, args, nargs, kwnames);
+  const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+  const k = load<u32>(t + 8);
+  if (k == KIND_EXCEPTION) return exceptionNew(t, args, nargs, nkw, true);
+  switch (k) {
+    case KIND_TYPE:
+      return typeOfCall(args, nargs, kwnames);
+    case KIND_OBJECT: {
+      if (nargs + nkw > 0) {
+        raiseMsg(EXC_TypeError, "object() takes no arguments");
+        return NULL;
+      }
+      return objectNew(t);
+    }
+    case KIND_INT:
+      return intCall(args, nargs, kwnames);
+    case KIND_BOOL: {
+      if (!noKeywords("bool", kwnames) || !checkArgCount("bool", nargs, 0, 1)) return NULL;
+      if (nargs == 0) return FALSE;
+      const b = objIsTrue(arg(args, 0));
+      return b < 0 ? NULL : makeBool(b != 0);
+    }
+    case KIND_FLOAT:
+      return floatCall(args, nargs, kwnames);
+    case KIND_COMPLEX: {
+      const re = nargs > 0 ? toFloat(arg(args, 0)) : 0;
+      if (errorType() != 0) return NULL;
+      const im = nargs > 1 ? toFloat(arg(args, 1)) : 0;
+      if (errorType() != 0) return NULL;
+      return complexNew(re, im);
+    }
+    case KIND_STR: {
+      if (nargs == 0) return strEmpty();
+      if (nargs == 1 && nkw == 0) return <u64>objStr(arg(args, 0));
+      return strDecodeCall(args, nargs, kwnames);
+    }
+    case KIND_BYTES: {
+      if (nargs == 0) return bytesFromValue(<u64>EMPTY_TUPLE);
+      return bytesFromValue(arg(args, 0));
+    }
+    case KIND_TUPLE: {
+      if (!noKeywords("tuple", kwnames) || !checkArgCount("tuple", nargs, 0, 1)) return NULL;
+      if (nargs == 0) return <u64>EMPTY_TUPLE;
+      return tupleFromIterable(arg(args, 0));
+    }
+    case KIND_LIST: {
+      if (!noKeywords("list", kwnames) || !checkArgCount("list", nargs, 0, 1)) return NULL;
+      if (nargs == 0) return <u64>listFromIterable(<u64>EMPTY_TUPLE);
+      const l = listFromIterable(arg(args, 0));
+      return l == 0 ? NULL : <u64>l;
+    }
+    case KIND_DICT: {
+      if (!checkArgCount("dict", nargs, 0, 1)) return NULL;
+      const d = dictNew();
+      if (d == 0) return NULL;
+      if (nargs == 1 && dictUpdateArg(d, arg(args, 0)) < 0) {
+        decref(<u64>d);
+        return NULL;
+      }
+      for (let i = 0; i < nkw; i++) {
+        if (dictSetItem(d, tupleItem(kwnames, <usize>i), arg(args, nargs + i)) < 0) {
+          decref(<u64>d);
+          return NULL;
+        }
+      }
+      return <u64>d;
+    }
+    case KIND_SET:
+    case KIND_FROZENSET: {
+      const name = k == KIND_SET ? "set" : "frozenset";
+      if (!noKeywords(name, kwnames) || !checkArgCount(name, nargs, 0, 1)) return NULL;
+      const s = setFromIterable(k, nargs == 0 ? <u64>EMPTY_TUPLE : arg(args, 0));
+      return s == 0 ? NULL : <u64>s;
+    }
+    case KIND_RANGE:
+      return rangeCall(NULL, args, nargs, kwnames);
+    case KIND_SLICE:
+      return sliceCall(NULL, args, nargs, kwnames);
+    case KIND_PROPERTY: {
+      const fget = nargs > 0 ? arg(args, 0) : kwArg(args, nargs, kwnames, "fget");
+      const fset = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "fset");
+      const fdel = nargs > 2 ? arg(args, 2) : kwArg(args, nargs, kwnames, "fdel");
+      const doc = nargs > 3 ? arg(args, 3) : kwArg(args, nargs, kwnames, "doc");
+      const p = propertyNew(noneToNull(fget), noneToNull(fset), noneToNull(fdel), doc == NULL ? NONE : doc);
+      return p == 0 ? NULL : <u64>p;
+    }
+    case KIND_CLASSMETHOD:
+    case KIND_STATICMETHOD: {
+      if (!checkArgCount(k == KIND_CLASSMETHOD ? "classmethod" : "staticmethod", nargs, 1, 1)) return NULL;
+      const w = wrapperNew(k, arg(args, 0));
+      return w == 0 ? NULL : <u64>w;
+    }
+    case KIND_SUPER:
+      return superNew(args, nargs);
+    case KIND_ENUMERATE:
+      return builtinEnumerate(NULL, args, nargs, kwnames);
+    case KIND_ZIP:
+      return builtinZip(NULL, args, nargs, kwnames);
+    case KIND_MAP:
+      return builtinMap(NULL, args, nargs, kwnames);
+    case KIND_FILTER:
+      return builtinFilter(NULL, args, nargs, kwnames);
+    case KIND_REVERSED:
+      return builtinReversed(NULL, args, nargs, kwnames);
+  }
+  raiseBegin(EXC_TypeError);
+  errText("cannot create '");
+  errStrObject(typeName(t));
+  errText("' instances");
+  return NULL;
+}
+
+function noneToNull(v: Value): Value {
+  return v == NONE ? NULL : v;
+}
+
+import { N_EMPTY } from "./names";
+function strEmpty(): Value {
+  incref(<u64>N_EMPTY);
+  return <u64>N_EMPTY;
+}
+
+import { strDecode } from "./bytes-ops";
+/** str(bytes, encoding, errors). */
+function strDecodeCall(args: usize, nargs: i32, kwnames: usize): Value {
+  const obj = arg(args, 0);
+  const enc = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "encoding");
+  const errs = nargs > 2 ? arg(args, 2) : kwArg(args, nargs, kwnames, "errors");
+  if (!isObject(obj) || kindOf(<usize>obj) != KIND_BYTES) {
+    raiseBegin(EXC_TypeError);
+    errText("decoding to str: need a bytes-like object, ");
+    errTypeName(obj);
+    errText(" found");
+    return NULL;
+  }
+  return strDecode(<usize>obj, enc, errs);
+}
+
+/** type(x) → its class; type(name, bases, dict) → a new class. */
+function typeOfCall(args: usize, nargs: i32, kwnames: usize): Value {
+  if (nargs == 1 && (kwnames == 0 || tupleSize(kwnames) == 0)) {
+    const t = <u64>typeOf(arg(args, 0));
+    incref(t);
+    return t;
+  }
+  if (nargs != 3) {
+    raiseMsg(EXC_TypeError, "type() takes 1 or 3 arguments");
+    return NULL;
+  }
+  const name = arg(args, 0);
+  const bases = arg(args, 1);
+  const ns = arg(args, 2);
+  if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
+    raiseBegin(EXC_TypeError);
+    errText("type.__new__() argument 1 must be str, not ");
+    errTypeName(name);
+    return NULL;
+  }
+  if (!isObject(bases) || kindOf(<usize>bases) != KIND_TUPLE) {
+    raiseBegin(EXC_TypeError);
+    errText("type.__new__() argument 2 must be tuple, not ");
+    errTypeName(bases);
+    return NULL;
+  }
+  if (!isObject(ns) || kindOf(<usize>ns) != KIND_DICT) {
+    raiseBegin(EXC_TypeError);
+    errText("type.__new__() argument 3 must be dict, not ");
+    errTypeName(ns);
+    return NULL;
+  }
+  const t = typeNew(typeObject(KIND_TYPE), <usize>name, <usize>bases, <usize>ns);
+  return t == 0 ? NULL : <u64>t;
+}
+
+/** A plain instance of a class whose layout is `object` (header + __dict__ slot). */
+export function objectNew(t: usize): Value {
+  const p = alloc(16);
+  if (p == 0) return NULL;
+  initHeader(p, t);
+  if (isHeapType(t)) incref(<u64>t);
+  return <u64>p;
+}
+
+/** BaseException.__new__: args as given; StopIteration.value / SystemExit.code from them. */
+function exceptionNew(t: usize, args: usize, nargs: i32, nkw: i32, checkKw: bool): Value {
+  if (checkKw && nkw > 0) {
+    raiseBegin(EXC_TypeError);
+    errStrObject(typeName(t));
+    errText("() takes no keyword arguments");
+    return NULL;
+  }
+  const tuple = nargs == 0 ? EMPTY_TUPLE : tupleAlloc(<usize>nargs);
+  if (tuple == 0) return NULL;
+  for (let i = 0; i < nargs; i++) {
+    const v = arg(args, i);
+    incref(v);
+    tupleSetItem(tuple, <usize>i, v);
+  }
+  const e = excNew(t, tuple);
+  if (e == 0) return NULL;
+  if (isSubtype(t, excTypeOf(EXC_StopIteration)) || isSubtype(t, excTypeOf(EXC_SystemExit))) {
+    setStopIterationValue(e); // first argument or None
+  }
+  if (isSubtype(t, excTypeOf(EXC_NameError)) || isSubtype(t, excTypeOf(EXC_AttributeError))) {
+    const nm = kwArgOrNone(args, nargs, 0, "name");
+    incref(nm);
+    const old = load<u64>(e + EX_EXTRA);
+    store<u64>(e + EX_EXTRA, nm);
+    decref(old);
+  }
+  return <u64>e;
+}
+
+function kwArgOrNone(args: usize, nargs: i32, kwnames: usize, name: string): Value {
+  return NONE;
+}
+
+import { excType } from "./exceptions";
+function excTypeOf(id: i32): usize {
+  return excType(id);
+}
+
+/** Calling a class made at run time: __new__ then __init__. */
+function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value {
+  const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+  const newD = typeLookup(t, N_NEW);
+  const userNew = newD != NULL && !(isObject(newD) && kindOf(<usize>newD) == KIND_METHOD_DESCR) && isObject(newD) && kindOf(<usize>newD) != KIND_TYPE;
+  const initD = typeLookup(t, N_INIT);
+  const userInit = initD != NULL && !(isObject(initD) && kindOf(<usize>initD) == KIND_METHOD_DESCR);
+  let obj: Value;
+  if (userNew) {
+    // __new__(cls, *args, **kw): a staticmethod wrapping a function.
+    const fn = isObject(newD) && kindOf(<usize>newD) == KIND_STATICMETHOD ? load<u64>(<usize>newD + 8) : newD;
+    const total = nargs + nkw;
+    const buf = alloc(<usize>(total + 1) << 3);
+    if (buf == 0) return NULL;
+    store<u64>(buf, <u64>t);
+    memory.copy(buf + 8, args, <usize>total << 3);
+    obj = objCall(fn, buf, nargs + 1, kwnames);
+    freeBuf(buf, total + 1);
+    if (obj == NULL) return NULL;
+    if (!isSubtype(typeOf(obj), t)) return obj; // __init__ runs only for instances of t
+  } else {
+    const layout = load<u32>(t + 8);
+    if (layout == KIND_EXCEPTION) {
+      obj = exceptionNew(t, args, nargs, nkw, false);
+    } else if (layout == KIND_OBJECT) {
+      if (!userInit && nargs + nkw > 0) {
+        raiseBegin(EXC_TypeError);
+        errStrObject(typeName(t));
+        errText("() takes no arguments");
+        return NULL;
+      }
+      obj = objectNew(t);
+    } else {
+      // A subclass of a builtin type: build the builtin value, then make it an instance of t.
+      let base = t;
+      while (isHeapType(base)) base = <usize>load<u32>(base + 32);
+      obj = typeCall(base, args, userInit ? (nargs > 1 ? 1 : nargs) : nargs, userInit ? 0 : kwnames);
+      if (obj == NULL) return NULL;
+      if (isObject(obj) && load<u32>(<usize>obj) == 1) {
+        store<u32>(<usize>obj + 4, <u32>t);
+        incref(<u64>t);
+      }
+    }
+    if (obj == NULL) return NULL;
+  }
+  if (userInit) {
+    const total = nargs + nkw;
+    const buf = alloc(<usize>(total + 1) << 3);
+    if (buf == 0) {
+      decref(obj);
+      return NULL;
+    }
+    store<u64>(buf, obj);
+    memory.copy(buf + 8, args, <usize>total << 3);
+    const r = objCall(initD, buf, nargs + 1, kwnames);
+    freeBuf(buf, total + 1);
+    if (r == NULL) {
+      decref(obj);
+      return NULL;
+    }
+    if (r != NONE) {
+      raiseBegin(EXC_TypeError);
+      errText("__init__() should return None, not '");
+      errTypeName(r);
+      errText("'");
+      decref(r);
+      decref(obj);
+      return NULL;
+    }
+  }
+  return obj;
+}
+
+import { free } from "./heap";
+function freeBuf(p: usize, n: i32): void {
+  free(p, <usize>n << 3);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// int() and float()
+
+function intCall(args: usize, nargs: i32, kwnames: usize): Value {
+  const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+  if (nargs == 0 && nkw == 0) return makeSmallInt(0);
+  const x = nargs > 0 ? arg(args, 0) : NULL;
+  const baseV = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "base");
+  if (baseV != NULL) {
+    if (!isSmallInt(baseV)) {
+      raiseMsg(EXC_TypeError, "'" + "str" + "' object cannot be interpreted as an integer");
+      return NULL;
+    }
+    const b = <i32>getSmallInt(baseV);
+    if (x == NULL || !isObject(x) || kindOf(<usize>x) != KIND_STR) {
+      raiseMsg(EXC_TypeError, "int() can't convert non-string with explicit base");
+      return NULL;
+    }
+    return intFromStr(<usize>x, b);
+  }
+  return intOf(x);
+}
+
+/** int(x) for one argument. */
+export function intOf(x: Value): Value {
+  if (isIntLike(x)) {
+    const v = asInt(x);
+    incref(v);
+    return v;
+  }
+  if (isObject(x)) {
+    const k = kindOf(<usize>x);
+    if (k == KIND_FLOAT) return intFromF64(floatValue(<usize>x));
+    if (k == KIND_STR) return intFromStr(<usize>x, 10);
+    if (k == KIND_BYTES) return intFromBytesText(<usize>x);
+    for (let i = 0; i < 2; i++) {
+      const d = userSlot(x, i == 0 ? N_INT : N_INDEX);
+      if (d != NULL) {
+        const r = callMethod0(d, x);
+        if (r == NULL) return NULL;
+        if (!isIntLike(r)) {
+          raiseBegin(EXC_TypeError);
+          errText(i == 0 ? "__int__ returned non-int (type " : "__index__ returned non-int (type ");
+          errTypeName(r);
+          errText(")");
+          decref(r);
+          return NULL;
+        }
+        return r;
+      }
+    }
+  }
+  raiseBegin(EXC_TypeError);
+  errText("int() argument must be a string, a bytes-like object or a real number, not '");
+  errTypeName(x);
+  errText("'");
+  return NULL;
+}
+
+import { bytesToStrLatin1 } from "./bytes-ops";
+function intFromBytesText(b: usize): Value {
+  const s = bytesToStrLatin1(b);
+  if (s == 0) return NULL;
+  const r = intFromStr(s, 10);
+  decref(<u64>s);
+  return r;
+}
+
+function floatCall(args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("float", kwnames) || !checkArgCount("float", nargs, 0, 1)) return NULL;
+  if (nargs == 0) return floatNew(0);
+  return floatOf(arg(args, 0));
+}
+
+export function floatOf(x: Value): Value {
+  if (isObject(x)) {
+    const k = kindOf(<usize>x);
+    if (k == KIND_FLOAT && !isHeapType(typeOf(x))) {
+      incref(x);
+      return x;
+    }
+    if (k == KIND_FLOAT) return floatNew(floatValue(<usize>x));
+    if (k == KIND_STR) return floatFromStr(<usize>x);
+    const d = userSlot(x, N_FLOAT);
+    if (d != NULL) {
+      const r = callMethod0(d, x);
+      if (r == NULL) return NULL;
+      if (!isObject(r) || kindOf(<usize>r) != KIND_FLOAT) {
+        raiseBegin(EXC_TypeError);
+        errStrObject(typeName(typeOf(x)));
+        errText(".__float__ returned non-float (type ");
+        errTypeName(r);
+        errText(")");
+        decref(r);
+        return NULL;
+      }
+      return r;
+    }
+    const di = userSlot(x, N_INDEX);
+    if (di != NULL) {
+      const r = callMethod0(di, x);
+      if (r == NULL) return NULL;
+      const f = intToF64(asInt(r));
+      decref(r);
+      if (errorType() != 0) return NULL;
+      return floatNew(f);
+    }
+  }
+  if (isIntLike(x)) {
+    const f = intToF64(asInt(x));
+    if (errorType() != 0) return NULL;
+    return floatNew(f);
+  }
+  raiseBegin(EXC_TypeError);
+  errText("float() argument must be a string or a real number, not '");
+  errTypeName(x);
+  errText("'");
+  return NULL;
+}
+
+/** A float operand's value (complex() arguments). */
+function toFloat(v: Value): f64 {
+  const f = floatOf(v);
+  if (f == NULL) return 0;
+  const x = floatValue(<usize>f);
+  decref(f);
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// super
+
+/** super object (KIND_SUPER), 24 bytes: [ header ][ type u32 | objtype u32 ][ obj Value ]. */
+export const SUPER_SIZE: usize = 24;
+
+function superNew(args: usize, nargs: i32): Value {
+  let type: Value;
+  let obj: Value;
+  if (nargs == 0) {
+    // Zero-argument form: __class__ from the calling frame's cell, self from its first local.
+    const f = currentFrame;
+    if (f == 0) {
+      raiseMsg(EXC_RuntimeError, "super(): no current frame");
+      return NULL;
+    }
+    const code = <usize>load<u32>(f + F_CODE);
+    const c = changetype<CodeObject>(code);
+    if (c.argcount == 0 && (c.flags & 4) == 0) {
+      raiseMsg(EXC_RuntimeError, "super(): no arguments");
+      return NULL;
+    }
+    obj = load<u64>(f + FRAME_HEADER);
+    if (isObject(obj) && kindOf(<usize>obj) == KIND_CELL) {
+      // self was made a cell (a closure uses it): the first local holds the cell.
+      const kinds = <usize>c.localspluskinds + 24;
+      if ((load<u8>(kinds) & 0x40) != 0) obj = load<u64>(<usize>obj + 8);
+    }
+    if (obj == NULL) {
+      raiseMsg(EXC_RuntimeError, "super(): arg[0] deleted");
+      return NULL;
+    }
+    type = NULL;
+    const names = <usize>c.localsplusnames;
+    const n = <usize>tupleSize(names);
+    for (let i: usize = 0; i < n; i++) {
+      if (strEqualLiteral(<usize>tupleItem(names, i), "__class__")) {
+        const cell = load<u64>(f + FRAME_HEADER + (i << 3));
+        if (isObject(cell) && kindOf(<usize>cell) == KIND_CELL) type = load<u64>(<usize>cell + 8);
+        break;
+      }
+    }
+    if (type == NULL) {
+      raiseMsg(EXC_RuntimeError, "super(): __class__ cell not found");
+      return NULL;
+    }
+  } else {
+    type = arg(args, 0);
+    obj = nargs > 1 ? arg(args, 1) : NULL;
+  }
+  if (!isObject(type) || kindOf(<usize>type) != KIND_TYPE) {
+    raiseBegin(EXC_TypeError);
+    errText("super() argument 1 must be a type, not ");
+    errTypeName(type);
+    return NULL;
+  }
+  let objtype: usize = 0;
+  if (obj != NULL) {
+    if (isObject(obj) && kindOf(<usize>obj) == KIND_TYPE && isSubtype(<usize>obj, <usize>type)) objtype = <usize>obj;
+    else if (isSubtype(typeOf(obj), <usize>type)) objtype = typeOf(obj);
+    else {
+      raiseMsg(EXC_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+      return NULL;
+    }
+  }
+  const s = alloc(SUPER_SIZE);
+  if (s == 0) return NULL;
+  initHeader(s, typeObject(KIND_SUPER));
+  incref(type);
+  incref(obj);
+  incref(<u64>objtype);
+  store<u32>(s + 8, <u32>type);
+  store<u32>(s + 12, <u32>objtype);
+  store<u64>(s + 16, obj);
+  return <u64>s;
+}
+
+export { EX_ARGS, EXC_SIZE, EXC_KeyError, KIND_NONE, KIND_FUNCTION, T_DICTOFFSET, typeMro, callFunction, EXC_ValueError, errInt };

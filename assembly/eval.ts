@@ -1,0 +1,1571 @@
+/**
+ * The eval loop: runs CPython 3.11 bytecode from a frame (frame.ts) until that frame returns.
+ *
+ * Shape: one `switch` over the opcode byte (Binaryen turns it into a br_table), with ip, sp and the
+ * frame's localsplus address in wasm locals. A successful instruction ends with `continue`; a
+ * failing one `break`s out of the switch into the error path at the bottom of the loop, which
+ * finds a handler in the exception table (frame by frame, without wasm recursion) or returns NULL
+ * with the exception pending. Python-to-Python calls push a frame and continue in this loop.
+ *
+ * Nested evaluations (a native function calling Python code: __init__, __eq__, sort keys,
+ * generators) call evalFrame recursively; `evalDepth` bounds them (RecursionError).
+ *
+ * Instruction format: 16-bit units, opcode in the low byte and oparg in the high byte;
+ * EXTENDED_ARG prefixes widen oparg; each instruction is followed by CACHE_ENTRIES[op] cache units
+ * the instruction skips (or uses).
+ */
+import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject, makeBool } from "./values";
+import * as OP from "./opcodes.generated";
+import { CodeObject } from "./code";
+import {
+  kindOf,
+  typeOf,
+  typeObject,
+  KIND_FUNCTION,
+  KIND_METHOD,
+  KIND_BUILTIN,
+  KIND_CELL,
+  KIND_TUPLE,
+  KIND_LIST,
+  KIND_DICT,
+  KIND_STR,
+  KIND_EXCEPTION,
+  KIND_TYPE,
+  raiseBegin,
+  raiseMsg,
+  raiseObject,
+  errText,
+  errStrObject,
+  errTypeName,
+  errorType,
+  EXC_NameError,
+  EXC_UnboundLocalError,
+  EXC_TypeError,
+  EXC_RuntimeError,
+  EXC_RecursionError,
+  EXC_SystemError,
+  EXC_AssertionError,
+  EXC_StopIteration,
+  EXC_ValueError,
+  EXC_KeyboardInterrupt,
+  EXC_MemoryError,
+} from "./types";
+import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
+import { incref, decref } from "./refcount";
+import { dictNew, dictGetItem, dictSetItem, dictDelItem } from "./dict";
+import {
+  F_CODE,
+  F_FUNC,
+  F_GLOBALS,
+  F_BUILTINS,
+  F_LOCALS,
+  F_PREV,
+  F_IP,
+  F_SP,
+  F_HERE,
+  F_FLAGS,
+  F_NLOCALSPLUS,
+  FRAME_ENTRY,
+  FRAME_GENERATOR,
+  FRAME_DONE,
+  FRAME_HEADER,
+  frameNew,
+  frameFree,
+  frameStackBase,
+} from "./frame";
+import { bindArgs, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from "./call";
+import {
+  FN_CODE,
+  FN_GLOBALS,
+  FN_BUILTINS,
+  FN_CLOSURE,
+  FN_DEFAULTS,
+  FN_KWDEFAULTS,
+  FN_ANNOTATIONS,
+  FN_DOC,
+  functionNew,
+  cellNew,
+  builtinFn,
+  builtinSelf,
+} from "./function";
+import {
+  fetchException,
+  excAddTraceback,
+  excType,
+  isException,
+  EX_CONTEXT,
+  EX_TRACEBACK,
+  EX_CAUSE,
+  EX_SUPPRESS,
+} from "./exceptions";
+import * as ops from "./ops";
+import { N_ANNOTATIONS, N_NAME, N_MODULE } from "./names";
+import { genNew, genSetFrame } from "./generator";
+import { buildClassBuiltin } from "./classes";
+import { importName, importFrom, importStar } from "./imports";
+
+// ---------------------------------------------------------------------------------------------------
+// Interpreter-wide state
+
+/** The exception being handled (sys.exc_info()[1]), owned; NULL when none. */
+export let excInfo: Value = NULL;
+export function setExcInfo(v: Value): void {
+  const old = excInfo;
+  excInfo = v;
+  decref(old);
+}
+
+/** The frame that made the current native call (super(), locals(), globals() look at it). */
+export let currentFrame: usize = 0;
+
+/** Python frames alive on the current chain plus nested evaluations: the recursion depth. */
+export let callDepth: i32 = 0;
+export let recursionLimit: i32 = 1000;
+export function setRecursionLimit(n: i32): void {
+  recursionLimit = n;
+}
+
+/** Instructions left before returning to the host (counted at backward jumps and calls). */
+export let budget: i32 = 1 << 30;
+/** Nesting of evalFrame invocations; only the outermost can suspend. */
+let evalNesting: i32 = 0;
+/** The frame to resume after a suspension. */
+export let suspendedFrame: usize = 0;
+/** Set by the host to deliver KeyboardInterrupt at the next check. */
+export let interruptRequested: bool = false;
+export function requestInterrupt(): void {
+  interruptRequested = true;
+  budget = 0;
+}
+export function setBudget(n: i32): void {
+  budget = n;
+}
+
+/** evalFrame's result when the outermost evaluation stopped for the host (not a Python value). */
+export const SUSPENDED: Value = 0x1a;
+/** Set when a generator frame's evaluation ended by yielding (rather than returning). */
+export let yielded: bool = false;
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers kept out of the loop
+
+function nameError(name: usize): void {
+  raiseBegin(EXC_NameError);
+  errText("name '");
+  errStrObject(name);
+  errText("' is not defined");
+}
+
+function unboundLocal(code: usize, i: i32): void {
+  raiseBegin(EXC_UnboundLocalError);
+  errText("cannot access local variable '");
+  errStrObject(<usize>tupleItem(<usize>changetype<CodeObject>(code).localsplusnames, <usize>i));
+  errText("' where it is not associated with a value");
+}
+
+function unboundFree(code: usize, i: i32): void {
+  const c = changetype<CodeObject>(code);
+  const kinds = <usize>c.localspluskinds + 24; // bytes data
+  const k = load<u8>(kinds + <usize>i);
+  if ((k & 0x80) != 0 && (k & 0x40) == 0) {
+    raiseBegin(EXC_NameError);
+    errText("cannot access free variable '");
+    errStrObject(<usize>tupleItem(<usize>c.localsplusnames, <usize>i));
+    errText("' where it is not associated with a value in enclosing scope");
+  } else {
+    unboundLocal(code, i);
+  }
+}
+
+/** LOAD_GLOBAL / LOAD_NAME's second half: globals, then builtins. Borrowed or NULL (NameError raised). */
+function loadGlobal(globals: usize, builtins: usize, name: usize): Value {
+  let v = dictGetItem(globals, <u64>name);
+  if (v != NULL) return v;
+  v = dictGetItem(builtins, <u64>name);
+  if (v != NULL) return v;
+  nameError(name);
+  return NULL;
+}
+
+/** Exception-table lookup: the handler entry covering instruction index `index`, or -1. */
+let handlerTarget: i32 = 0;
+let handlerDepth: i32 = 0;
+let handlerLasti: bool = false;
+
+function readVarint(p: usize, end: usize): i32 {
+  // 6-bit groups, most significant first; bit 6 says another group follows.
+  let b = <i32>load<u8>(p);
+  let v = b & 63;
+  varintNext = p + 1;
+  while ((b & 64) != 0 && varintNext < end) {
+    b = <i32>load<u8>(varintNext++);
+    v = (v << 6) | (b & 63);
+  }
+  return v;
+}
+let varintNext: usize = 0;
+
+function findHandler(code: usize, index: i32): bool {
+  const table = <usize>changetype<CodeObject>(code).exceptiontable;
+  const n = <usize>load<u32>(table + 8);
+  let p = table + 24;
+  const end = p + n;
+  while (p < end) {
+    const start = readVarint(p, end);
+    p = varintNext;
+    const length = readVarint(p, end);
+    p = varintNext;
+    const target = readVarint(p, end);
+    p = varintNext;
+    const dl = readVarint(p, end);
+    p = varintNext;
+    if (index >= start && index < start + length) {
+      handlerTarget = target;
+      handlerDepth = dl >> 1;
+      handlerLasti = (dl & 1) != 0;
+      return true;
+    }
+    if (start > index) return false;
+  }
+  return false;
+}
+
+/** Sets __context__ of a newly raised exception to the one being handled (no self-cycles). */
+function chainContext(exc: Value): void {
+  if (excInfo == NULL || excInfo == exc || !isException(exc) || !isException(excInfo)) return;
+  const p = <usize>exc;
+  if (load<u32>(p + EX_CONTEXT) != 0) return;
+  // Break a cycle excInfo -> ... -> exc, as CPython does.
+  let o = <usize>excInfo;
+  while (o != 0) {
+    const next = <usize>load<u32>(o + EX_CONTEXT);
+    if (next == p) {
+      store<u32>(o + EX_CONTEXT, 0);
+      decref(<u64>p);
+      break;
+    }
+    o = next;
+  }
+  incref(excInfo);
+  store<u32>(p + EX_CONTEXT, <u32>excInfo);
+}
+
+/** raise / raise X / raise X from Y. Returns false (always: an exception is now pending). */
+function doRaise(exc: Value, cause: Value): bool {
+  if (exc == NULL) {
+    if (excInfo == NULL || excInfo == NONE) {
+      raiseMsg(EXC_RuntimeError, "No active exception to reraise");
+      return false;
+    }
+    incref(excInfo);
+    raiseObject(excInfo);
+    reraising = true;
+    return false;
+  }
+  let value = ops.makeException(exc);
+  if (value == NULL) {
+    decref(cause);
+    return false;
+  }
+  if (cause != NULL) {
+    let causeValue: Value = NULL;
+    if (cause == NONE) {
+      causeValue = NULL;
+    } else {
+      causeValue = ops.makeException(cause);
+      if (causeValue == NULL) {
+        decref(value);
+        // The TypeError about the cause replaces it.
+        if (errorType() == EXC_TypeError) {
+          raiseMsg(EXC_TypeError, "exception causes must derive from BaseException");
+        }
+        return false;
+      }
+    }
+    const p = <usize>value;
+    const old = load<u32>(p + EX_CAUSE);
+    store<u32>(p + EX_CAUSE, <u32>causeValue);
+    if (old != 0) decref(<u64>old);
+    store<u32>(p + EX_SUPPRESS, 1);
+  }
+  raiseObject(value);
+  return false;
+}
+
+/** Set by generator.throw(): the next evaluation starts by raising the pending exception. */
+let throwOnEntry: bool = false;
+export function setThrowOnEntry(): void {
+  throwOnEntry = true;
+}
+
+/** Set by RERAISE and bare `raise`: the exception keeps its traceback, this frame adds no entry. */
+let reraising: bool = false;
+
+/**
+ * Prepares a Python function call: a new frame with its arguments bound, or (generator functions)
+ * a generator object. Returns the frame; for generators `genResult` holds the generator and 0 is
+ * returned. 0 with genResult == NULL: an exception is pending.
+ */
+let genResult: Value = NULL;
+function framePrepare(func: usize, args: usize, nargs: i32, kwnames: usize): usize {
+  const code = <usize>load<u32>(func + FN_CODE);
+  const f = frameNew(code, func, <usize>load<u32>(func + FN_GLOBALS), <usize>load<u32>(func + FN_BUILTINS), 0);
+  genResult = NULL;
+  if (f == 0) return 0;
+  if (!bindArgs(f, func, args, nargs, kwnames)) {
+    frameFree(f);
+    return 0;
+  }
+  const flags = changetype<CodeObject>(code).flags;
+  if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0) {
+    // Run the prologue (MAKE_CELL, COPY_FREE_VARS) lazily: the generator starts at instruction 0,
+    // and RETURN_GENERATOR (which it meets first) is where a fresh generator stops.
+    const g = genNew(f, func, flags);
+    if (g == 0) {
+      frameFree(f);
+      return 0;
+    }
+    genResult = <u64>g;
+    return 0;
+  }
+  return f;
+}
+
+/** Calls a Python function from native code (nested evaluation). New reference or NULL. */
+export function callFunction(func: usize, args: usize, nargs: i32, kwnames: usize): Value {
+  const f = framePrepare(func, args, nargs, kwnames);
+  if (f == 0) return genResult;
+  store<u32>(f + F_FLAGS, FRAME_ENTRY);
+  return evalFrame(f);
+}
+
+/** Runs the body of a module or class: a frame whose names live in `locals`. */
+export function runCode(code: usize, func: usize, globals: usize, builtins: usize, locals: usize): Value {
+  // A class body is a function's code run with a dict for its names; the function (0 for a
+  // module) supplies the closure that COPY_FREE_VARS copies.
+  const f = frameNew(code, func, globals, builtins, locals);
+  if (f == 0) return NULL;
+  store<u32>(f + F_FLAGS, FRAME_ENTRY);
+  return evalFrame(f);
+}
+
+function checkRecursion(): bool {
+  if (callDepth >= recursionLimit) {
+    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded");
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The loop
+
+/**
+ * Runs frame `entryFrame` (which must have FRAME_ENTRY set) and every frame it calls, until it
+ * returns (new reference), raises (NULL, exception pending), yields (generator frames: `yielded`
+ * is set) or, for the outermost evaluation, the budget runs out (SUSPENDED; resume with
+ * resumeEval()).
+ */
+export function evalFrame(entryFrame: usize): Value {
+  if (evalNesting > 0 && !checkRecursion()) {
+    // A nested evaluation beyond the limit never starts; its frame is released here.
+    if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);
+    return NULL;
+  }
+  evalNesting++;
+  callDepth++;
+  const result = run(entryFrame);
+  evalNesting--;
+  return result;
+}
+
+/** Continues the outermost evaluation after SUSPENDED. */
+export function resumeEval(): Value {
+  const f = suspendedFrame;
+  suspendedFrame = 0;
+  evalNesting++;
+  const result = run(f);
+  evalNesting--;
+  return result;
+}
+
+function run(start: usize): Value {
+  let f = start;
+  let code = <usize>load<u32>(f + F_CODE);
+  let consts = <usize>changetype<CodeObject>(code).consts;
+  let names = <usize>changetype<CodeObject>(code).names;
+  let lp = f + FRAME_HEADER;
+  let ip = <usize>load<u32>(f + F_IP);
+  let sp = <usize>load<u32>(f + F_SP);
+  let here = ip;
+  let extArg: i32 = 0;
+  let kwnames: usize = 0;
+  let retval: Value = NULL;
+  let throwing = throwOnEntry;
+  throwOnEntry = false;
+  if (throwing) here = <usize>load<u32>(f + F_HERE);
+
+  while (true) {
+    if (throwing) {
+      throwing = false;
+    } else {
+    here = ip;
+    const word = <i32>load<u16>(ip);
+    const op = word & 0xff;
+    let oparg = (word >>> 8) | extArg;
+    extArg = 0;
+    ip += 2;
+    switch (op) {
+      case OP.NOP:
+      case OP.RESUME:
+        continue;
+      case OP.EXTENDED_ARG: {
+        extArg = oparg << 8;
+        continue;
+      }
+      case OP.CACHE:
+        continue;
+
+      // ── locals and constants ─────────────────────────────────────────────────────────────────
+      case OP.LOAD_FAST: {
+        const v = load<u64>(lp + (<usize>oparg << 3));
+        if (v == NULL) {
+          unboundLocal(code, oparg);
+          break;
+        }
+        incref(v);
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.STORE_FAST: {
+        sp -= 8;
+        const slot = lp + (<usize>oparg << 3);
+        const old = load<u64>(slot);
+        store<u64>(slot, load<u64>(sp));
+        decref(old);
+        continue;
+      }
+      case OP.DELETE_FAST: {
+        const slot = lp + (<usize>oparg << 3);
+        const old = load<u64>(slot);
+        if (old == NULL) {
+          unboundLocal(code, oparg);
+          break;
+        }
+        store<u64>(slot, NULL);
+        decref(old);
+        continue;
+      }
+      case OP.LOAD_CONST: {
+        const v = load<u64>(consts + 16 + (<usize>oparg << 3));
+        incref(v);
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.POP_TOP: {
+        sp -= 8;
+        decref(load<u64>(sp));
+        continue;
+      }
+      case OP.PUSH_NULL: {
+        store<u64>(sp, NULL);
+        sp += 8;
+        continue;
+      }
+      case OP.COPY: {
+        const v = load<u64>(sp - (<usize>oparg << 3));
+        incref(v);
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.SWAP: {
+        const a = sp - 8;
+        const b = sp - (<usize>oparg << 3);
+        const t = load<u64>(a);
+        store<u64>(a, load<u64>(b));
+        store<u64>(b, t);
+        continue;
+      }
+
+      // ── arithmetic ──────────────────────────────────────────────────────────────────────────
+      case OP.BINARY_OP: {
+        const b = load<u64>(sp - 8);
+        const a = load<u64>(sp - 16);
+        let r: Value;
+        if (isSmallInt(a & b)) {
+          r = ops.smallIntBinary(a, b, oparg);
+          if (r == NULL) r = ops.binaryOp(a, b, oparg);
+        } else {
+          r = ops.binaryOp(a, b, oparg);
+        }
+        if (r == NULL) break;
+        sp -= 8;
+        decref(b);
+        decref(a);
+        store<u64>(sp - 8, r);
+        ip += 2; // 1 cache entry
+        continue;
+      }
+      case OP.UNARY_NEGATIVE:
+      case OP.UNARY_POSITIVE:
+      case OP.UNARY_INVERT: {
+        const a = load<u64>(sp - 8);
+        const r = ops.unaryOp(a, op);
+        if (r == NULL) break;
+        decref(a);
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case OP.UNARY_NOT: {
+        const a = load<u64>(sp - 8);
+        const t = ops.objIsTrue(a);
+        if (t < 0) break;
+        decref(a);
+        store<u64>(sp - 8, t != 0 ? FALSE : TRUE);
+        continue;
+      }
+      case OP.COMPARE_OP: {
+        const b = load<u64>(sp - 8);
+        const a = load<u64>(sp - 16);
+        let r: Value;
+        if (isSmallInt(a & b)) {
+          r = ops.smallIntCompare(a, b, oparg);
+        } else {
+          r = ops.objCompare(a, b, oparg);
+          if (r == NULL) break;
+        }
+        sp -= 8;
+        decref(b);
+        decref(a);
+        store<u64>(sp - 8, r);
+        ip += 4; // 2 cache entries
+        continue;
+      }
+      case OP.IS_OP: {
+        const b = load<u64>(sp - 8);
+        const a = load<u64>(sp - 16);
+        sp -= 8;
+        decref(b);
+        decref(a);
+        store<u64>(sp - 8, makeBool((a == b) != (oparg != 0)));
+        continue;
+      }
+      case OP.CONTAINS_OP: {
+        const b = load<u64>(sp - 8);
+        const a = load<u64>(sp - 16);
+        const r = ops.objContains(b, a);
+        if (r < 0) break;
+        sp -= 8;
+        decref(b);
+        decref(a);
+        store<u64>(sp - 8, makeBool((r != 0) != (oparg != 0)));
+        continue;
+      }
+
+      // ── jumps ───────────────────────────────────────────────────────────────────────────────
+      case OP.JUMP_FORWARD: {
+        ip += <usize>oparg << 1;
+        continue;
+      }
+      case OP.JUMP_BACKWARD: {
+        ip -= <usize>oparg << 1;
+        if (--budget <= 0) {
+          if (!checkBudget(f, ip, sp)) break;
+          if (suspendedFrame != 0) return SUSPENDED;
+        }
+        continue;
+      }
+      case OP.JUMP_BACKWARD_NO_INTERRUPT: {
+        ip -= <usize>oparg << 1;
+        continue;
+      }
+      case OP.POP_JUMP_FORWARD_IF_FALSE:
+      case OP.POP_JUMP_BACKWARD_IF_FALSE: {
+        const v = load<u64>(sp - 8);
+        let t: i32;
+        if (v == FALSE) t = 0;
+        else if (v == TRUE) t = 1;
+        else {
+          t = ops.objIsTrue(v);
+          if (t < 0) break;
+          decref(v);
+        }
+        sp -= 8;
+        if (t == 0) {
+          if (op == OP.POP_JUMP_FORWARD_IF_FALSE) ip += <usize>oparg << 1;
+          else ip -= <usize>oparg << 1;
+        }
+        continue;
+      }
+      case OP.POP_JUMP_FORWARD_IF_TRUE:
+      case OP.POP_JUMP_BACKWARD_IF_TRUE: {
+        const v = load<u64>(sp - 8);
+        let t: i32;
+        if (v == FALSE) t = 0;
+        else if (v == TRUE) t = 1;
+        else {
+          t = ops.objIsTrue(v);
+          if (t < 0) break;
+          decref(v);
+        }
+        sp -= 8;
+        if (t != 0) {
+          if (op == OP.POP_JUMP_FORWARD_IF_TRUE) ip += <usize>oparg << 1;
+          else ip -= <usize>oparg << 1;
+        }
+        continue;
+      }
+      case OP.POP_JUMP_FORWARD_IF_NONE:
+      case OP.POP_JUMP_BACKWARD_IF_NONE: {
+        sp -= 8;
+        const v = load<u64>(sp);
+        decref(v);
+        if (v == NONE) {
+          if (op == OP.POP_JUMP_FORWARD_IF_NONE) ip += <usize>oparg << 1;
+          else ip -= <usize>oparg << 1;
+        }
+        continue;
+      }
+      case OP.POP_JUMP_FORWARD_IF_NOT_NONE:
+      case OP.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+        sp -= 8;
+        const v = load<u64>(sp);
+        decref(v);
+        if (v != NONE) {
+          if (op == OP.POP_JUMP_FORWARD_IF_NOT_NONE) ip += <usize>oparg << 1;
+          else ip -= <usize>oparg << 1;
+        }
+        continue;
+      }
+      case OP.JUMP_IF_FALSE_OR_POP:
+      case OP.JUMP_IF_TRUE_OR_POP: {
+        const v = load<u64>(sp - 8);
+        const t = ops.objIsTrue(v);
+        if (t < 0) break;
+        if ((t != 0) == (op == OP.JUMP_IF_TRUE_OR_POP)) {
+          ip += <usize>oparg << 1;
+        } else {
+          sp -= 8;
+          decref(v);
+        }
+        continue;
+      }
+
+      // ── names ───────────────────────────────────────────────────────────────────────────────
+      case OP.LOAD_GLOBAL: {
+        const name = <usize>tupleItem(names, <usize>(oparg >> 1));
+        const v = loadGlobal(<usize>load<u32>(f + F_GLOBALS), <usize>load<u32>(f + F_BUILTINS), name);
+        if (v == NULL) break;
+        if ((oparg & 1) != 0) {
+          store<u64>(sp, NULL);
+          sp += 8;
+        }
+        incref(v);
+        store<u64>(sp, v);
+        sp += 8;
+        ip += 10; // 5 cache entries
+        continue;
+      }
+      case OP.STORE_GLOBAL: {
+        const name = tupleItem(names, <usize>oparg);
+        const v = load<u64>(sp - 8);
+        if (dictSetItem(<usize>load<u32>(f + F_GLOBALS), name, v) < 0) break;
+        sp -= 8;
+        decref(v);
+        continue;
+      }
+      case OP.DELETE_GLOBAL: {
+        const name = tupleItem(names, <usize>oparg);
+        if (dictDelItem(<usize>load<u32>(f + F_GLOBALS), name) < 0) {
+          nameError(<usize>name);
+          break;
+        }
+        continue;
+      }
+      case OP.LOAD_NAME: {
+        const name = <usize>tupleItem(names, <usize>oparg);
+        const locals = <usize>load<u32>(f + F_LOCALS);
+        let v: Value = NULL;
+        if (locals != 0) {
+          v = ops.mappingGet(locals, <u64>name);
+          if (v == NULL && errorType() != 0) break;
+        }
+        if (v == NULL) {
+          v = loadGlobal(<usize>load<u32>(f + F_GLOBALS), <usize>load<u32>(f + F_BUILTINS), name);
+          if (v == NULL) break;
+          incref(v);
+        }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.STORE_NAME: {
+        const name = tupleItem(names, <usize>oparg);
+        const locals = <usize>load<u32>(f + F_LOCALS);
+        const v = load<u64>(sp - 8);
+        if (locals == 0) {
+          raiseMsg(EXC_SystemError, "no locals found when storing name");
+          break;
+        }
+        if (ops.mappingSet(locals, name, v) < 0) break;
+        sp -= 8;
+        decref(v);
+        continue;
+      }
+      case OP.DELETE_NAME: {
+        const name = tupleItem(names, <usize>oparg);
+        const locals = <usize>load<u32>(f + F_LOCALS);
+        if (locals == 0 || ops.mappingDel(locals, name) < 0) {
+          nameError(<usize>name);
+          break;
+        }
+        continue;
+      }
+      case OP.LOAD_DEREF: {
+        const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
+        const v = load<u64>(cell + 8);
+        if (v == NULL) {
+          unboundFree(code, oparg);
+          break;
+        }
+        incref(v);
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.LOAD_CLASSDEREF: {
+        const c = changetype<CodeObject>(code);
+        const name = tupleItem(<usize>c.localsplusnames, <usize>oparg);
+        const locals = <usize>load<u32>(f + F_LOCALS);
+        let v = locals != 0 ? ops.mappingGet(locals, name) : NULL;
+        if (v == NULL) {
+          if (errorType() != 0) break;
+          const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
+          v = load<u64>(cell + 8);
+          if (v == NULL) {
+            unboundFree(code, oparg);
+            break;
+          }
+          incref(v);
+        }
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.STORE_DEREF: {
+        sp -= 8;
+        const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
+        const old = load<u64>(cell + 8);
+        store<u64>(cell + 8, load<u64>(sp));
+        decref(old);
+        continue;
+      }
+      case OP.DELETE_DEREF: {
+        const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
+        const old = load<u64>(cell + 8);
+        if (old == NULL) {
+          unboundFree(code, oparg);
+          break;
+        }
+        store<u64>(cell + 8, NULL);
+        decref(old);
+        continue;
+      }
+      case OP.MAKE_CELL: {
+        const slot = lp + (<usize>oparg << 3);
+        const cell = cellNew(load<u64>(slot));
+        if (cell == 0) break;
+        decref(load<u64>(slot));
+        store<u64>(slot, <u64>cell);
+        continue;
+      }
+      case OP.LOAD_CLOSURE: {
+        const v = load<u64>(lp + (<usize>oparg << 3));
+        incref(v);
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.COPY_FREE_VARS: {
+        const func = <usize>load<u32>(f + F_FUNC);
+        const closure = <usize>load<u32>(func + FN_CLOSURE);
+        const nlp = <usize>load<u32>(f + F_NLOCALSPLUS);
+        const n = <usize>oparg;
+        for (let i: usize = 0; i < n; i++) {
+          const cell = tupleItem(closure, i);
+          incref(cell);
+          store<u64>(lp + ((nlp - n + i) << 3), cell);
+        }
+        continue;
+      }
+
+      // ── attributes and subscripts ───────────────────────────────────────────────────────────
+      case OP.LOAD_ATTR: {
+        const obj = load<u64>(sp - 8);
+        const r = ops.objGetAttr(obj, <usize>tupleItem(names, <usize>oparg));
+        if (r == NULL) break;
+        decref(obj);
+        store<u64>(sp - 8, r);
+        ip += 8; // 4 cache entries
+        continue;
+      }
+      case OP.LOAD_METHOD: {
+        const obj = load<u64>(sp - 8);
+        // ops.loadMethod leaves (method, self) or (NULL, attribute) in methodOut/selfOut.
+        if (!ops.loadMethod(obj, <usize>tupleItem(names, <usize>oparg))) break;
+        store<u64>(sp - 8, ops.methodOut);
+        store<u64>(sp, ops.selfOut);
+        sp += 8;
+        decref(obj);
+        ip += 20; // 10 cache entries
+        continue;
+      }
+      case OP.STORE_ATTR: {
+        const obj = load<u64>(sp - 8);
+        const v = load<u64>(sp - 16);
+        if (ops.objSetAttr(obj, <usize>tupleItem(names, <usize>oparg), v) < 0) break;
+        sp -= 16;
+        decref(obj);
+        decref(v);
+        ip += 8; // 4 cache entries
+        continue;
+      }
+      case OP.DELETE_ATTR: {
+        const obj = load<u64>(sp - 8);
+        if (ops.objSetAttr(obj, <usize>tupleItem(names, <usize>oparg), NULL) < 0) break;
+        sp -= 8;
+        decref(obj);
+        continue;
+      }
+      case OP.BINARY_SUBSCR: {
+        const key = load<u64>(sp - 8);
+        const container = load<u64>(sp - 16);
+        const r = ops.objGetItem(container, key);
+        if (r == NULL) break;
+        sp -= 8;
+        decref(key);
+        decref(container);
+        store<u64>(sp - 8, r);
+        ip += 8; // 4 cache entries
+        continue;
+      }
+      case OP.STORE_SUBSCR: {
+        const key = load<u64>(sp - 8);
+        const container = load<u64>(sp - 16);
+        const v = load<u64>(sp - 24);
+        if (ops.objSetItem(container, key, v) < 0) break;
+        sp -= 24;
+        decref(key);
+        decref(container);
+        decref(v);
+        ip += 2; // 1 cache entry
+        continue;
+      }
+      case OP.DELETE_SUBSCR: {
+        const key = load<u64>(sp - 8);
+        const container = load<u64>(sp - 16);
+        if (ops.objSetItem(container, key, NULL) < 0) break;
+        sp -= 16;
+        decref(key);
+        decref(container);
+        continue;
+      }
+      case OP.BUILD_SLICE: {
+        const n = <usize>oparg;
+        const step = n == 3 ? load<u64>(sp - 8) : NONE;
+        const stop = load<u64>(sp - (n == 3 ? 16 : 8));
+        const start = load<u64>(sp - (n == 3 ? 24 : 16));
+        const s = ops.sliceNew(start, stop, step);
+        if (s == NULL) break;
+        sp -= n << 3;
+        decref(start);
+        decref(stop);
+        if (n == 3) decref(step);
+        store<u64>(sp, s);
+        sp += 8;
+        continue;
+      }
+
+      // ── building containers ─────────────────────────────────────────────────────────────────
+      case OP.BUILD_TUPLE: {
+        const n = <usize>oparg;
+        const t = n == 0 ? EMPTY_TUPLE : tupleAlloc(n);
+        if (t == 0) break;
+        sp -= n << 3;
+        memory.copy(t + 16, sp, n << 3);
+        store<u64>(sp, <u64>t);
+        sp += 8;
+        continue;
+      }
+      case OP.BUILD_LIST: {
+        const n = <usize>oparg;
+        const l = ops.listFromArray(sp - (n << 3), n);
+        if (l == NULL) break;
+        sp -= n << 3;
+        store<u64>(sp, l);
+        sp += 8;
+        continue;
+      }
+      case OP.BUILD_SET: {
+        const n = <usize>oparg;
+        const s = ops.setFromArray(sp - (n << 3), n);
+        if (s == NULL) break;
+        sp -= n << 3;
+        for (let i: usize = 0; i < n; i++) decref(load<u64>(sp + (i << 3)));
+        store<u64>(sp, s);
+        sp += 8;
+        continue;
+      }
+      case OP.BUILD_MAP: {
+        const n = <usize>oparg;
+        const d = dictNew();
+        if (d == 0) break;
+        const base = sp - (n << 4);
+        let ok = true;
+        for (let i: usize = 0; i < n && ok; i++) {
+          ok = ops.dictSet(d, load<u64>(base + (i << 4)), load<u64>(base + (i << 4) + 8)) >= 0;
+        }
+        if (!ok) {
+          decref(<u64>d);
+          break;
+        }
+        for (let p = base; p < sp; p += 8) decref(load<u64>(p));
+        sp = base;
+        store<u64>(sp, <u64>d);
+        sp += 8;
+        continue;
+      }
+      case OP.BUILD_CONST_KEY_MAP: {
+        const n = <usize>oparg;
+        const keys = <usize>load<u64>(sp - 8);
+        const d = dictNew();
+        if (d == 0) break;
+        const base = sp - 8 - (n << 3);
+        let ok = true;
+        for (let i: usize = 0; i < n && ok; i++) {
+          ok = ops.dictSet(d, tupleItem(keys, i), load<u64>(base + (i << 3))) >= 0;
+        }
+        if (!ok) {
+          decref(<u64>d);
+          break;
+        }
+        for (let p = base; p < sp; p += 8) decref(load<u64>(p));
+        sp = base;
+        store<u64>(sp, <u64>d);
+        sp += 8;
+        continue;
+      }
+      case OP.BUILD_STRING: {
+        const n = <usize>oparg;
+        const s = ops.strJoinArray(sp - (n << 3), n);
+        if (s == NULL) break;
+        sp -= n << 3;
+        for (let i: usize = 0; i < n; i++) decref(load<u64>(sp + (i << 3)));
+        store<u64>(sp, s);
+        sp += 8;
+        continue;
+      }
+      case OP.LIST_APPEND: {
+        const v = load<u64>(sp - 8);
+        const l = load<u64>(sp - 8 - (<usize>oparg << 3));
+        if (!ops.listAppendSteal(<usize>l, v)) break;
+        sp -= 8;
+        continue;
+      }
+      case OP.SET_ADD: {
+        const v = load<u64>(sp - 8);
+        const s = load<u64>(sp - 8 - (<usize>oparg << 3));
+        if (ops.setAdd(<usize>s, v) < 0) break;
+        sp -= 8;
+        decref(v);
+        continue;
+      }
+      case OP.MAP_ADD: {
+        const v = load<u64>(sp - 8);
+        const k = load<u64>(sp - 16);
+        const d = load<u64>(sp - 16 - (<usize>oparg << 3));
+        if (ops.dictSet(<usize>d, k, v) < 0) break;
+        sp -= 16;
+        decref(v);
+        decref(k);
+        continue;
+      }
+      case OP.LIST_EXTEND: {
+        const it = load<u64>(sp - 8);
+        const l = load<u64>(sp - 8 - (<usize>oparg << 3));
+        if (!ops.listExtend(<usize>l, it)) {
+          ops.fixExtendError(it);
+          break;
+        }
+        sp -= 8;
+        decref(it);
+        continue;
+      }
+      case OP.SET_UPDATE: {
+        const it = load<u64>(sp - 8);
+        const s = load<u64>(sp - 8 - (<usize>oparg << 3));
+        if (!ops.setUpdate(<usize>s, it)) break;
+        sp -= 8;
+        decref(it);
+        continue;
+      }
+      case OP.DICT_UPDATE: {
+        const other = load<u64>(sp - 8);
+        const d = load<u64>(sp - 8 - (<usize>oparg << 3));
+        if (!ops.dictUpdate(<usize>d, other, false, NULL)) break;
+        sp -= 8;
+        decref(other);
+        continue;
+      }
+      case OP.DICT_MERGE: {
+        const other = load<u64>(sp - 8);
+        const d = load<u64>(sp - 8 - (<usize>oparg << 3));
+        // The callable sits below the args/kwargs being built: [NULL, func, args, kwargs-dict, other].
+        const func = load<u64>(sp - 8 - (<usize>(oparg + 2) << 3));
+        if (!ops.dictUpdate(<usize>d, other, true, func)) break;
+        sp -= 8;
+        decref(other);
+        continue;
+      }
+      case OP.LIST_TO_TUPLE: {
+        const l = load<u64>(sp - 8);
+        const t = ops.listToTuple(<usize>l);
+        if (t == NULL) break;
+        decref(l);
+        store<u64>(sp - 8, t);
+        continue;
+      }
+      case OP.UNPACK_SEQUENCE: {
+        const seq = load<u64>(sp - 8);
+        // Items are pushed so the first ends on top.
+        if (!ops.unpackSequence(seq, <usize>oparg, sp - 8)) break;
+        decref(seq);
+        sp += (<usize>oparg << 3) - 8;
+        ip += 2; // 1 cache entry
+        continue;
+      }
+      case OP.UNPACK_EX: {
+        const seq = load<u64>(sp - 8);
+        const before = <usize>(oparg & 0xff);
+        const after = <usize>(oparg >> 8);
+        if (!ops.unpackEx(seq, before, after, sp - 8)) break;
+        decref(seq);
+        sp += ((before + after + 1) << 3) - 8;
+        continue;
+      }
+
+      // ── iteration ───────────────────────────────────────────────────────────────────────────
+      case OP.GET_ITER: {
+        const v = load<u64>(sp - 8);
+        const it = ops.objGetIter(v);
+        if (it == NULL) break;
+        decref(v);
+        store<u64>(sp - 8, it);
+        continue;
+      }
+      case OP.GET_YIELD_FROM_ITER: {
+        const v = load<u64>(sp - 8);
+        if (!ops.isGenerator(v)) {
+          const it = ops.objGetIter(v);
+          if (it == NULL) break;
+          decref(v);
+          store<u64>(sp - 8, it);
+        }
+        continue;
+      }
+      case OP.FOR_ITER: {
+        const it = load<u64>(sp - 8);
+        const v = ops.objIterNext(it);
+        if (v != NULL) {
+          store<u64>(sp, v);
+          sp += 8;
+          continue;
+        }
+        if (errorType() != 0) {
+          if (errorType() != EXC_StopIteration && !ops.pendingIsStopIteration()) break;
+          ops.clearError();
+        }
+        sp -= 8;
+        decref(it);
+        ip += <usize>oparg << 1;
+        continue;
+      }
+
+      // ── functions and calls ─────────────────────────────────────────────────────────────────
+      case OP.MAKE_FUNCTION: {
+        const codeObj = <usize>load<u64>(sp - 8);
+        const c = changetype<CodeObject>(codeObj);
+        const globals = <usize>load<u32>(f + F_GLOBALS);
+        const module = dictGetItem(globals, <u64>N_NAME);
+        const func = functionNew(codeObj, globals, <usize>load<u32>(f + F_BUILTINS), <usize>c.qualname, <usize>c.name, module == NULL ? NONE : module);
+        if (func == 0) break;
+        sp -= 8;
+        decref(<u64>codeObj);
+        if ((oparg & 8) != 0) {
+          sp -= 8;
+          store<u32>(func + FN_CLOSURE, <u32>load<u64>(sp));
+        }
+        if ((oparg & 4) != 0) {
+          sp -= 8;
+          store<u32>(func + FN_ANNOTATIONS, <u32>load<u64>(sp));
+        }
+        if ((oparg & 2) != 0) {
+          sp -= 8;
+          store<u32>(func + FN_KWDEFAULTS, <u32>load<u64>(sp));
+        }
+        if ((oparg & 1) != 0) {
+          sp -= 8;
+          store<u32>(func + FN_DEFAULTS, <u32>load<u64>(sp));
+        }
+        // __doc__: the first constant when it is a str (3.11 puts the docstring there).
+        const cc = <usize>c.consts;
+        if (tupleSize(cc) > 0) {
+          const d0 = tupleItem(cc, 0);
+          if (isObject(d0) && kindOf(<usize>d0) == KIND_STR) {
+            incref(d0);
+            store<u64>(func + FN_DOC, d0);
+          }
+        }
+        store<u64>(sp, <u64>func);
+        sp += 8;
+        continue;
+      }
+      case OP.PRECALL: {
+        ip += 2; // 1 cache entry
+        continue;
+      }
+      case OP.KW_NAMES: {
+        kwnames = <usize>tupleItem(consts, <usize>oparg);
+        continue;
+      }
+      case OP.CALL: {
+        let nargs = oparg;
+        let base = sp - (<usize>(nargs + 2) << 3);
+        let callable = load<u64>(base);
+        let args: usize;
+        if (callable != NULL) {
+          args = base + 8;
+          nargs++;
+        } else {
+          callable = load<u64>(base + 8);
+          args = base + 16;
+          if (isObject(callable) && kindOf(<usize>callable) == KIND_METHOD) {
+            // Unpack a bound method in place: [NULL, method, args] → [func, self, args].
+            const func = load<u64>(<usize>callable + 8);
+            const self = load<u64>(<usize>callable + 16);
+            incref(func);
+            incref(self);
+            store<u64>(base, func);
+            store<u64>(base + 8, self);
+            decref(callable);
+            callable = func;
+            args = base + 8;
+            nargs++;
+          }
+        }
+        const kw = kwnames;
+        kwnames = 0;
+        const nkw = kw == 0 ? 0 : <i32>tupleSize(kw);
+        ip += 8; // 4 cache entries
+        if (isObject(callable) && kindOf(<usize>callable) == KIND_FUNCTION) {
+          if (!checkRecursion()) break;
+          const nf = framePrepare(<usize>callable, args, nargs - nkw, kw);
+          if (nf == 0) {
+            if (genResult == NULL) break;
+            popCallStack(base, sp);
+            sp = base;
+            store<u64>(sp, genResult);
+            sp += 8;
+            genResult = NULL;
+            continue;
+          }
+          popCallStack(base, sp);
+          sp = base;
+          // Push the callee: save our state, switch frames.
+          store<u32>(f + F_IP, <u32>ip);
+          store<u32>(f + F_SP, <u32>sp);
+          store<u32>(f + F_HERE, <u32>here);
+          store<u32>(nf + F_PREV, <u32>f);
+          callDepth++;
+          f = nf;
+          code = <usize>load<u32>(f + F_CODE);
+          consts = <usize>changetype<CodeObject>(code).consts;
+          names = <usize>changetype<CodeObject>(code).names;
+          lp = f + FRAME_HEADER;
+          ip = <usize>load<u32>(f + F_IP);
+          sp = <usize>load<u32>(f + F_SP);
+          if (--budget <= 0) {
+            if (!checkBudget(f, ip, sp)) break;
+            if (suspendedFrame != 0) return SUSPENDED;
+          }
+          continue;
+        }
+        let r: Value;
+        currentFrame = f;
+        if (isObject(callable) && kindOf(<usize>callable) == KIND_BUILTIN) {
+          const self = builtinSelf(<usize>callable);
+          r = builtinFn(<usize>callable)(self, args, nargs - nkw, kw);
+        } else {
+          store<u32>(f + F_HERE, <u32>here);
+          r = ops.objCall(callable, args, nargs - nkw, kw);
+        }
+        if (r == NULL) break;
+        popCallStack(base, sp);
+        sp = base;
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+      case OP.CALL_FUNCTION_EX: {
+        let kwargs: Value = NULL;
+        if ((oparg & 1) != 0) kwargs = load<u64>(sp - 8);
+        const top = (oparg & 1) != 0 ? sp - 8 : sp;
+        const callargs = load<u64>(top - 8);
+        const func = load<u64>(top - 16);
+        store<u32>(f + F_HERE, <u32>here);
+        currentFrame = f;
+        const r = ops.callWithTupleAndDict(func, callargs, kwargs);
+        if (r == NULL) break;
+        // Stack: [NULL, func, callargs, (kwargs)].
+        const base = top - 24;
+        popCallStack(base, sp);
+        sp = base;
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+      case OP.RETURN_VALUE: {
+        retval = load<u64>(sp - 8);
+        sp -= 8;
+        const flags = load<u32>(f + F_FLAGS);
+        if ((flags & FRAME_GENERATOR) != 0) {
+          store<u32>(f + F_SP, <u32>sp);
+          store<u32>(f + F_FLAGS, flags | FRAME_DONE);
+          callDepth--;
+          yielded = false;
+          return retval;
+        }
+        const prev = <usize>load<u32>(f + F_PREV);
+        store<u32>(f + F_SP, <u32>sp);
+        frameFree(f);
+        callDepth--;
+        if ((flags & FRAME_ENTRY) != 0) return retval;
+        f = prev;
+        code = <usize>load<u32>(f + F_CODE);
+        consts = <usize>changetype<CodeObject>(code).consts;
+        names = <usize>changetype<CodeObject>(code).names;
+        lp = f + FRAME_HEADER;
+        ip = <usize>load<u32>(f + F_IP);
+        sp = <usize>load<u32>(f + F_SP);
+        store<u64>(sp, retval);
+        sp += 8;
+        continue;
+      }
+
+      // ── generators ──────────────────────────────────────────────────────────────────────────
+      case OP.RETURN_GENERATOR: {
+        // Reached when a generator is first resumed (framePrepare made the generator): the value
+        // sent in is pushed by the resumer and popped by the POP_TOP that follows.
+        continue;
+      }
+      case OP.YIELD_VALUE: {
+        retval = load<u64>(sp - 8);
+        sp -= 8;
+        store<u32>(f + F_IP, <u32>ip);
+        store<u32>(f + F_SP, <u32>sp);
+        store<u32>(f + F_HERE, <u32>here);
+        callDepth--;
+        yielded = true;
+        return retval;
+      }
+      case OP.SEND: {
+        // Stack: [receiver, value] → [receiver, yielded] or, when the receiver returns, [result] and jump.
+        const value = load<u64>(sp - 8);
+        const receiver = load<u64>(sp - 16);
+        store<u32>(f + F_HERE, <u32>here);
+        const r = ops.sendValue(receiver, value);
+        if (r == NULL) break;
+        decref(value);
+        if (ops.sendReturned) {
+          sp -= 8;
+          decref(receiver);
+          store<u64>(sp - 8, r);
+          ip += <usize>oparg << 1;
+        } else {
+          store<u64>(sp - 8, r);
+        }
+        continue;
+      }
+
+      // ── exceptions ──────────────────────────────────────────────────────────────────────────
+      case OP.RAISE_VARARGS: {
+        let cause: Value = NULL;
+        let exc: Value = NULL;
+        if (oparg == 2) {
+          cause = load<u64>(sp - 8);
+          exc = load<u64>(sp - 16);
+          sp -= 16;
+        } else if (oparg == 1) {
+          exc = load<u64>(sp - 8);
+          sp -= 8;
+        }
+        doRaise(exc, cause);
+        decref(exc);
+        break;
+      }
+      case OP.PUSH_EXC_INFO: {
+        const exc = load<u64>(sp - 8);
+        store<u64>(sp - 8, excInfo == NULL ? NONE : excInfo);
+        incref(exc);
+        excInfo = exc;
+        store<u64>(sp, exc);
+        sp += 8;
+        continue;
+      }
+      case OP.POP_EXCEPT: {
+        sp -= 8;
+        const v = load<u64>(sp);
+        setExcInfo(v == NONE ? NULL : v);
+        continue;
+      }
+      case OP.CHECK_EXC_MATCH: {
+        const type = load<u64>(sp - 8);
+        const exc = load<u64>(sp - 16);
+        const r = ops.exceptionMatches(exc, type);
+        if (r < 0) break;
+        decref(type);
+        store<u64>(sp - 8, makeBool(r != 0));
+        continue;
+      }
+      case OP.RERAISE: {
+        const exc = load<u64>(sp - 8);
+        sp -= 8;
+        if (oparg != 0) {
+          const lasti = load<u64>(sp - (<usize>oparg << 3));
+          here = <usize>changetype<CodeObject>(code).adaptive + (<usize>getSmallInt(lasti) << 1);
+        }
+        raiseObject(exc);
+        reraising = true;
+        break;
+      }
+      case OP.LOAD_ASSERTION_ERROR: {
+        const t = <u64>excType(EXC_AssertionError);
+        store<u64>(sp, t);
+        sp += 8;
+        continue;
+      }
+      case OP.BEFORE_WITH: {
+        const mgr = load<u64>(sp - 8);
+        if (!ops.beforeWith(mgr)) break;
+        decref(mgr);
+        store<u64>(sp - 8, ops.methodOut); // the bound __exit__
+        store<u64>(sp, ops.selfOut); // what __enter__ returned
+        sp += 8;
+        continue;
+      }
+      case OP.WITH_EXCEPT_START: {
+        // Stack: [exit, lasti, prev_exc, exc].
+        const exc = load<u64>(sp - 8);
+        const exit = load<u64>(sp - 32);
+        const r = ops.callExit(exit, exc);
+        if (r == NULL) break;
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+
+      // ── classes, modules, formatting, match ─────────────────────────────────────────────────
+      case OP.LOAD_BUILD_CLASS: {
+        store<u64>(sp, buildClassBuiltin());
+        sp += 8;
+        continue;
+      }
+      case OP.SETUP_ANNOTATIONS: {
+        const locals = <usize>load<u32>(f + F_LOCALS);
+        if (locals != 0 && ops.mappingGet(locals, <u64>N_ANNOTATIONS) == NULL) {
+          if (errorType() != 0) break;
+          const d = dictNew();
+          if (d == 0) break;
+          const rc = ops.mappingSet(locals, <u64>N_ANNOTATIONS, <u64>d);
+          decref(<u64>d);
+          if (rc < 0) break;
+        }
+        continue;
+      }
+      case OP.IMPORT_NAME: {
+        const fromlist = load<u64>(sp - 8);
+        const level = load<u64>(sp - 16);
+        store<u32>(f + F_HERE, <u32>here);
+        const m = importName(<usize>tupleItem(names, <usize>oparg), fromlist, level, <usize>load<u32>(f + F_GLOBALS));
+        if (m == NULL) break;
+        sp -= 8;
+        decref(fromlist);
+        decref(level);
+        store<u64>(sp - 8, m);
+        continue;
+      }
+      case OP.IMPORT_FROM: {
+        const m = load<u64>(sp - 8);
+        const v = importFrom(m, <usize>tupleItem(names, <usize>oparg));
+        if (v == NULL) break;
+        store<u64>(sp, v);
+        sp += 8;
+        continue;
+      }
+      case OP.IMPORT_STAR: {
+        const m = load<u64>(sp - 8);
+        const locals = <usize>load<u32>(f + F_LOCALS);
+        if (!importStar(m, locals)) break;
+        sp -= 8;
+        decref(m);
+        continue;
+      }
+      case OP.FORMAT_VALUE: {
+        const hasSpec = (oparg & 4) != 0;
+        const spec = hasSpec ? load<u64>(sp - 8) : NULL;
+        const v = load<u64>(sp - (hasSpec ? 16 : 8));
+        const r = ops.formatValue(v, oparg & 3, spec);
+        if (r == NULL) break;
+        if (hasSpec) {
+          sp -= 8;
+          decref(spec);
+        }
+        decref(v);
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      case OP.GET_LEN: {
+        const n = ops.objLen(load<u64>(sp - 8));
+        if (n < 0) break;
+        store<u64>(sp, makeSmallInt(n));
+        sp += 8;
+        continue;
+      }
+      case OP.MATCH_MAPPING:
+      case OP.MATCH_SEQUENCE: {
+        const v = load<u64>(sp - 8);
+        store<u64>(sp, makeBool(op == OP.MATCH_MAPPING ? ops.isMapping(v) : ops.isSequence(v)));
+        sp += 8;
+        continue;
+      }
+      case OP.MATCH_KEYS: {
+        const keys = load<u64>(sp - 8);
+        const subject = load<u64>(sp - 16);
+        const r = ops.matchKeys(subject, keys);
+        if (r == NULL) break;
+        store<u64>(sp, r);
+        sp += 8;
+        continue;
+      }
+      case OP.MATCH_CLASS: {
+        const kwargs = load<u64>(sp - 8);
+        const type = load<u64>(sp - 16);
+        const subject = load<u64>(sp - 24);
+        const r = ops.matchClass(subject, type, <usize>oparg, kwargs);
+        if (r == NULL) break;
+        sp -= 16;
+        decref(kwargs);
+        decref(type);
+        decref(subject);
+        store<u64>(sp - 8, r);
+        continue;
+      }
+      default: {
+        raiseBegin(EXC_SystemError);
+        errText("unknown opcode");
+        break;
+      }
+    }
+    }
+
+    // ── error: find a handler, frame by frame ─────────────────────────────────────────────────
+    while (true) {
+      const exc = fetchException();
+      if (!reraising) {
+        chainContext(exc);
+        if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - <usize>changetype<CodeObject>(code).adaptive));
+      }
+      reraising = false;
+      kwnames = 0;
+      extArg = 0;
+      const index = <i32>((here - <usize>changetype<CodeObject>(code).adaptive) >> 1);
+      if (findHandler(code, index)) {
+        const base = frameStackBase(f);
+        const depthTop = base + (<usize>handlerDepth << 3);
+        while (sp > depthTop) {
+          sp -= 8;
+          decref(load<u64>(sp));
+        }
+        if (handlerLasti) {
+          store<u64>(sp, makeSmallInt(<i64>index));
+          sp += 8;
+        }
+        store<u64>(sp, exc);
+        sp += 8;
+        ip = <usize>changetype<CodeObject>(code).adaptive + (<usize>handlerTarget << 1);
+        break;
+      }
+      // No handler here: this frame is done.
+      const flags = load<u32>(f + F_FLAGS);
+      store<u32>(f + F_SP, <u32>sp);
+      callDepth--;
+      if ((flags & FRAME_GENERATOR) != 0) {
+        store<u32>(f + F_FLAGS, flags | FRAME_DONE);
+        raiseObject(exc);
+        yielded = false;
+        return NULL;
+      }
+      const prev = <usize>load<u32>(f + F_PREV);
+      frameFree(f);
+      if ((flags & FRAME_ENTRY) != 0) {
+        raiseObject(exc);
+        return NULL;
+      }
+      f = prev;
+      code = <usize>load<u32>(f + F_CODE);
+      consts = <usize>changetype<CodeObject>(code).consts;
+      names = <usize>changetype<CodeObject>(code).names;
+      lp = f + FRAME_HEADER;
+      sp = <usize>load<u32>(f + F_SP);
+      here = <usize>load<u32>(f + F_HERE);
+      raiseObject(exc);
+    }
+  }
+  return NULL;
+}
+
+/** Drops the callable slots and arguments of a finished call: [base, sp). */
+// @ts-ignore: decorator
+@inline function popCallStack(base: usize, sp: usize): void {
+  for (let p = base; p < sp; p += 8) decref(load<u64>(p));
+}
+
+/**
+ * The budget ran out: deliver a pending KeyboardInterrupt (false: raised), or, in the outermost
+ * evaluation, save the state and mark the frame for suspension (suspendedFrame != 0).
+ */
+function checkBudget(f: usize, ip: usize, sp: usize): bool {
+  budget = 1 << 30;
+  if (interruptRequested) {
+    interruptRequested = false;
+    raiseBegin(EXC_KeyboardInterrupt);
+    return false;
+  }
+  if (evalNesting == 1 && suspendOnBudget) {
+    store<u32>(f + F_IP, <u32>ip);
+    store<u32>(f + F_SP, <u32>sp);
+    suspendedFrame = f;
+  }
+  return true;
+}
+
+/** Whether running out of budget suspends the outermost evaluation (the host's run loop sets it). */
+export let suspendOnBudget: bool = false;
+export function setSuspendOnBudget(on: bool): void {
+  suspendOnBudget = on;
+}
+
+export { KIND_TUPLE, KIND_LIST, KIND_DICT, KIND_EXCEPTION, KIND_TYPE, KIND_CELL, vecSize, vecItems, typeOf, typeObject, EXC_ValueError, EXC_MemoryError, errTypeName, getSmallInt, FN_DEFAULTS, FN_KWDEFAULTS, N_MODULE, genSetFrame, EX_TRACEBACK, F_CODE, FRAME_DONE, FRAME_GENERATOR, F_PREV, F_FUNC, F_BUILTINS, F_LOCALS, FRAME_ENTRY };

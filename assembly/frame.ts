@@ -1,0 +1,108 @@
+/**
+ * Frames: one heap block per executing code object, holding the fast locals (localsplus: locals,
+ * cells, free variables) and the value stack, linked to the caller through `prev`. A call from
+ * Python to Python pushes a frame and stays in the same eval-loop invocation, so deep recursion
+ * costs no WebAssembly stack. A generator owns its frame (FRAME_GENERATOR) and keeps it between
+ * resumptions.
+ *
+ *   0 [ code u32 (owned)      | func u32 (owned, or 0)     ]
+ *   8 [ globals u32 (owned)   | builtins u32 (owned)       ]
+ *  16 [ locals u32 (dict, owned, or 0) | prev u32          ]
+ *  24 [ ip u32: next instruction (absolute) | sp u32: stack top (absolute) ]
+ *  32 [ size u32 (block bytes) | nlocalsplus u32           ]
+ *  40 [ here u32: the instruction being executed (absolute) | flags u32 (FRAME_*) ]
+ *  48 [ gen u32: owning generator or 0 | depth u32 ]
+ *  56 [ localsplus: nlocalsplus Values ][ value stack: stacksize Values ]
+ */
+import { Value, NULL } from "./values";
+import { alloc, free } from "./heap";
+import { raiseMemory } from "./types";
+import { incref, decref } from "./refcount";
+import { CodeObject } from "./code";
+
+export const F_CODE: usize = 0;
+export const F_FUNC: usize = 4;
+export const F_GLOBALS: usize = 8;
+export const F_BUILTINS: usize = 12;
+export const F_LOCALS: usize = 16;
+export const F_PREV: usize = 20;
+export const F_IP: usize = 24;
+export const F_SP: usize = 28;
+export const F_SIZE: usize = 32;
+export const F_NLOCALSPLUS: usize = 36;
+export const F_HERE: usize = 40;
+export const F_FLAGS: usize = 44;
+export const F_GEN: usize = 48;
+export const F_DEPTH: usize = 52;
+export const FRAME_HEADER: usize = 56;
+
+/** The eval loop returns to its caller when this frame returns (a nested evaluation's bottom). */
+export const FRAME_ENTRY: u32 = 1;
+/** Owned by a generator object: not freed when it returns or yields. */
+export const FRAME_GENERATOR: u32 = 2;
+/** The generator's frame has finished (returned or raised). */
+export const FRAME_DONE: u32 = 4;
+
+// @ts-ignore: decorator
+@inline export function frameField(f: usize, off: usize): usize {
+  return <usize>load<u32>(f + off);
+}
+// @ts-ignore: decorator
+@inline export function frameLocals(f: usize): usize {
+  return f + FRAME_HEADER;
+}
+/** Address of the value stack's bottom. */
+// @ts-ignore: decorator
+@inline export function frameStackBase(f: usize): usize {
+  return f + FRAME_HEADER + (<usize>load<u32>(f + F_NLOCALSPLUS) << 3);
+}
+
+/**
+ * A frame for `code` with empty locals and stack; ip at the first instruction. References are
+ * taken to code, func, globals, builtins and locals (0 where absent).
+ */
+export function frameNew(code: usize, func: usize, globals: usize, builtins: usize, locals: usize): usize {
+  const c = changetype<CodeObject>(code);
+  const nlp = <usize>c.nlocalsplus;
+  const size = FRAME_HEADER + ((nlp + <usize>c.stacksize) << 3);
+  const f = alloc(size);
+  if (f == 0) return raiseMemory();
+  incref(<u64>code);
+  if (func != 0) incref(<u64>func);
+  incref(<u64>globals);
+  incref(<u64>builtins);
+  if (locals != 0) incref(<u64>locals);
+  store<u32>(f + F_CODE, <u32>code);
+  store<u32>(f + F_FUNC, <u32>func);
+  store<u32>(f + F_GLOBALS, <u32>globals);
+  store<u32>(f + F_BUILTINS, <u32>builtins);
+  store<u32>(f + F_LOCALS, <u32>locals);
+  store<u32>(f + F_SIZE, <u32>size);
+  store<u32>(f + F_NLOCALSPLUS, <u32>nlp);
+  store<u32>(f + F_IP, c.adaptive);
+  store<u32>(f + F_HERE, c.adaptive);
+  store<u32>(f + F_SP, <u32>(f + FRAME_HEADER + (nlp << 3)));
+  return f;
+}
+
+/** Releases a frame: its locals, what is left on its stack, its references, its block. */
+export function frameFree(f: usize): void {
+  const lp = frameLocals(f);
+  const n = <usize>load<u32>(f + F_NLOCALSPLUS);
+  for (let i: usize = 0; i < n; i++) decref(load<u64>(lp + (i << 3)));
+  const base = lp + (n << 3);
+  for (let p = <usize>load<u32>(f + F_SP); p > base; ) {
+    p -= 8;
+    decref(load<u64>(p));
+  }
+  decref(<u64>load<u32>(f + F_CODE));
+  const func = load<u32>(f + F_FUNC);
+  if (func != 0) decref(<u64>func);
+  decref(<u64>load<u32>(f + F_GLOBALS));
+  decref(<u64>load<u32>(f + F_BUILTINS));
+  const locals = load<u32>(f + F_LOCALS);
+  if (locals != 0) decref(<u64>locals);
+  free(f, <usize>load<u32>(f + F_SIZE));
+}
+
+export { NULL };

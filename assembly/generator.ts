@@ -1,0 +1,321 @@
+/**
+ * Generators: a generator object owns a frame (FRAME_GENERATOR) that the eval loop runs as the
+ * bottom of a nested evaluation on each resumption (send/next/throw) and leaves when it yields.
+ *
+ *   0 [ header ]  8 [ frame u32 (0 once finished) | code u32 ]  16 [ name u32 | qualname u32 ]
+ *  24 [ running u32 | started u32 ]  32 [ flags u32 (co_flags) | 0 ]            block 40
+ *
+ * Generator functions start here (eval.ts framePrepare) instead of running: the frame's first
+ * resumption executes the prologue (MAKE_CELL, COPY_FREE_VARS) and RETURN_GENERATOR, which then
+ * only lets execution go on; the value sent in is popped by the POP_TOP that follows it.
+ */
+import { Value, NULL, NONE, isObject } from "./values";
+import { alloc, free } from "./heap";
+import { initHeader } from "./object";
+import {
+  typeObject,
+  kindOf,
+  typeOf,
+  raiseMsg,
+  raiseBegin,
+  raiseObject,
+  errText,
+  errorType,
+  errorObject,
+  errorClear,
+  ERR_OBJECT,
+  KIND_GENERATOR,
+  EXC_StopIteration,
+  EXC_RuntimeError,
+  EXC_TypeError,
+  EXC_ValueError,
+  EXC_GeneratorExit,
+} from "./types";
+import { incref, decref } from "./refcount";
+import { CodeObject } from "./code";
+import { F_SP, F_FLAGS, F_CODE, F_GEN, FRAME_ENTRY, FRAME_GENERATOR, FRAME_DONE, frameFree } from "./frame";
+import { evalFrame, yielded, setThrowOnEntry } from "./eval";
+import { excNew, excNewWithArg, excType, fetchException, EX_CAUSE, EX_CONTEXT, EX_SUPPRESS } from "./exceptions";
+import { isSubtype } from "./typeobj";
+import { strEqualLiteral } from "./str";
+import { EMPTY_TUPLE } from "./tuple";
+import { addMethod, NativeFn, arg, checkArgCount, noKeywords } from "./native";
+import { makeException } from "./excops";
+
+export const GEN_SIZE: usize = 40;
+const G_FRAME: usize = 8;
+const G_CODE: usize = 12;
+const G_NAME: usize = 16;
+const G_QUALNAME: usize = 20;
+const G_RUNNING: usize = 24;
+const G_STARTED: usize = 28;
+const G_FLAGS: usize = 32;
+
+export function genNew(frame: usize, func: usize, flags: i32): usize {
+  const g = alloc(GEN_SIZE);
+  if (g == 0) return 0;
+  initHeader(g, typeObject(KIND_GENERATOR));
+  const code = <usize>load<u32>(frame + F_CODE);
+  const c = changetype<CodeObject>(code);
+  incref(<u64>code);
+  incref(<u64>c.name);
+  incref(<u64>c.qualname);
+  store<u32>(g + G_FRAME, <u32>frame);
+  store<u32>(g + G_CODE, <u32>code);
+  store<u32>(g + G_NAME, c.name);
+  store<u32>(g + G_QUALNAME, c.qualname);
+  store<u32>(g + G_FLAGS, <u32>flags);
+  store<u32>(frame + F_FLAGS, FRAME_GENERATOR | FRAME_ENTRY);
+  store<u32>(frame + F_GEN, <u32>g);
+  return g;
+}
+
+/** For refcount.ts: releases what a dead generator holds (its frame, names). */
+export function genRelease(g: usize): void {
+  const f = <usize>load<u32>(g + G_FRAME);
+  if (f != 0) frameFree(f);
+  decref(<u64>load<u32>(g + G_CODE));
+  decref(<u64>load<u32>(g + G_NAME));
+  decref(<u64>load<u32>(g + G_QUALNAME));
+}
+
+/** Whether the generator has a frame that has started and not finished (needs close() when dropped). */
+export function genNeedsClose(g: usize): bool {
+  return load<u32>(g + G_FRAME) != 0 && load<u32>(g + G_STARTED) != 0;
+}
+
+let returnedFlag = false;
+/** After genSend: true when the generator returned (the result is its return value). */
+export function sendReturnedFlag(): bool {
+  return returnedFlag;
+}
+
+/** Finishes the generator: releases its frame. */
+function finish(g: usize): void {
+  const f = <usize>load<u32>(g + G_FRAME);
+  if (f != 0) {
+    store<u32>(g + G_FRAME, 0);
+    frameFree(f);
+  }
+}
+
+/**
+ * Resumes the generator with `value` (or, when `exc` is set, raising `exc` at the yield). Returns
+ * the yielded value (returnedFlag false), the return value (returnedFlag true), or NULL with an
+ * exception (returnedFlag false). An exhausted generator returns NULL with no exception and
+ * returnedFlag true (the callers raise StopIteration where Python does).
+ */
+function resume(g: usize, value: Value, exc: Value): Value {
+  returnedFlag = false;
+  if (load<u32>(g + G_RUNNING) != 0) {
+    raiseMsg(EXC_ValueError, "generator already executing");
+    return NULL;
+  }
+  const f = <usize>load<u32>(g + G_FRAME);
+  if (f == 0) {
+    if (exc != NULL) {
+      incref(exc);
+      raiseObject(exc);
+      return NULL;
+    }
+    returnedFlag = true;
+    return NULL;
+  }
+  if (exc == NULL) {
+    if (load<u32>(g + G_STARTED) == 0 && value != NONE) {
+      raiseMsg(EXC_TypeError, "can't send non-None value to a just-started generator");
+      return NULL;
+    }
+    // The sent value becomes the result of the yield expression (or is popped after RETURN_GENERATOR).
+    const sp = <usize>load<u32>(f + F_SP);
+    incref(value);
+    store<u64>(sp, value);
+    store<u32>(f + F_SP, <u32>(sp + 8));
+  } else {
+    incref(exc);
+    raiseObject(exc);
+    setThrowOnEntry();
+  }
+  store<u32>(g + G_STARTED, 1);
+  store<u32>(g + G_RUNNING, 1);
+  incref(<u64>g); // the generator must outlive its own evaluation
+  const r = evalFrame(f);
+  store<u32>(g + G_RUNNING, 0);
+  if (r != NULL && yielded) {
+    decref(<u64>g);
+    return r;
+  }
+  finish(g);
+  decref(<u64>g);
+  if (r != NULL) {
+    returnedFlag = true;
+    return r;
+  }
+  // PEP 479: a StopIteration escaping the generator's body becomes a RuntimeError.
+  if (pendingIs(EXC_StopIteration)) {
+    const e = fetchException();
+    const re = excNewWithArg(EXC_RuntimeError, <u64>genMessage());
+    if (re != 0) {
+      store<u32>(re + EX_CAUSE, <u32>e);
+      incref(e);
+      store<u32>(re + EX_CONTEXT, <u32>e);
+      store<u32>(re + EX_SUPPRESS, 1);
+      raiseObject(<u64>re);
+    } else {
+      decref(e);
+    }
+  }
+  return NULL;
+}
+
+import { strLiteral } from "./names";
+let genMessageStr: usize = 0;
+function genMessage(): usize {
+  if (genMessageStr == 0) genMessageStr = strLiteral("generator raised StopIteration");
+  return genMessageStr;
+}
+
+function pendingIs(id: i32): bool {
+  const t = errorType();
+  if (t == id) return true;
+  if (t == ERR_OBJECT) return isSubtype(typeOf(errorObject()), excType(id));
+  return false;
+}
+
+/** SEND's and gen.send()'s resumption. */
+export function genSend(g: usize, value: Value): Value {
+  const r = resume(g, value, NULL);
+  if (r == NULL && returnedFlag) {
+    // Exhausted: yield from / await see a return of None.
+    incref(NONE);
+    return NONE;
+  }
+  return r;
+}
+
+/** next(gen): the yielded value, or NULL without an exception when the generator finished. */
+export function genIterNext(g: usize): Value {
+  const r = resume(g, NONE, NULL);
+  if (returnedFlag) {
+    decref(r);
+    returnedFlag = false;
+    return NULL;
+  }
+  return r;
+}
+
+/** Raises StopIteration(value) (value NONE: no argument) for gen.send() and gen.throw(). */
+function raiseStop(value: Value): Value {
+  if (value == NONE) {
+    raiseBegin(EXC_StopIteration);
+    return NULL;
+  }
+  const e = excNewWithArg(EXC_StopIteration, value); // takes the reference
+  if (e == 0) return NULL;
+  incref(value);
+  store<u64>(e + 40, value);
+  raiseObject(<u64>e);
+  return NULL;
+}
+
+// gen.send(value)
+function genSendMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("send", kwnames) || !checkArgCount("send", nargs, 1, 1)) return NULL;
+  const r = resume(<usize>self, arg(args, 0), NULL);
+  if (returnedFlag) {
+    returnedFlag = false;
+    return raiseStop(r == NULL ? NONE : r);
+  }
+  return r;
+}
+
+// gen.throw(exc) / gen.throw(type, value)
+function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("throw", kwnames) || !checkArgCount("throw", nargs, 1, 3)) return NULL;
+  let exc: Value;
+  if (nargs >= 2 && arg(args, 1) != NONE) {
+    exc = makeExceptionWithValue(arg(args, 0), arg(args, 1));
+  } else {
+    exc = makeException(arg(args, 0));
+  }
+  if (exc == NULL) return NULL;
+  const r = resume(<usize>self, NONE, exc);
+  decref(exc);
+  if (returnedFlag) {
+    returnedFlag = false;
+    return raiseStop(r == NULL ? NONE : r);
+  }
+  return r;
+}
+
+import { objCall } from "./ops";
+function makeExceptionWithValue(type: Value, value: Value): Value {
+  if (isObject(value) && isSubtype(typeOf(value), <usize>type)) {
+    incref(value);
+    return value;
+  }
+  const buf = alloc(8);
+  store<u64>(buf, value);
+  const r = objCall(type, buf, 1, 0);
+  free(buf, 8);
+  return r;
+}
+
+/** gen.close(): GeneratorExit at the yield; it must not yield again. */
+export function genClose(g: usize): Value {
+  if (load<u32>(g + G_FRAME) == 0) return NONE;
+  if (load<u32>(g + G_STARTED) == 0) {
+    finish(g);
+    return NONE;
+  }
+  const exc = <u64>excNew(excType(EXC_GeneratorExit), EMPTY_TUPLE);
+  if (exc == NULL) return NULL;
+  const r = resume(g, NONE, exc);
+  decref(exc);
+  if (r != NULL && !returnedFlag) {
+    decref(r);
+    raiseMsg(EXC_RuntimeError, "generator ignored GeneratorExit");
+    return NULL;
+  }
+  returnedFlag = false;
+  if (r != NULL) {
+    decref(r);
+    return NONE;
+  }
+  if (pendingIs(EXC_GeneratorExit) || pendingIs(EXC_StopIteration) || errorType() == 0) {
+    errorClear();
+    return NONE;
+  }
+  return NULL;
+}
+
+function genCloseMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!checkArgCount("close", nargs, 0, 0)) return NULL;
+  return genClose(<usize>self);
+}
+
+export function registerGeneratorMethods(): void {
+  const t = typeObject(KIND_GENERATOR);
+  addMethod(t, "send", genSendMethod);
+  addMethod(t, "throw", genThrowMethod);
+  addMethod(t, "close", genCloseMethod);
+}
+
+/** gi_running, gi_code, gi_frame (None when finished), __name__, __qualname__. */
+export function genAttr(g: usize, name: usize): Value {
+  if (strEqualLiteral(name, "gi_running")) return load<u32>(g + G_RUNNING) != 0 ? 0x12 : 0x0a;
+  if (strEqualLiteral(name, "gi_code")) return own(<u64>load<u32>(g + G_CODE));
+  if (strEqualLiteral(name, "__name__")) return own(<u64>load<u32>(g + G_NAME));
+  if (strEqualLiteral(name, "__qualname__")) return own(<u64>load<u32>(g + G_QUALNAME));
+  if (strEqualLiteral(name, "gi_suspended")) return load<u32>(g + G_STARTED) != 0 && load<u32>(g + G_FRAME) != 0 && load<u32>(g + G_RUNNING) == 0 ? 0x12 : 0x0a;
+  return NULL;
+}
+
+function own(v: Value): Value {
+  incref(v);
+  return v;
+}
+
+export function genSetFrame(g: usize, f: usize): void {
+  store<u32>(g + G_FRAME, <u32>f);
+}

@@ -1,0 +1,151 @@
+/**
+ * Deallocation of the eval loop's objects (refcount.ts calls here for kinds it does not know):
+ * which references each holds, and its block size. Layouts: function.ts, exceptions.ts,
+ * generator.ts, construct.ts (super), str-iter.ts, classes.ts (heap types).
+ */
+import { decref } from "./refcount";
+import { Value } from "./values";
+import {
+  kindOf,
+  KIND_TYPE,
+  KIND_FUNCTION,
+  KIND_METHOD,
+  KIND_BUILTIN,
+  KIND_METHOD_DESCR,
+  KIND_CELL,
+  KIND_CLASSMETHOD,
+  KIND_STATICMETHOD,
+  KIND_PROPERTY,
+  KIND_MODULE,
+  KIND_OBJECT,
+  KIND_EXCEPTION,
+  KIND_TRACEBACK,
+  KIND_GENERATOR,
+  KIND_SUPER,
+  KIND_STR_ITER,
+  TYPE_OBJECT_SIZE,
+} from "./types";
+import { FUNCTION_SIZE, METHOD_SIZE, BUILTIN_SIZE, METHOD_DESCR_SIZE, CELL_SIZE, WRAPPER_SIZE, PROPERTY_SIZE, MODULE_SIZE } from "./function";
+import { EXC_SIZE, TRACEBACK_SIZE } from "./exceptions";
+import { GEN_SIZE, genRelease } from "./generator";
+import { SUPER_SIZE } from "./construct";
+import { STR_ITER_SIZE } from "./str-iter";
+
+// @ts-ignore: decorator
+@inline function dropField(p: usize, off: usize): void {
+  const v = load<u32>(p + off);
+  if (v != 0) decref(<u64>v);
+}
+
+export function runtimeDeallocChildren(p: usize): void {
+  switch (kindOf(p)) {
+    case KIND_FUNCTION: {
+      for (let off: usize = 8; off < 48; off += 4) dropField(p, off);
+      decref(load<u64>(p + 48));
+      decref(load<u64>(p + 56));
+      break;
+    }
+    case KIND_METHOD:
+      decref(load<u64>(p + 8));
+      decref(load<u64>(p + 16));
+      break;
+    case KIND_BUILTIN:
+      dropField(p, 12);
+      decref(load<u64>(p + 16));
+      break;
+    case KIND_METHOD_DESCR:
+      dropField(p, 12);
+      break;
+    case KIND_CELL:
+      decref(load<u64>(p + 8));
+      break;
+    case KIND_CLASSMETHOD:
+    case KIND_STATICMETHOD:
+      decref(load<u64>(p + 8));
+      dropField(p, 16);
+      break;
+    case KIND_PROPERTY:
+      decref(load<u64>(p + 8));
+      decref(load<u64>(p + 16));
+      decref(load<u64>(p + 24));
+      decref(load<u64>(p + 32));
+      break;
+    case KIND_MODULE:
+      dropField(p, 8);
+      dropField(p, 12);
+      break;
+    case KIND_OBJECT:
+      dropField(p, 8);
+      break;
+    case KIND_EXCEPTION: {
+      for (let off: usize = 8; off < 36; off += 4) if (off != 28) dropField(p, off);
+      decref(load<u64>(p + 40));
+      break;
+    }
+    case KIND_TRACEBACK:
+      dropField(p, 8);
+      dropField(p, 12);
+      break;
+    case KIND_GENERATOR:
+      genRelease(p);
+      break;
+    case KIND_SUPER:
+      dropField(p, 8);
+      dropField(p, 12);
+      decref(load<u64>(p + 16));
+      break;
+    case KIND_STR_ITER:
+      dropField(p, 8);
+      break;
+    case KIND_TYPE: {
+      // A class made at run time: name, base, bases, mro, dict, qualname, module.
+      dropField(p, 16);
+      dropField(p, 32);
+      dropField(p, 36);
+      dropField(p, 40);
+      dropField(p, 44);
+      dropField(p, 48);
+      dropField(p, 60);
+      break;
+    }
+  }
+}
+
+export function runtimeBlockSize(p: usize): usize {
+  switch (kindOf(p)) {
+    case KIND_FUNCTION:
+      return FUNCTION_SIZE;
+    case KIND_METHOD:
+      return METHOD_SIZE;
+    case KIND_BUILTIN:
+      return BUILTIN_SIZE;
+    case KIND_METHOD_DESCR:
+      return METHOD_DESCR_SIZE;
+    case KIND_CELL:
+      return CELL_SIZE;
+    case KIND_CLASSMETHOD:
+    case KIND_STATICMETHOD:
+      return WRAPPER_SIZE;
+    case KIND_PROPERTY:
+      return PROPERTY_SIZE;
+    case KIND_MODULE:
+      return MODULE_SIZE;
+    case KIND_OBJECT:
+      return 16;
+    case KIND_EXCEPTION:
+      return EXC_SIZE;
+    case KIND_TRACEBACK:
+      return TRACEBACK_SIZE;
+    case KIND_GENERATOR:
+      return GEN_SIZE;
+    case KIND_SUPER:
+      return SUPER_SIZE;
+    case KIND_STR_ITER:
+      return STR_ITER_SIZE;
+    case KIND_TYPE:
+      return TYPE_OBJECT_SIZE;
+  }
+  unreachable(); // static objects (builtin types, Ellipsis, NotImplemented) are never freed
+  return 0;
+}
+

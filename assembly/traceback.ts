@@ -1,0 +1,261 @@
+/**
+ * Printing an uncaught exception as CPython 3.11 does. The VM walks the exception chain (causes and
+ * contexts first, with "The above exception was the direct cause..." / "During handling..."
+ * between them), computes each traceback entry's location from the code object's location table,
+ * and the message line (`Type: str(exc)` and notes); it hands these to the host as records
+ * (`tbRecord` import), and the host, which can read the source files, writes the text: source
+ * lines, carets with anchors, "[Previous line repeated N more times]".
+ */
+import { Value, NULL, NONE, isObject } from "./values";
+import { kindOf, typeOf, typeName, errorType, errorClear, KIND_EXCEPTION, KIND_STR, KIND_LIST } from "./types";
+import { incref, decref } from "./refcount";
+import { CodeObject } from "./code";
+import { strUtf8Length, strWriteUtf8, strEqualLiteral } from "./str";
+import { alloc, free } from "./heap";
+import { EX_TRACEBACK, EX_CONTEXT, EX_CAUSE, EX_SUPPRESS, EX_NOTES } from "./exceptions";
+import { objStr } from "./ops";
+import { T_MODULE, T_QUALNAME, isHeapType } from "./typeobj";
+import { exceptionStr } from "./reprs";
+import { flushOut } from "./io";
+
+// @ts-ignore: decorator
+@external("env", "tbRecord")
+declare function tbRecord(kind: i32, p1: usize, l1: usize, p2: usize, l2: usize, a: i32, b: i32, c: i32, d: i32): void;
+
+export const TB_CHAIN_CAUSE: i32 = 0; // "The above exception was the direct cause of the following exception:"
+export const TB_CHAIN_CONTEXT: i32 = 1; // "During handling of the above exception, another exception occurred:"
+export const TB_START: i32 = 2; // "Traceback (most recent call last):"
+export const TB_FRAME: i32 = 3; // p1/l1 filename, p2/l2 function name, a..d = line, end line, col, end col (-1: none)
+export const TB_MESSAGE: i32 = 4; // p1/l1: the "Type: message" line
+export const TB_NOTE: i32 = 5; // p1/l1: one __notes__ entry
+export const TB_END: i32 = 6;
+
+// Location of the instruction at a byte offset (PyCode_Addr2Location).
+let locLine: i32 = -1;
+let locEndLine: i32 = -1;
+let locCol: i32 = -1;
+let locEndCol: i32 = -1;
+
+function readVarint(t: usize, n: usize, pos: usize): u32 {
+  let b: u32 = pos < n ? <u32>load<u8>(t + pos) : 0;
+  let v = b & 63;
+  let shift: u32 = 0;
+  varPos = pos + 1;
+  while ((b & 64) != 0) {
+    b = varPos < n ? <u32>load<u8>(t + varPos) : 0;
+    varPos++;
+    shift += 6;
+    v |= (b & 63) << shift;
+  }
+  return v;
+}
+let varPos: usize = 0;
+
+function readSvarint(t: usize, n: usize, pos: usize): i32 {
+  const u = readVarint(t, n, pos);
+  return (u & 1) != 0 ? -<i32>(u >> 1) : <i32>(u >> 1);
+}
+
+/** Decodes co_linetable up to the entry covering byte `offset`. */
+export function locate(code: usize, offset: u32): void {
+  const c = changetype<CodeObject>(code);
+  const table = <usize>c.linetable + 24;
+  const n = <usize>load<u32>(<usize>c.linetable + 8);
+  let line = c.firstlineno;
+  let addr: u32 = 0;
+  let pos: usize = 0;
+  locLine = -1;
+  locEndLine = -1;
+  locCol = -1;
+  locEndCol = -1;
+  while (pos < n) {
+    const first = <u32>load<u8>(table + pos);
+    const code_ = (first >> 3) & 15;
+    const len = ((first & 7) + 1) * 2;
+    let l = -1;
+    let el = -1;
+    let col = -1;
+    let ecol = -1;
+    pos++;
+    if (code_ == 15) {
+      // no location
+    } else if (code_ == 14) {
+      line += readSvarint(table, n, pos);
+      pos = varPos;
+      l = line;
+      el = line + <i32>readVarint(table, n, pos);
+      pos = varPos;
+      col = <i32>readVarint(table, n, pos) - 1;
+      pos = varPos;
+      ecol = <i32>readVarint(table, n, pos) - 1;
+      pos = varPos;
+    } else if (code_ == 13) {
+      line += readSvarint(table, n, pos);
+      pos = varPos;
+      l = line;
+      el = line;
+    } else if (code_ >= 10) {
+      line += <i32>code_ - 10;
+      l = line;
+      el = line;
+      col = pos < n ? <i32>load<u8>(table + pos) : 0;
+      ecol = pos + 1 < n ? <i32>load<u8>(table + pos + 1) : 0;
+      pos += 2;
+    } else {
+      const second = pos < n ? <i32>load<u8>(table + pos) : 0;
+      pos++;
+      l = line;
+      el = line;
+      col = (<i32>code_ << 3) | ((second >> 4) & 7);
+      ecol = col + (second & 15);
+    }
+    if (offset >= addr && offset < addr + len) {
+      locLine = l;
+      locEndLine = el;
+      locCol = col;
+      locEndCol = ecol;
+      return;
+    }
+    addr += len;
+  }
+}
+
+/** The line of the instruction at a byte offset, or -1. */
+export function lineOf(code: usize, offset: u32): i32 {
+  locate(code, offset);
+  return locLine;
+}
+
+// UTF-8 scratch for two strings at a time.
+let buf1: usize = 0;
+let cap1: usize = 0;
+let buf2: usize = 0;
+let cap2: usize = 0;
+
+function utf8a(s: usize): usize {
+  const n = strUtf8Length(s);
+  if (n > cap1) {
+    if (buf1 != 0) free(buf1, cap1);
+    cap1 = n < 256 ? 256 : n;
+    buf1 = alloc(cap1);
+  }
+  strWriteUtf8(s, buf1);
+  return n;
+}
+function utf8b(s: usize): usize {
+  const n = strUtf8Length(s);
+  if (n > cap2) {
+    if (buf2 != 0) free(buf2, cap2);
+    cap2 = n < 256 ? 256 : n;
+    buf2 = alloc(cap2);
+  }
+  strWriteUtf8(s, buf2);
+  return n;
+}
+
+// Exceptions already printed in this chain (a cycle guard), as CPython's `seen` set.
+const SEEN_MAX: i32 = 256;
+const SEEN: usize = memory.data(SEEN_MAX * 4, 8);
+let seenCount: i32 = 0;
+
+function seen(e: usize): bool {
+  for (let i = 0; i < seenCount; i++) if (<usize>load<u32>(SEEN + (<usize>i << 2)) == e) return true;
+  return false;
+}
+
+/** Prints `exc` (an exception instance) and its chain to stderr through the host. */
+export function printException(exc: Value): void {
+  flushOut();
+  seenCount = 0;
+  printChain(<usize>exc, 0);
+  tbRecord(TB_END, 0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+function printChain(e: usize, depth: i32): void {
+  if (seenCount < SEEN_MAX) {
+    store<u32>(SEEN + (<usize>seenCount << 2), <u32>e);
+    seenCount++;
+  }
+  if (depth < 100) {
+    const cause = <usize>load<u32>(e + EX_CAUSE);
+    const context = <usize>load<u32>(e + EX_CONTEXT);
+    if (cause != 0 && isExc(cause) && !seen(cause)) {
+      printChain(cause, depth + 1);
+      tbRecord(TB_CHAIN_CAUSE, 0, 0, 0, 0, 0, 0, 0, 0);
+    } else if (context != 0 && load<u32>(e + EX_SUPPRESS) == 0 && isExc(context) && !seen(context)) {
+      printChain(context, depth + 1);
+      tbRecord(TB_CHAIN_CONTEXT, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+  }
+  printOne(e);
+}
+
+function isExc(p: usize): bool {
+  return kindOf(p) == KIND_EXCEPTION;
+}
+
+function printOne(e: usize): void {
+  let tb = <usize>load<u32>(e + EX_TRACEBACK);
+  if (tb != 0) tbRecord(TB_START, 0, 0, 0, 0, 0, 0, 0, 0);
+  while (tb != 0) {
+    const code = <usize>load<u32>(tb + 12);
+    const offset = load<u32>(tb + 16);
+    locate(code, offset);
+    const c = changetype<CodeObject>(code);
+    const l1 = utf8a(<usize>c.filename);
+    const l2 = utf8b(<usize>c.name);
+    tbRecord(TB_FRAME, buf1, l1, buf2, l2, locLine, locEndLine, locCol, locEndCol);
+    tb = <usize>load<u32>(tb + 8);
+  }
+  printMessage(e);
+}
+
+import { sbNew, sbAppendStr, sbAppendAscii, sbFinish } from "./str-ops";
+import { strLength } from "./str";
+import { tupleSize, tupleItem, vecSize, vecItems } from "./tuple";
+
+/** "Type: message" (module-qualified unless builtins/__main__), then each note. */
+function printMessage(e: usize): void {
+  const t = typeOf(<u64>e);
+  const sb = sbNew(64);
+  if (sb == 0) return;
+  const m = isHeapType(t) ? <usize>load<u32>(t + T_MODULE) : 0;
+  if (m != 0 && kindOf(m) == KIND_STR && !strEqualLiteral(m, "builtins") && !strEqualLiteral(m, "__main__")) {
+    sbAppendStr(sb, m);
+    sbAppendAscii(sb, ".");
+  }
+  sbAppendStr(sb, isHeapType(t) ? <usize>load<u32>(t + T_QUALNAME) : typeName(t));
+  let msg = objStr(<u64>e);
+  if (msg == 0) {
+    errorClear();
+    sbAppendAscii(sb, ": <exception str() failed>");
+  } else {
+    if (strLength(msg) > 0) {
+      sbAppendAscii(sb, ": ");
+      sbAppendStr(sb, msg);
+    }
+    decref(<u64>msg);
+  }
+  const line = sbFinish(sb);
+  if (line == 0) return;
+  const n = utf8a(line);
+  tbRecord(TB_MESSAGE, buf1, n, 0, 0, 0, 0, 0, 0);
+  decref(<u64>line);
+  const notes = <usize>load<u32>(e + EX_NOTES);
+  if (notes != 0 && kindOf(notes) == KIND_LIST) {
+    const count = <usize>vecSize(notes);
+    for (let i: usize = 0; i < count; i++) {
+      const note = load<u64>(vecItems(notes) + (i << 3));
+      const s = objStr(note);
+      if (s == 0) {
+        errorClear();
+        continue;
+      }
+      const k = utf8a(s);
+      tbRecord(TB_NOTE, buf1, k, 0, 0, 0, 0, 0, 0);
+      decref(<u64>s);
+    }
+  }
+}
+
+export { NULL, NONE, incref, exceptionStr };

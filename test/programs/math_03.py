@@ -1,0 +1,22 @@
+# math: logs with bases, exp/expm1/log1p, hypot/dist, fsum vs sum, gcd/lcm with many args, comb/perm/factorial/isqrt edges.
+import math
+print(math.log(8, 2), math.log(100, 10), math.log(2 ** 1000, 2), math.log(10 ** 400), math.log10(10 ** 300), math.log2(2 ** 2000))
+print(math.log(1), math.log(math.e ** 2), math.log(0.5, 2), math.log(27, 3), math.log2(0.125), math.log10(0.001), math.log1p(1e-20))
+print(math.exp(0), math.exp(1) == math.e, math.exp(-745), math.exp(-746), math.expm1(1e-10), math.exp(709) > 1e307)
+print(math.sqrt(0), math.sqrt(-0.0), math.sqrt(2 ** 1000), math.sqrt(1e-320), math.isqrt(0), math.isqrt(15), math.isqrt(16), math.isqrt(10 ** 100 - 1))
+print(math.hypot(), math.hypot(-3), math.hypot(3, 4, 12), math.hypot(1e200, 1e200), math.dist((1, 1), (4, 5)), math.dist([0, 0, 0], [1, 2, 2]))
+vals = [1e100, 1.0, -1e100, 1e-100, 0.1, 0.2, 0.3]
+print(math.fsum(vals), sum(vals), math.fsum([0.1] * 10), math.fsum([]), math.fsum([1, 2, 3]), math.fsum([1e308, -1e308, 1e308]))
+print(math.gcd(), math.gcd(0), math.gcd(0, 0), math.gcd(-12, 18), math.gcd(2 ** 100, 6 ** 50), math.gcd(12, 18, 27), math.gcd(7, -14, 21, 35))
+print(math.lcm(), math.lcm(0, 5), math.lcm(4, 6, 10), math.lcm(-4, 6), math.lcm(2 ** 40, 3 ** 20) == 2 ** 40 * 3 ** 20)
+print(math.factorial(0), math.factorial(1), math.factorial(25), len(str(math.factorial(500))), math.factorial(True))
+print(math.comb(5, 0), math.comb(5, 5), math.comb(5, 6), math.comb(1000, 3), math.comb(60, 30), math.perm(5), math.perm(5, 0), math.perm(5, 6), math.perm(20, 5))
+print(math.trunc(3.9), math.trunc(-3.9), math.floor(-0.5), math.ceil(-0.5), math.floor(5), math.ceil(2 ** 80), type(math.floor(1e300)).__name__)
+print(math.pow(2, 0.5), math.pow(-8, 3), math.pow(0, 0), math.pow(1, float("nan")), math.pow(float("nan"), 0), math.pow(2, -1074), math.pow(-1, float("inf")))
+print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1.0, 1.1), math.isclose(0.0, 1e-10), math.isclose(0.0, 1e-10, abs_tol=1e-9), math.isclose(math.inf, math.inf))
+print(math.isfinite(1e308), math.isfinite(math.inf), math.isfinite(math.nan), math.isinf(-math.inf), math.isinf(1e308 * 10), math.isnan(math.inf - math.inf))
+print(math.copysign(1, -0.0), math.copysign(-3, 0.0), math.copysign(math.inf, -1), math.fabs(-0.0), math.fabs(-5), math.fmod(-7, 3), -7 % 3, math.fmod(7, -3))
+print(math.modf(-3.25), math.modf(5.0), math.modf(math.inf), math.frexp(0.0), math.frexp(-10.0), math.frexp(1e-320), math.ldexp(1, 1023), math.ldexp(3, -2))
+print(math.degrees(math.pi / 2), math.radians(90) == math.pi / 2, math.degrees(-math.tau), math.radians(45) * 4 == math.pi, math.pi * 2 == math.tau)
+print(math.inf, -math.inf, math.nan, math.e, math.pi, math.tau, type(math.inf).__name__, math.inf == float("inf"), math.nan != math.nan)
+print(math.prod(range(1, 11)), math.prod([2.5, 4]), math.prod([], start=7), math.prod([2, 3], start=10), math.ceil(math.log2(1000)))
