@@ -1341,12 +1341,10 @@ function run(start: usize): Value {
         continue;
       }
       case OP.RERAISE: {
+        // CPython sets f_lasti from the saved lasti (for f_lineno only); the handler search
+        // starts from this instruction, as exception_unwind uses next_instr.
         const exc = load<u64>(sp - 8);
         sp -= 8;
-        if (oparg != 0) {
-          const lasti = load<u64>(sp - (<usize>oparg << 3));
-          here = <usize>changetype<CodeObject>(code).adaptive + (<usize>getSmallInt(lasti) << 1);
-        }
         raiseObject(exc);
         reraising = true;
         break;

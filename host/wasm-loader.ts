@@ -41,6 +41,15 @@ export interface VmExports {
   valueKind(value: bigint): number;
   valueIncref(value: bigint): void;
   valueDecref(value: bigint): void;
+  // the eval loop (assembly/vm.ts)
+  vmInit(maxBytes: number): void;
+  /** exit status 0..255, or -1: suspended (budget spent), call vmResume */
+  vmRunPyc(ptr: number, len: number, budget: number): number;
+  vmResume(budget: number): number;
+  vmInterrupt(): void;
+  vmFlush(): void;
+  vmInputAlloc(len: number): number;
+  vmInputFree(ptr: number, len: number): void;
 }
 
 const modules = new Map<string, WebAssembly.Module>();
@@ -59,12 +68,27 @@ export function loadVmModule(path = defaultWasmPath()): WebAssembly.Module {
   return mod;
 }
 
-export function instantiateVm(path = defaultWasmPath()): VmExports {
+/**
+ * What the VM imports from its host (assembly/io.ts, assembly/traceback.ts): stream writes of
+ * UTF-8 bytes, stdin lines, traceback records. Missing ones default to doing nothing.
+ */
+export interface VmImports {
+  write?(fd: number, ptr: number, len: number): void;
+  readLine?(ptr: number, cap: number): number;
+  tbRecord?(kind: number, p1: number, l1: number, p2: number, l2: number, a: number, b: number, c: number, d: number): void;
+  clockNow?(kind: number): number;
+}
+
+export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {}): VmExports {
   const instance = new WebAssembly.Instance(loadVmModule(path), {
     env: {
       abort(_msg: number, _file: number, line: number, col: number) {
         throw new Error(`vm.wasm aborted at ${line}:${col}`);
       },
+      write: imports.write ?? (() => {}),
+      readLine: imports.readLine ?? (() => -1),
+      tbRecord: imports.tbRecord ?? (() => {}),
+      clockNow: imports.clockNow ?? ((kind: number) => (kind === 0 ? Date.now() / 1000 : performance.now() / 1000)),
     },
   });
   return instance.exports as unknown as VmExports;

@@ -1,6 +1,8 @@
 // Test entry for the math and time modules (test/wasm-math.test.ts): every native function of
 // mod-math.ts / mod-time.ts called with an argument array the host builds, plus what the host needs
 // to build values (floats, ints, strs, lists, tuples), read results and check for leaks.
+// Module order matters (as in index.ts): starting from str-methods every global is set before use.
+import "../str-methods";
 export { heapInit, heapBytesInUse, alloc as heapAlloc, free as heapFree } from "../heap";
 export { errorType, errorMessagePtr, errorMessageLength, errorClear, kindOfValue as valueKind } from "../types";
 export { decref as valueDecref } from "../refcount";

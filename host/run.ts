@@ -1,0 +1,105 @@
+/**
+ * Running a program on the WASM VM: instantiate (the compiled module is cached), start the VM,
+ * hand it a .pyc, and drive it — `vmRunPyc` executes a budget of instructions and returns, the
+ * host resumes it until it finishes, so long programs reach V8's optimized code and a host can
+ * interrupt them (KeyboardInterrupt) or give up after a timeout. Output arrives as UTF-8 through
+ * the `write` import; uncaught exceptions as traceback records (traceback-format.ts).
+ */
+import { readFileSync } from "node:fs";
+import { instantiateVm, type VmExports } from "./wasm-loader.js";
+import { TracebackFormatter, TB_END } from "./traceback-format.js";
+
+export interface RunOptions {
+  /** Program output (decoded UTF-8 text, in order). Defaults: process.stdout / process.stderr. */
+  stdout?(text: string): void;
+  stderr?(text: string): void;
+  /** A line of input (with its newline) or null at end of input. Default: no input. */
+  readLine?(): string | null;
+  /** Source text for traceback lines; default: read the file, relative to the current directory. */
+  readSource?(filename: string): string | null;
+  /** Instructions between returns to the host (default 1e6); 0 runs to the end in one call. */
+  budget?: number;
+  /** Heap limit in bytes (MemoryError beyond it); 0 = all of linear memory (4 GiB). */
+  maxHeapBytes?: number;
+  /** Called between budgets; return true to deliver KeyboardInterrupt. */
+  shouldInterrupt?(): boolean;
+  /** Path of the wasm module (default build/vm.wasm). */
+  wasmPath?: string;
+}
+
+function defaultReadSource(filename: string): string | null {
+  try {
+    return readFileSync(filename, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a .pyc image; resolves to the exit status CPython would give (0, 1, or sys.exit's code). */
+export async function runPyc(pyc: Uint8Array, opts: RunOptions = {}): Promise<number> {
+  return runPycSync(pyc, opts, true) as Promise<number>;
+}
+
+/**
+ * The same, synchronously when `yieldBetweenBudgets` is false (no interrupts from the event loop,
+ * but usable from synchronous code and tests).
+ */
+export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenBudgets = false): number | Promise<number> {
+  const stdout = opts.stdout ?? ((s: string) => process.stdout.write(s));
+  const stderr = opts.stderr ?? ((s: string) => process.stderr.write(s));
+  const decoders = [new TextDecoder("utf-8"), new TextDecoder("utf-8"), new TextDecoder("utf-8")];
+  const tb = new TracebackFormatter(opts.readSource ?? defaultReadSource);
+  const utf8 = new TextDecoder("utf-8");
+  let vm: VmExports;
+  const bytes = (ptr: number, len: number) => new Uint8Array(vm.memory.buffer, ptr >>> 0, len >>> 0);
+  const encoder = new TextEncoder();
+  vm = instantiateVm(opts.wasmPath, {
+    write(fd, ptr, len) {
+      const text = decoders[fd === 2 ? 2 : 1].decode(bytes(ptr, len), { stream: true });
+      if (fd === 2) stderr(text);
+      else stdout(text);
+    },
+    readLine(ptr, cap) {
+      const line = opts.readLine ? opts.readLine() : null;
+      if (line === null) return -1;
+      const enc = encoder.encode(line);
+      const n = Math.min(enc.length, cap >>> 0);
+      bytes(ptr, n).set(enc.subarray(0, n));
+      return n;
+    },
+    tbRecord(kind, p1, l1, p2, l2, a, b, c, d) {
+      const s1 = l1 ? utf8.decode(bytes(p1, l1)) : "";
+      const s2 = l2 ? utf8.decode(bytes(p2, l2)) : "";
+      const text = tb.record(kind, s1, s2, a, b, c, d);
+      if (kind === TB_END && text) stderr(text);
+    },
+  });
+  vm.vmInit(opts.maxHeapBytes ?? 0);
+  const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
+  bytes(ptr, pyc.length).set(pyc);
+  const budget = opts.budget ?? 1_000_000;
+  let status = vm.vmRunPyc(ptr, pyc.length, budget);
+  const finish = (s: number): number => {
+    vm.vmFlush();
+    const rest1 = decoders[1].decode();
+    if (rest1) stdout(rest1);
+    const rest2 = decoders[2].decode();
+    if (rest2) stderr(rest2);
+    return s;
+  };
+  if (!yieldBetweenBudgets) {
+    while (status === -1) {
+      if (opts.shouldInterrupt?.()) vm.vmInterrupt();
+      status = vm.vmResume(budget);
+    }
+    return finish(status);
+  }
+  return (async () => {
+    while (status === -1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (opts.shouldInterrupt?.()) vm.vmInterrupt();
+      status = vm.vmResume(budget);
+    }
+    return finish(status);
+  })();
+}
