@@ -259,7 +259,9 @@ export function objStr(v: Value): usize {
     }
     return <usize>r;
   }
-  return rep.builtinStr(v);
+  // object.__str__ is repr(self), which may be a user __repr__; exceptions have their own.
+  if (isObject(v) && kindOf(<usize>v) == KIND_EXCEPTION) return rep.builtinStr(v);
+  return objRepr(v);
 }
 
 /** format(v, spec) (spec: a str object pointer) as a new str object pointer; 0 on error. */

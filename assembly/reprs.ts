@@ -50,7 +50,7 @@ import {
 } from "./types";
 import { incref, decref } from "./refcount";
 import { tupleSize, tupleItem, vecSize, vecItems } from "./tuple";
-import { sbNew, sbAppendStr, sbAppendAscii, sbAppendCodePoint, sbFinish, sbDiscard, strRepr, strAscii } from "./str-ops";
+import { sbNew, sbAppendStr, sbAppendAscii, sbAppendCodePoint, sbFinish, sbDiscard, strRepr, strAscii, strAsciiEscape } from "./str-ops";
 import { strLength } from "./str";
 import { floatValue, complexReal, complexImag } from "./float";
 import { floatRepr, floatReprNoDot } from "./float-format";
@@ -527,7 +527,7 @@ function isSubtypeOf(a: usize, b: usize): bool {
 export function objAscii(v: Value): usize {
   const r = objRepr(v);
   if (r == 0) return 0;
-  const a = strAscii(r);
+  const a = strAsciiEscape(r);
   decref(<u64>r);
   return a;
 }

@@ -47,7 +47,8 @@ for (const p of programs) {
       };
       const why = exit !== want.exit ? `exit ${exit} want ${want.exit}; ` : "";
       const d = normalize(out) !== normalize(want.stdout) ? "stdout " + firstDiff(normalize(out), normalize(want.stdout)) : "stderr " + firstDiff(normalize(err), normalize(want.stderr));
-      console.log(`FAIL ${p}: ${why}${d.slice(0, 300)}`);
+      const lastErr = err.trim().split("\n").slice(-1)[0] ?? "";
+      console.log(`FAIL ${p}: ${why}${d.slice(0, 300)}${exit !== want.exit ? "\n     stderr: " + lastErr.slice(0, 200) : ""}`);
     }
   }
 }
