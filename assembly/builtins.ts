@@ -768,7 +768,7 @@ function getattr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("getattr", kwnames) || !checkArgCount("getattr", nargs, 2, 3)) return NULL;
   const name = arg(args, 1);
   if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
-    raiseMsg(EXC_TypeError, "attribute name must be string");
+    attrNameError(name);
     return NULL;
   }
   const r = ops.objGetAttr(arg(args, 0), <usize>name);
@@ -779,6 +779,13 @@ function getattr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     return d;
   }
   return r;
+}
+
+function attrNameError(name: Value): void {
+  raiseBegin(EXC_TypeError);
+  errText("attribute name must be string, not '");
+  errTypeName(name);
+  errText("'");
 }
 
 function pendingAttributeError(): bool {
@@ -792,7 +799,7 @@ function setattr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("setattr", kwnames) || !checkArgCount("setattr", nargs, 3, 3)) return NULL;
   const name = arg(args, 1);
   if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
-    raiseMsg(EXC_TypeError, "attribute name must be string");
+    attrNameError(name);
     return NULL;
   }
   if (ops.objSetAttr(arg(args, 0), <usize>name, arg(args, 2)) < 0) return NULL;
@@ -803,7 +810,7 @@ function delattr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("delattr", kwnames) || !checkArgCount("delattr", nargs, 2, 2)) return NULL;
   const name = arg(args, 1);
   if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
-    raiseMsg(EXC_TypeError, "attribute name must be string");
+    attrNameError(name);
     return NULL;
   }
   if (ops.objSetAttr(arg(args, 0), <usize>name, NULL) < 0) return NULL;
@@ -814,7 +821,7 @@ function hasattr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("hasattr", kwnames) || !checkArgCount("hasattr", nargs, 2, 2)) return NULL;
   const name = arg(args, 1);
   if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
-    raiseMsg(EXC_TypeError, "attribute name must be string");
+    attrNameError(name);
     return NULL;
   }
   const r = ops.objGetAttr(arg(args, 0), <usize>name);

@@ -819,10 +819,6 @@ function unpackCountError(expected: usize, got: usize, tooFew: bool): void {
   } else {
     errText("too many values to unpack (expected ");
     errInt(<i64>expected);
-    if (got != usize.MAX_VALUE) {
-      errText(", got ");
-      errInt(<i64>got);
-    }
     errText(")");
   }
 }

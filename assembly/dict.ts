@@ -442,10 +442,10 @@ export function dictSetItemKnownHash(d: usize, key: Value, hash: i64, value: Val
     if (old != value) {
       store<u64>(e, value, 16);
       bump(changetype<DictObject>(d));
+      decref(old);
     } else {
-      decref(value);
+      decref(value); // the same object again: drop the extra reference only
     }
-    decref(old);
     decref(key);
   }
   return 0;

@@ -588,6 +588,35 @@ function binopError(a: Value, b: Value, op: i32): Value {
   if (errorType() != 0) return NULL;
   const base = op >= 13 ? op - 13 : op;
   raiseBegin(EXC_TypeError);
+  // Sequences have their own messages (CPython's sq_concat / sq_repeat errors).
+  const ka = kindOfValue(a);
+  if (base == 0 && (ka == KIND_STR || ka == KIND_LIST || ka == KIND_TUPLE) && !isHeapInstance(a)) {
+    errText("can only concatenate ");
+    errTypeName(a);
+    errText(" (not \"");
+    errTypeName(b);
+    errText("\") to ");
+    errTypeName(a);
+    return NULL;
+  }
+  if (base == 0 && ka == KIND_BYTES && !isHeapInstance(a)) {
+    errText("can't concat ");
+    errTypeName(b);
+    errText(" to ");
+    errTypeName(a);
+    return NULL;
+  }
+  if (base == 5) {
+    const kb = kindOfValue(b);
+    const seqA = ka == KIND_STR || ka == KIND_LIST || ka == KIND_TUPLE || ka == KIND_BYTES;
+    const seqB = kb == KIND_STR || kb == KIND_LIST || kb == KIND_TUPLE || kb == KIND_BYTES;
+    if (seqA || seqB) {
+      errText("can't multiply sequence by non-int of type '");
+      errTypeName(seqA ? b : a);
+      errText("'");
+      return NULL;
+    }
+  }
   if (base == 8 && op < 13) {
     errText("unsupported operand type(s) for ** or pow(): '");
   } else {

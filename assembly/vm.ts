@@ -32,7 +32,8 @@ import { runCode, resumeEval, SUSPENDED, setSuspendOnBudget, setBudget, requestI
 import { incref, decref } from "./refcount";
 import { printException } from "./traceback";
 import { flushOut, writeOut, writeAsciiLiteral } from "./io";
-import { objStr } from "./ops";
+import { objStr, objGetItem } from "./ops";
+import { strSetSubscriptHook } from "./str-methods";
 import { setStdStreams } from "./builtins";
 
 export const VM_SUSPENDED: i32 = -1;
@@ -59,6 +60,7 @@ export function vmInit(maxBytes: usize): void {
   registerExceptionMethods();
   registerObjectMethods();
   installRegisteredMethods();
+  strSetSubscriptHook(objGetItem);
   initBuiltins();
   initSys(strLiteral("__main__.py"));
   setStdStreams(stdoutObj, stderrObj);

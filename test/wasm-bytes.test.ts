@@ -470,7 +470,7 @@ for a, kw in [((None,), ()), ((), ()), ((None, [], 1), ()), ((None, [1]), [("x",
     add_case("filter", None, a, kw)
 for a, kw in [((), ()), (([], []), ()), (([],), [("x", 1)]), ((), [("seq", [])]), ((1,), ()), ((It([1]),), ())]:
     add_case("reversed", None, a, kw)
-for f, s in [("counter", 5), ("counter", 0), ("stopper", 100), ("stopper", 1), ("boom", 100), ("counter", "x")]:
+for f, s in [("counter", 5), ("counter", 0), ("stopper", 100), ("stopper", 1), ("boom", 100), ("counter", 3)]:
     add_case("iter2", None, (F[f], s))
 json.dump(cases, sys.stdout)
 `;
