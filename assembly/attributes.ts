@@ -46,6 +46,7 @@ import {
   KIND_STR,
   KIND_DICT,
   KIND_TUPLE,
+  KIND_SUPER,
   EXC_AttributeError,
   EXC_TypeError,
   EXC_StopIteration,
@@ -243,6 +244,10 @@ export function genericGetAttr(v: Value, name: usize): Value {
   if (isObject(v)) {
     const k = kindOf(<usize>v);
     if (k == KIND_TYPE) return typeGetAttr(<usize>v, name);
+    if (k == KIND_SUPER) {
+      const r = superGetAttr(<usize>v, name);
+      if (r != NULL || errorType() != 0) return r;
+    }
     if (k == KIND_MODULE) {
       const r = dictGetItem(<usize>load<u32>(<usize>v + 8), <u64>name);
       if (r != NULL) {
@@ -578,3 +583,31 @@ function strLiteralCached(name: string): usize {
 }
 
 export { NONE, TRUE, FALSE, makeBool, makeSmallInt, isSmallInt, dictVersion };
+
+/**
+ * super().name: the attribute found in the MRO of the object's type after `type`, bound to the
+ * object (super object: [ header ][ type u32 | objtype u32 ][ obj Value ]). NULL without an
+ * exception when not found there (the caller then looks at the super object itself).
+ */
+function superGetAttr(s: usize, name: usize): Value {
+  const start = <usize>load<u32>(s + 8);
+  const objtype = <usize>load<u32>(s + 12);
+  const obj = load<u64>(s + 16);
+  if (objtype == 0 || strEqualLiteral(name, "__class__")) return NULL;
+  const mro = typeMro(objtype);
+  const n = <usize>tupleSize(mro);
+  let i: usize = 0;
+  while (i < n && <usize>tupleItem(mro, i) != start) i++;
+  for (i++; i < n; i++) {
+    const d = dictGetItem(typeDict(<usize>tupleItem(mro, i)), <u64>name);
+    if (d != NULL) {
+      incref(d);
+      // Accessed through the class itself (obj is the type): no instance to bind.
+      const r = descrGet(d, obj == <u64>objtype ? NULL : obj, <u64>objtype);
+      decref(d);
+      return r;
+    }
+    if (errorType() != 0) return NULL;
+  }
+  return NULL;
+}

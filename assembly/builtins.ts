@@ -66,6 +66,7 @@ import { floatValue, floatNew } from "./float";
 import { floatRound } from "./float-ops";
 import { builtinEnumerate, builtinZip, builtinMap, builtinFilter, builtinReversed, callableIterNew } from "./itertools";
 import { writeOut, readLine } from "./io";
+import { genNextMethod } from "./generator";
 import { currentFrame } from "./eval";
 import { F_GLOBALS, F_LOCALS } from "./frame";
 import { instanceDict } from "./attributes";
@@ -559,6 +560,7 @@ function next(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     errText("' object is not an iterator");
     return NULL;
   }
+  if (ops.isGenerator(it) && nargs == 1) return genNextMethod(it, 0, 0, 0); // StopIteration keeps the return value
   const v = ops.objIterNext(it);
   if (v != NULL) return v;
   if (errorType() != 0) return NULL;

@@ -35,6 +35,9 @@ import {
   errStrObject,
   errTypeName,
   errorType,
+  errorMessagePtr,
+  errorMessageLength,
+  errBytes,
   KIND_BYTES,
   KIND_STR,
   KIND_TUPLE,
@@ -1517,11 +1520,22 @@ function encodingOf(e: usize): i32 {
     store<u8>(ENC_BUF + len++, <u8>lc);
   }
   encLen = len;
-  if (encIsOneOf("utf_8,utf8,u8,utf,cp65001,utf8_ucs2,utf8_ucs4")) return ENC_UTF8;
-  if (encIsOneOf("ascii,us_ascii,646,us,ansi_x3.4_1968,ansi_x3_4_1968,ansi_x3.4_1986,cp367,csascii,ibm367,iso646_us,iso_646.irv_1991,iso_ir_6")) return ENC_ASCII;
-  if (encIsOneOf("latin_1,latin1,latin,l1,iso_8859_1,iso8859_1,iso8859,8859,cp819,csisolatin1,ibm819,iso_8859_1_1987,iso_ir_100")) return ENC_LATIN1;
+  // The names PyUnicode_Decode decodes directly; the others go through the codec registry.
+  encFast = encIsOneOf("utf_8,utf8,ascii,us_ascii,latin1,latin_1,iso_8859_1,iso8859_1");
+  // Module names, then the alias table; the alias table again with '.' read as '_'.
+  if (encIsOneOf("utf_8")) return ENC_UTF8;
+  if (encIsOneOf("ascii")) return ENC_ASCII;
+  if (encIsOneOf("latin_1")) return ENC_LATIN1;
+  for (let pass = 0; pass < 2; pass++) {
+    if (encIsOneOf("utf8,u8,utf,cp65001,utf8_ucs2,utf8_ucs4")) return ENC_UTF8;
+    if (encIsOneOf("us_ascii,646,us,ansi_x3.4_1968,ansi_x3_4_1968,ansi_x3.4_1986,cp367,csascii,ibm367,iso646_us,iso_646.irv_1991,iso_ir_6")) return ENC_ASCII;
+    if (encIsOneOf("latin1,latin,l1,iso_8859_1,iso8859_1,iso8859,8859,cp819,csisolatin1,ibm819,iso_8859_1_1987,iso_ir_100")) return ENC_LATIN1;
+    for (let i: usize = 0; i < len; i++) if (load<u8>(ENC_BUF + i) == 0x2e) store<u8>(ENC_BUF + i, 0x5f);
+  }
   return -1;
 }
+/** Whether the last encodingOf name takes CPython's direct path (errors are not wrapped). */
+let encFast = false;
 const ENC_BUF: usize = memory.data(32, 8);
 let encLen: usize = 0;
 
@@ -1770,6 +1784,8 @@ export function decodeBytes(src: usize, n: usize, enc: i32, h: i32, herr: usize)
 
 /** b.decode(encoding=None, errors=None) with names as str objects (0: not given). */
 export function bytesDecode(b: usize, encoding: usize, errors: usize): Value {
+  // Empty data decodes to "" before the codec is even looked up (CPython outside dev mode).
+  if (bytesLength(b) == 0) return <Value>strEmpty();
   let enc = ENC_UTF8;
   if (encoding != 0) {
     enc = encodingOf(encoding);
@@ -1781,7 +1797,30 @@ export function bytesDecode(b: usize, encoding: usize, errors: usize): Value {
     }
   }
   const h = errors == 0 ? ERRORS_STRICT : errorsOf(errors);
-  return <Value>decodeBytes(bytesData(b), <usize>bytesLength(b), enc, h, errors);
+  const r = decodeBytes(bytesData(b), <usize>bytesLength(b), enc, h, errors);
+  if (r == 0 && encoding != 0 && !encFast) wrapCodecError(encoding);
+  return <Value>r;
+}
+
+const MSG_COPY: usize = memory.data(1024, 8);
+
+/**
+ * Errors of codecs found through the registry come wrapped when they are simple (TypeError,
+ * LookupError): "decoding with 'u8' codec failed (TypeError: ...)"; UnicodeDecodeError is not.
+ */
+function wrapCodecError(encoding: usize): void {
+  const t = errorType();
+  if (t != EXC_TypeError && t != EXC_LookupError) return;
+  let n = errorMessageLength();
+  if (n > 1024) n = 1024;
+  memory.copy(MSG_COPY, errorMessagePtr(), n);
+  raiseBegin(t);
+  errText("decoding with '");
+  errStrObject(encoding);
+  errText("' codec failed (");
+  errText(t == EXC_TypeError ? "TypeError: " : "LookupError: ");
+  errBytes(MSG_COPY, n);
+  errText(")");
 }
 
 /** str(b, encoding, errors): the names as Values (NULL: not given), checked to be str. */

@@ -151,6 +151,7 @@ export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usiz
   if (dictGetItem(dict, <u64>unchecked(CMP_NAMES[2])) != NULL && dictGetItem(dict, <u64>N_HASH) == NULL) {
     dictSetItem(dict, <u64>N_HASH, NONE);
   }
+  if (typeLookup(t, N_DEL) != NULL) store<u32>(t + 12, load<u32>(t + 12) | TPFLAG_FINALIZER);
   if (!callSetName(t, dict)) {
     decref(<u64>t);
     return 0;
@@ -226,6 +227,20 @@ function initSubclass(t: usize, args: usize, nkw: i32, kwnames: usize): bool {
   return true;
 }
 
+/**
+ * type.__new__'s whole job: typeNew, then the parent's __init_subclass__(**kw) (kw: the keyword
+ * values at `kwArgs` named by `kwnames`). New reference or 0.
+ */
+export function typeNewChecked(meta: usize, name: usize, bases: usize, ns: usize, kwArgs: usize, nkw: i32, kwnames: usize): usize {
+  const t = typeNew(meta, name, bases, ns);
+  if (t == 0) return 0;
+  if (!initSubclass(t, kwArgs, nkw, kwnames)) {
+    decref(<u64>t);
+    return 0;
+  }
+  return t;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // __build_class__
 
@@ -279,43 +294,22 @@ function buildClass(self: Value, args: usize, nargs: i32, kwnames: usize): Value
     return NULL;
   }
   decref(body);
-  // Keyword arguments other than metaclass go to the metaclass and __init_subclass__.
+  // metaclass(name, bases, ns, **kwds): type itself directly, any other metaclass by calling it.
+  const extra = kwExcept(args, nargs, kwnames, "metaclass");
   let cls: Value;
-  if (meta == <u64>typeObject(KIND_TYPE) || (isObject(meta) && !hasUserNew(<usize>meta))) {
-    const t = typeNew(<usize>meta, <usize>name, bases, ns);
+  if (meta == <u64>typeObject(KIND_TYPE)) {
+    const t = typeNewChecked(<usize>meta, <usize>name, bases, ns, extraArgs, extra, extraNames);
     cls = t == 0 ? NULL : <u64>t;
-    if (cls != NULL) {
-      const extra = kwExcept(args, nargs, kwnames, "metaclass");
-      const ok = initSubclass(<usize>cls, extraArgs, extra, extraNames);
-      releaseExtra();
-      if (!ok) {
-        decref(cls);
-        cls = NULL;
-      }
-    }
-    if (cls != NULL && isObject(meta) && isHeapType(<usize>meta)) {
-      // A metaclass without __new__ may still define __init__.
-      const init = typeLookup(<usize>meta, strLiteralInit());
-      if (init != NULL && isObject(init) && kindOf(<usize>init) == KIND_FUNCTION) {
-        const r = callInit3(init, cls, name, <u64>bases, <u64>ns);
-        if (r == NULL) {
-          decref(cls);
-          cls = NULL;
-        } else decref(r);
-      }
-    }
   } else {
-    // metaclass(name, bases, ns, **kwds)
-    const buf = alloc(<usize>(3 + nkw) << 3);
+    const buf = alloc(<usize>(3 + extra) << 3);
     store<u64>(buf, name);
     store<u64>(buf + 8, <u64>bases);
     store<u64>(buf + 16, <u64>ns);
-    const extra = kwExcept(args, nargs, kwnames, "metaclass");
     for (let i = 0; i < extra; i++) store<u64>(buf + (<usize>(3 + i) << 3), load<u64>(extraArgs + (<usize>i << 3)));
     cls = objCall(meta, buf, 3, extraNames);
-    free(buf, <usize>(3 + nkw) << 3);
-    releaseExtra();
+    free(buf, <usize>(3 + extra) << 3);
   }
+  releaseExtra();
   if (cls != NULL) {
     // Fill the __class__ cell the body created (zero-argument super()).
     const cell = dictGetItem(ns, <u64>N_CLASSCELL);
@@ -331,7 +325,8 @@ function buildClass(self: Value, args: usize, nargs: i32, kwnames: usize): Value
   return cls;
 }
 
-import { N_INIT } from "./names";
+import { N_INIT, N_DEL } from "./names";
+import { TPFLAG_FINALIZER } from "./types";
 function strLiteralInit(): usize {
   return N_INIT;
 }

@@ -67,7 +67,7 @@ import { arg, kwArg, checkArgCount, noKeywords } from "./native";
 import { callFunction, currentFrame } from "./eval";
 import { excNew, EX_EXTRA, EX_ARGS, setStopIterationValue } from "./exceptions";
 import { propertyNew, wrapperNew } from "./function";
-import { typeNew } from "./classes";
+import { typeNew, typeNewChecked } from "./classes";
 import { listFromIterable } from "./list";
 import { tupleFromIterable } from "./tuple-methods";
 import { setFromIterable } from "./set";
@@ -85,7 +85,15 @@ import { EXC_SIZE } from "./exceptions";
 import { isIntLike, asInt } from "./number";
 
 /** Calling type object `t`. */
-export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value {
+export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skipMetaCall: bool = false): Value {
+  // A metaclass's own __call__ (class Meta(type): def __call__(cls, ...)) runs instead.
+  if (!skipMetaCall) {
+    const meta = typeOf(<u64>t);
+    if (isHeapType(meta)) {
+      const c = typeLookup(meta, N_CALL);
+      if (c != NULL && isObject(c) && kindOf(<usize>c) == KIND_FUNCTION) return callWithSelf(c, <u64>t, args, nargs, kwnames);
+    }
+  }
   if (isHeapType(t)) return heapTypeCall(t, args, nargs, kwnames);
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   const k = load<u32>(t + 8);
@@ -344,6 +352,17 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
       // A subclass of a builtin type: build the builtin value, then make it an instance of t.
       let base = t;
       while (isHeapType(base)) base = <usize>load<u32>(base + 32);
+      if (load<u32>(base + 8) == KIND_TYPE) {
+        // A metaclass without __new__: type.__new__(t, name, bases, ns, **kw).
+        if (nargs != 3) {
+          raiseMsg(EXC_TypeError, "type() takes 1 or 3 arguments");
+          return NULL;
+        }
+        const c = typeNewChecked(t, <usize>arg(args, 0), <usize>arg(args, 1), <usize>arg(args, 2), args + (<usize>nargs << 3), nkw, kwnames);
+        if (c == 0) return NULL;
+        obj = <u64>c;
+        return userInit ? initAfterNew(initD, obj, args, nargs, kwnames) : obj;
+      }
       obj = typeCall(base, args, userInit ? (nargs > 1 ? 1 : nargs) : nargs, userInit ? 0 : kwnames);
       if (obj == NULL) return NULL;
       if (isObject(obj) && load<u32>(<usize>obj) == 1) {
@@ -353,7 +372,14 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
     }
     if (obj == NULL) return NULL;
   }
-  if (userInit) {
+  if (userInit) return initAfterNew(initD, obj, args, nargs, kwnames);
+  return obj;
+}
+
+/** Runs a user __init__ on a new object; the object, or NULL (released) after an error. */
+function initAfterNew(initD: Value, obj: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+  {
     const total = nargs + nkw;
     const buf = alloc(<usize>(total + 1) << 3);
     if (buf == 0) {
@@ -379,6 +405,20 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
     }
   }
   return obj;
+}
+
+import { N_CALL } from "./names";
+/** f(self, *args, **kw). */
+function callWithSelf(f: Value, self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+  const total = nargs + nkw;
+  const buf = alloc(<usize>(total + 1) << 3);
+  if (buf == 0) return NULL;
+  store<u64>(buf, self);
+  memory.copy(buf + 8, args, <usize>total << 3);
+  const r = objCall(f, buf, nargs + 1, kwnames);
+  freeBuf(buf, total + 1);
+  return r;
 }
 
 import { free } from "./heap";

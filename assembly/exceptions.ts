@@ -169,3 +169,18 @@ export function excAddTraceback(e: usize, code: usize, offset: u32): void {
 export function isException(v: Value): bool {
   return v != NULL && (v & 7) == 0 && load<u32>(typeOf(v) + 8) == KIND_EXCEPTION;
 }
+
+/**
+ * Whether the pending error is an instance of builtin exception class `id` or a subclass — for an
+ * error still recorded as id + message as well as for an exception object (user code raised it).
+ */
+export function pendingMatches(id: i32): bool {
+  const t = errorType();
+  if (t == id) return true;
+  if (t == ERR_OBJECT) return isSubtypeOf(typeOf(errorObject()), excType(id));
+  if (t > 0 && t < EXC_COUNT) return isSubtypeOf(excType(t), excType(id));
+  return false;
+}
+
+import { errorObject } from "./types";
+import { isSubtype as isSubtypeOf } from "./typeobj";

@@ -294,8 +294,25 @@ function genCloseMethod(self: Value, args: usize, nargs: i32, kwnames: usize): V
   return genClose(<usize>self);
 }
 
+/** gen.__next__() and next(gen): the next value, or StopIteration carrying the return value. */
+export function genNextMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  const r = resume(<usize>self, NONE, NULL);
+  if (returnedFlag) {
+    returnedFlag = false;
+    return raiseStop(r == NULL ? NONE : r);
+  }
+  return r;
+}
+
+function genIterMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  incref(self);
+  return self;
+}
+
 export function registerGeneratorMethods(): void {
   const t = typeObject(KIND_GENERATOR);
+  addMethod(t, "__next__", genNextMethod);
+  addMethod(t, "__iter__", genIterMethod);
   addMethod(t, "send", genSendMethod);
   addMethod(t, "throw", genThrowMethod);
   addMethod(t, "close", genCloseMethod);

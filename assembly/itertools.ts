@@ -65,7 +65,7 @@ import {
 } from "./types";
 import { incref, decref } from "./refcount";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem } from "./tuple";
-import { strEqualLiteral, strLength } from "./str";
+import { strEqualLiteral } from "./str";
 import { bytesLength, bytesData } from "./bytes";
 import { bigAlloc, bigNDigits, bigSign, bigDigit, intFromI64, BIGINT_HEADER_SIZE, DIGIT_MASK } from "./int";
 import { isIntValue, bigToI64, indexOut } from "./slice";
@@ -573,11 +573,13 @@ export function reversedNew(seq: Value): Value {
       case KIND_RANGE:
         return rangeReversed(p);
       case KIND_TUPLE:
-        return reversedObject(seq, <i64>tupleSize(p));
       case KIND_STR:
-        return reversedObject(seq, <i64>strLength(p));
-      case KIND_BYTES:
-        return reversedObject(seq, <i64>bytesLength(p));
+      case KIND_BYTES: {
+        // Subclasses may override __len__ (and __getitem__, which reversedItem respects).
+        const n = objLen(seq);
+        if (n < 0) return NULL;
+        return reversedObject(seq, n);
+      }
       case KIND_DICT:
       case KIND_DICT_KEYS:
       case KIND_DICT_VALUES:

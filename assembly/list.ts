@@ -54,6 +54,7 @@ import {
   EXC_IndexError,
 } from "./types";
 import { incref, decref, increfObject } from "./refcount";
+import { pendingMatches } from "./exceptions";
 import { VecObject, VEC_HEADER_SIZE, vecAlloc, vecSize, vecItems, vecCapacity, tupleSize, tupleItem } from "./tuple";
 import { strLength, strKind, strData, strCodePoint, strEqual } from "./str";
 import { floatValue } from "./float";
@@ -1101,8 +1102,7 @@ export function seqIterNext(it: Value): Value {
     store<u32>(p, i + 1, 12);
     return v;
   }
-  const e = errorType();
-  if (e != EXC_IndexError && e != EXC_StopIteration) return NULL;
+  if (!pendingMatches(EXC_IndexError) && !pendingMatches(EXC_StopIteration)) return NULL;
   errorClear();
   store<u32>(p, 0, 8);
   decref(<Value>seq);

@@ -23,7 +23,7 @@
  */
 import { free } from "./heap";
 import { runtimeDeallocChildren, runtimeBlockSize } from "./rt-dealloc";
-import { TPFLAG_HEAPTYPE } from "./types";
+import { TPFLAG_HEAPTYPE, TPFLAG_FINALIZER } from "./types";
 import { IMMORTAL_REFCNT } from "./object";
 import { Value, isObject } from "./values";
 import {
@@ -81,6 +81,13 @@ import { iterToolsBlockSize, iterToolsDeallocChildren } from "./itertools";
 let pendingHead: usize = 0;
 let draining = false;
 
+/** Runs an object's finalizer (finalize.ts installs it at start-up; refcount.ts stays a leaf). */
+let finalizeHook: (p: usize) => void = noFinalizer;
+function noFinalizer(p: usize): void {}
+export function setFinalizeHook(f: (p: usize) => void): void {
+  finalizeHook = f;
+}
+
 export function decref(v: Value): void {
   if (!isObject(v)) return;
   const p = <usize>v;
@@ -90,7 +97,17 @@ export function decref(v: Value): void {
     return;
   }
   if (rc == 0) return; // already dead (pending): a refcount bug elsewhere; do not free twice
-  // rc == 1: dead. Thread it on the pending list through its refcnt field.
+  // rc == 1: dead. Objects with a finalizer (__del__, unfinished generators) run it first, still
+  // holding their last reference; if it resurrected them, they live on.
+  if ((load<u32>(<usize>load<u32>(p, 4), 12) & TPFLAG_FINALIZER) != 0) {
+    finalizeHook(p);
+    const after = load<u32>(p);
+    if (after > 1) {
+      store<u32>(p, after - 1);
+      return;
+    }
+  }
+  // Thread it on the pending list through its refcnt field.
   store<u32>(p, <u32>pendingHead);
   pendingHead = p;
   if (draining) return;

@@ -111,6 +111,8 @@ export const TPFLAG_HEAPTYPE: u32 = 32;
 export const TPFLAG_BASETYPE: u32 = 64;
 /** An exception class (BaseException or a subclass). */
 export const TPFLAG_EXCEPTION: u32 = 128;
+/** Instances need a finalizer when they die: __del__, or an unfinished generator's close(). */
+export const TPFLAG_FINALIZER: u32 = 256;
 
 @unmanaged
 export class TypeObject extends ObjHeader {

@@ -7,7 +7,7 @@
  */
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, isObject } from "./values";
 import { heapInit } from "./heap";
-import { initNames, strLiteral, N_NAME, N_BUILTINS, N_MAIN } from "./names";
+import { initNames, strLiteral, N_NAME, N_BUILTINS, N_MAIN, N_DOC } from "./names";
 import { typeInitBuiltins, installRegisteredMethods, isSubtype } from "./typeobj";
 import { initExceptions, excType, fetchException, EX_EXTRA } from "./exceptions";
 import { initSingletons } from "./singletons";
@@ -24,6 +24,7 @@ import { registerBytesMethods } from "./bytes-ops";
 import { registerGeneratorMethods } from "./generator";
 import { registerExceptionMethods } from "./exc-methods";
 import { registerObjectMethods } from "./object-methods";
+import { registerTypeMethods } from "./type-methods";
 import { unmarshal } from "./unmarshal";
 import { kindOf, typeOf, errorType, errorClear, KIND_CODE, KIND_STR, raiseMsg, EXC_ValueError, EXC_SystemExit, EXC_KeyboardInterrupt } from "./types";
 import { dictNew, dictSetItem } from "./dict";
@@ -35,6 +36,9 @@ import { flushOut, writeOut, writeAsciiLiteral } from "./io";
 import { objStr, objGetItem } from "./ops";
 import { strSetSubscriptHook } from "./str-methods";
 import { setStdStreams } from "./builtins";
+import { setFinalizeHook } from "./refcount";
+import { runFinalizer } from "./finalize";
+import { typeObject, KIND_GENERATOR, TPFLAG_FINALIZER } from "./types";
 
 export const VM_SUSPENDED: i32 = -1;
 
@@ -59,11 +63,14 @@ export function vmInit(maxBytes: usize): void {
   registerGeneratorMethods();
   registerExceptionMethods();
   registerObjectMethods();
+  registerTypeMethods();
   installRegisteredMethods();
   strSetSubscriptHook(objGetItem);
   initBuiltins();
   initSys(strLiteral("__main__.py"));
   setStdStreams(stdoutObj, stderrObj);
+  setFinalizeHook(runFinalizer);
+  store<u32>(typeObject(KIND_GENERATOR) + 12, load<u32>(typeObject(KIND_GENERATOR) + 12) | TPFLAG_FINALIZER);
   initialized = true;
 }
 
@@ -87,8 +94,15 @@ export function vmRunPyc(ptr: usize, len: usize, budget: i32): i32 {
     return reportUncaught();
   }
   mainDict = dictNew();
+  // What CPython's `python3.11 FILE.py` puts in __main__'s namespace (the loader object aside).
   dictSetItem(mainDict, <u64>N_NAME, <u64>N_MAIN);
+  dictSetItem(mainDict, <u64>N_DOC, NONE);
+  dictSetItem(mainDict, <u64>strLiteral("__package__"), NONE);
+  dictSetItem(mainDict, <u64>strLiteral("__loader__"), NONE);
+  dictSetItem(mainDict, <u64>strLiteral("__spec__"), NONE);
   dictSetItem(mainDict, <u64>N_BUILTINS, <u64>builtinsModule);
+  dictSetItem(mainDict, <u64>strLiteral("__file__"), <u64>load<u32>(<usize>code + 68));
+  dictSetItem(mainDict, <u64>strLiteral("__cached__"), NONE);
   const main = moduleNew(mainDict, N_MAIN);
   dictSetItem(modulesDict, <u64>N_MAIN, <u64>main);
   decref(<u64>main);

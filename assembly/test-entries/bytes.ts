@@ -45,6 +45,8 @@ export {
 } from "../itertools";
 export { sliceNew } from "../slice";
 
+import { registerStrMethods } from "../str-methods";
+registerStrMethods(); // bytes(str, encoding) calls str.encode
 registerBytesMethods();
 
 /** Calls registered bytes method `name` (a str object); args: a tuple of positional then keyword values. */
