@@ -54,7 +54,7 @@ import {
 import { incref, decref, increfObject } from "./refcount";
 import { BytesObject, BYTES_HEADER_SIZE, bytesAlloc, bytesLength, bytesData } from "./bytes";
 import { StrObject, strAlloc, strLength, strKind, strData, strEqualLiteral } from "./str";
-import { strEmpty, findChar, rfindChar, searchFwd, searchBwd, adjustRange, rangeStart, rangeEnd } from "./str-ops";
+import { strEmpty, findChar, searchFwd, searchBwd, adjustRange, rangeStart, rangeEnd } from "./str-ops";
 import { isIntValue, intClampI64, subscriptIndex, asSsize, indexOut, bigToI64, sliceIndicesFor, sliceStartOut, sliceStepOut } from "./slice";
 import { tupleSize, tupleItem, tupleAlloc, tupleSetItem, vecSize, vecItems } from "./tuple";
 import { listNewEmpty, listAppendSteal, seqFast } from "./list";
