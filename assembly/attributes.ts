@@ -286,7 +286,7 @@ export function genericGetAttr(v: Value, name: usize): Value {
 /** Attribute lookup on a class: metaclass data descriptors, the MRO, then the metaclass. */
 function typeGetAttr(t: usize, name: usize): Value {
   const meta = typeOf(<u64>t);
-  const md = meta != typeObject(KIND_TYPE) ? typeLookup(meta, name) : NULL;
+  const md = typeLookup(meta, name);
   if (md != NULL && isDataDescr(md)) return descrGet(md, <u64>t, <u64>meta);
   const d = typeLookup(t, name);
   if (d != NULL) {
@@ -486,7 +486,7 @@ export function loadMethod(obj: Value, name: usize): bool {
   const t = typeOf(obj);
   if (isObject(obj)) {
     const k = kindOf(<usize>obj);
-    if (k != KIND_TYPE && k != KIND_MODULE && (!isHeapType(t) || userGetattribute(t) == NULL)) {
+    if (k != KIND_TYPE && k != KIND_MODULE && k != KIND_SUPER && (!isHeapType(t) || userGetattribute(t) == NULL)) {
       const d = typeLookup(t, name);
       if (d != NULL && isObject(d)) {
         const dk = kindOf(<usize>d);

@@ -61,7 +61,7 @@ import {
 } from "./types";
 import { incref, decref } from "./refcount";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
-import { strEqual, strLength } from "./str";
+import { strEqual, strLength, strEqualLiteral } from "./str";
 import { floatValue, complexReal, complexImag } from "./float";
 import { NOT_IMPLEMENTED } from "./singletons";
 import * as I from "./int-ops";
@@ -83,6 +83,7 @@ import {
   seqIterNext,
   seqGetIter,
 } from "./list";
+import { listRepeat, listClear as listClearImpl } from "./list";
 import { tupleSubscript, tupleContains, tupleCompare, tupleIterNew, tupleIterNext, tupleFromIterable } from "./tuple-methods";
 import { rangeSubscript, rangeContains, rangeEq, rangeLen, rangeIterNew, rangeIterNext } from "./range";
 import { sliceNew as sliceNewImpl } from "./slice";
@@ -102,6 +103,7 @@ import { genIterNext } from "./generator";
 import { builtinIterNext as iterToolsNext } from "./itertools";
 import { N_KEYS, N_MATCH_ARGS, N_GETITEM } from "./names";
 import { isSubtype, typeLookup } from "./typeobj";
+import { dictViewRichCompare } from "./dict";
 import { dictViewNew, dictIterNew as dictIterNewP, dictIterNext as dictIterNextP, dictViewContains, dictViewLen, dictEqual, dictCopy } from "./dict";
 
 /** Scratch slots for dictNext (position u32, key, value); no Python code runs between uses. */
@@ -158,6 +160,12 @@ export function builtinCompare(a: Value, b: Value, op: i32): Value {
     case KIND_FROZENSET: {
       if (kb != KIND_SET && kb != KIND_FROZENSET) return <u64>NOT_IMPLEMENTED;
       const r = setRichCompare(<usize>a, <usize>b, op);
+      return r < 0 ? NULL : makeBool(r != 0);
+    }
+    case KIND_DICT_KEYS:
+    case KIND_DICT_ITEMS: {
+      const r = dictViewRichCompare(<usize>a, b, op);
+      if (r == -2) return <u64>NOT_IMPLEMENTED;
       return r < 0 ? NULL : makeBool(r != 0);
     }
     case KIND_DICT: {
@@ -554,6 +562,17 @@ export function builtinInplace(a: Value, b: Value, base: i32): Value {
       incref(a);
       return a;
     }
+    if (base == 5 && isIntLike(b)) {
+      // list *= n: repeat in place (the list object stays the same).
+      const r = listRepeat(p, isSmallInt(asInt(b)) ? getSmallInt(asInt(b)) : I.intSign(asInt(b)) < 0 ? 0 : 0x7fffffff);
+      if (r == NULL) return NULL;
+      listClearImpl(p);
+      const ok = listExtendImpl(p, r) >= 0;
+      decref(r);
+      if (!ok) return NULL;
+      incref(a);
+      return a;
+    }
     return <u64>NOT_IMPLEMENTED;
   }
   if (k == KIND_SET && isObject(b)) {
@@ -737,6 +756,12 @@ function errFuncName(func: Value): void {
   if (isObject(func)) {
     const k = kindOf(<usize>func);
     if (k == KIND_FUNCTION) {
+      // CPython's _PyObject_FunctionStr: module-qualified unless the module is builtins.
+      const m = load<u64>(<usize>func + 48);
+      if (isObject(m) && kindOf(<usize>m) == KIND_STR && !strEqualLiteral(<usize>m, "builtins")) {
+        errStrObject(<usize>m);
+        errText(".");
+      }
       errStrObject(<usize>load<u32>(<usize>func + FN_QUALNAME));
       errText("()");
       return;

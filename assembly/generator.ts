@@ -41,6 +41,9 @@ import { strEqualLiteral } from "./str";
 import { EMPTY_TUPLE } from "./tuple";
 import { addMethod, NativeFn, arg, checkArgCount, noKeywords } from "./native";
 import { makeException } from "./excops";
+import { frameObjectNew } from "./frameobj";
+import { lineOf } from "./traceback";
+import { F_HERE } from "./frame";
 
 export const GEN_SIZE: usize = 40;
 const G_FRAME: usize = 8;
@@ -322,6 +325,14 @@ export function registerGeneratorMethods(): void {
 export function genAttr(g: usize, name: usize): Value {
   if (strEqualLiteral(name, "gi_running")) return load<u32>(g + G_RUNNING) != 0 ? 0x12 : 0x0a;
   if (strEqualLiteral(name, "gi_code")) return own(<u64>load<u32>(g + G_CODE));
+  if (strEqualLiteral(name, "gi_frame")) {
+    const f = <usize>load<u32>(g + G_FRAME);
+    if (f == 0) return NONE;
+    const code = <usize>load<u32>(g + G_CODE);
+    const here = load<u32>(f + F_HERE) - changetype<CodeObject>(code).adaptive;
+    return frameObjectNew(code, load<u32>(g + G_STARTED) == 0 ? changetype<CodeObject>(code).firstlineno : lineOf(code, here), 0);
+  }
+  if (strEqualLiteral(name, "gi_yieldfrom")) return NONE;
   if (strEqualLiteral(name, "__name__")) return own(<u64>load<u32>(g + G_NAME));
   if (strEqualLiteral(name, "__qualname__")) return own(<u64>load<u32>(g + G_QUALNAME));
   if (strEqualLiteral(name, "gi_suspended")) return load<u32>(g + G_STARTED) != 0 && load<u32>(g + G_FRAME) != 0 && load<u32>(g + G_RUNNING) == 0 ? 0x12 : 0x0a;

@@ -586,7 +586,18 @@ function erfSeries(x: f64): f64 {
     acc = 2.0 + (x2 * acc) / fk;
     fk -= 1.0;
   }
-  return (acc * x * Math.exp(-x2)) / SQRTPI;
+  return (acc * x * expMinusSquare(x)) / SQRTPI;
+}
+
+/** exp(-x*x) without the error of rounding x*x first: x*x = hi + lo exactly (Dekker), exp(-lo) ~ 1 - lo. */
+function expMinusSquare(x: f64): f64 {
+  const c = x * 134217729.0; // 2**27 + 1
+  const xh = c - (c - x);
+  const xl = x - xh;
+  const hi = x * x;
+  const lo = xh * xh - hi + 2.0 * xh * xl + xl * xl;
+  const e = Math.exp(-hi);
+  return e - e * lo;
 }
 
 function erfcContfrac(x: f64): f64 {
@@ -609,7 +620,7 @@ function erfcContfrac(x: f64): f64 {
     q = b * q - a * qLast;
     qLast = t;
   }
-  return (((p / q) * x * Math.exp(-x2)) / SQRTPI);
+  return ((p / q) * x * expMinusSquare(x)) / SQRTPI;
 }
 
 function erf(x: f64): f64 {
@@ -833,7 +844,7 @@ function m_frexp(self: Value, args: usize, nargs: i32, kw: usize): Value {
     return NULL;
   }
   tupleSetItem(t, 0, a);
-  tupleSetItem(t, 1, makeSmallInt(frexpExp));
+  tupleSetItem(t, 1, makeSmallInt(<i64>frexpExp));
   return <u64>t;
 }
 

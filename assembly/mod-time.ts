@@ -42,10 +42,11 @@ function seconds(kind: i32, qualname: string, nargs: i32, kwnames: usize): Value
 
 function nanoseconds(kind: i32, qualname: string, nargs: i32, kwnames: usize): Value {
   if (!noArgs(qualname, nargs, kwnames)) return NULL;
-  const t = clockNow(kind) * 1e9;
-  // a clock in nanoseconds fits an i64 for the next few centuries; clamp anything stranger
-  const ns: i64 = t != t ? 0 : t >= 9.2e18 ? <i64>9200000000000000000 : t <= -9.2e18 ? <i64>-9200000000000000000 : <i64>Math.round(t);
-  return intFromI64(ns);
+  const t = clockNow(kind);
+  // whole seconds and the fraction apart: t * 1e9 in one multiplication would round away the nanoseconds
+  if (!(t > -9.2e9 && t < 9.2e9)) return intFromI64(0);
+  const whole = Math.floor(t);
+  return intFromI64(<i64>whole * 1000000000 + <i64>Math.round((t - whole) * 1e9));
 }
 
 function t_time(self: Value, args: usize, nargs: i32, kw: usize): Value {

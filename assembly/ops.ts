@@ -438,6 +438,18 @@ export function objCompare(a: Value, b: Value, op: i32): Value {
 function compareOne(a: Value, b: Value, op: i32): Value {
   const d = userSlot(a, unchecked(CMP_NAMES[op]));
   if (d != NULL) return callMethod1(d, a, b);
+  if (op == CMP_NE) {
+    // object.__ne__: the inverse of __eq__ unless that is NotImplemented.
+    const e = userSlot(a, unchecked(CMP_NAMES[CMP_EQ]));
+    if (e != NULL) {
+      const r = callMethod1(e, a, b);
+      if (r == NULL || r == <u64>NOT_IMPLEMENTED) return r;
+      const t = objIsTrue(r);
+      decref(r);
+      if (t < 0) return NULL;
+      return makeBool(t == 0);
+    }
+  }
   return coll.builtinCompare(a, b, op);
 }
 
@@ -712,6 +724,13 @@ export function objContains(container: Value, item: Value): i32 {
 /** iter(v); new reference or NULL on error. */
 export function objGetIter(v: Value): Value {
   const d = userSlot(v, N_ITER);
+  if (d == NONE) {
+    raiseBegin(EXC_TypeError);
+    errText("'");
+    errTypeName(v);
+    errText("' object is not iterable");
+    return NULL;
+  }
   if (d != NULL) {
     const it = callMethod0(d, v);
     if (it == NULL) return NULL;

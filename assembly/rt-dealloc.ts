@@ -23,6 +23,7 @@ import {
   KIND_GENERATOR,
   KIND_SUPER,
   KIND_STR_ITER,
+  KIND_FRAME,
   TYPE_OBJECT_SIZE,
 } from "./types";
 import { FUNCTION_SIZE, METHOD_SIZE, BUILTIN_SIZE, METHOD_DESCR_SIZE, CELL_SIZE, WRAPPER_SIZE, PROPERTY_SIZE, MODULE_SIZE } from "./function";
@@ -30,6 +31,7 @@ import { EXC_SIZE, TRACEBACK_SIZE } from "./exceptions";
 import { GEN_SIZE, genRelease } from "./generator";
 import { SUPER_SIZE } from "./construct";
 import { STR_ITER_SIZE } from "./str-iter";
+import { FRAMEOBJ_SIZE } from "./frameobj";
 
 // @ts-ignore: decorator
 @inline function dropField(p: usize, off: usize): void {
@@ -97,6 +99,10 @@ export function runtimeDeallocChildren(p: usize): void {
     case KIND_STR_ITER:
       dropField(p, 8);
       break;
+    case KIND_FRAME:
+      dropField(p, 8);
+      dropField(p, 16);
+      break;
     case KIND_TYPE: {
       // A class made at run time: name, base, bases, mro, dict, qualname, module.
       dropField(p, 16);
@@ -142,6 +148,8 @@ export function runtimeBlockSize(p: usize): usize {
       return SUPER_SIZE;
     case KIND_STR_ITER:
       return STR_ITER_SIZE;
+    case KIND_FRAME:
+      return FRAMEOBJ_SIZE;
     case KIND_TYPE:
       return TYPE_OBJECT_SIZE;
   }

@@ -58,6 +58,8 @@ import { N_DOC, N_MODULE, N_NAME } from "./names";
 import { instanceDict } from "./attributes";
 import { codeAttr } from "./code-attrs";
 import { genAttr } from "./generator";
+import { tracebackAttr, frameObjectAttr } from "./frameobj";
+import { KIND_TRACEBACK, KIND_FRAME } from "./types";
 
 /** Compares a name with a literal; names are short, so this is cheap enough for these slow paths. */
 // @ts-ignore: decorator
@@ -212,6 +214,10 @@ export function specialAttr(v: Value, name: usize): Value {
     }
     case KIND_GENERATOR:
       return genAttr(p, name);
+    case KIND_TRACEBACK:
+      return tracebackAttr(p, name);
+    case KIND_FRAME:
+      return frameObjectAttr(p, name);
   }
   if (is(name, "__dict__")) {
     const d = instanceDict(v);

@@ -670,7 +670,7 @@ async function main(): Promise<void> {
   };
   const unavailableCell = (e: Engine) => `${e.unavailable} ${note(`${e.label}: ${e.unavailableWhy}`)}`;
   const failCell = (e: Engine, what: string, err: string) =>
-    `${e.errorIsNa ? "n/a" : err.startsWith("timeout") ? "timeout" : "fails"} ${note(`${e.label}: ${err}`, what)}`;
+    `${err.startsWith("timeout") ? "timeout" : e.errorIsNa ? "n/a" : "fails"} ${note(`${e.label}: ${err}`, what)}`;
 
   // reference output: CPython (PATH), else the first engine that ran the program
   const refOf = (p: Program): { engine: Engine; out: string } | undefined => {

@@ -2,6 +2,7 @@
 // registered bytes methods called by name, and the builtin iterators (enumerate, zip, map, filter,
 // reversed, iter(callable, sentinel)) drained into lists, with a few native callables to map and
 // filter with.
+import "../str-methods"; // module order as in index.ts: every global is set before start-up code runs
 import { Value, NULL, isSmallInt, getSmallInt, makeSmallInt, isObject } from "../values";
 import { kindOfValue, typeObject, KIND_BYTES, KIND_TUPLE, KIND_LIST, KIND_STR, raiseMsg, raiseBegin, errText, EXC_TypeError, EXC_ValueError, EXC_StopIteration } from "../types";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, vecSize, vecItems } from "../tuple";
@@ -45,7 +46,10 @@ export {
 } from "../itertools";
 export { sliceNew } from "../slice";
 
+// Static objects (type objects, ...) once every module's globals are set (startup.ts), then methods.
+import { initStatics } from "../startup";
 import { registerStrMethods } from "../str-methods";
+initStatics();
 registerStrMethods(); // bytes(str, encoding) calls str.encode
 registerBytesMethods();
 
