@@ -46,6 +46,7 @@ import { runCode } from "./eval";
 import { objCall, callMethod2, callDescr, userSlot } from "./ops";
 import { kwArg, arg, NativeFn } from "./native";
 import { descrGet } from "./attributes";
+import { listNew, listAppend } from "./list";
 
 /** The kind that decides an instance's layout: plain objects, exceptions, or a builtin's own. */
 function layoutKind(t: usize): u32 {
@@ -152,11 +153,22 @@ export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usiz
     dictSetItem(dict, <u64>N_HASH, NONE);
   }
   if (typeLookup(t, N_DEL) != NULL) store<u32>(t + 12, load<u32>(t + 12) | TPFLAG_FINALIZER);
+  registerHeapType(t);
   if (!callSetName(t, dict)) {
     decref(<u64>t);
     return 0;
   }
   return t;
+}
+
+/**
+ * Every class made at run time, in creation order, for type.__subclasses__() (CPython keeps weak
+ * references in each base; we keep the classes alive for the program's lifetime instead).
+ */
+export let heapTypes: usize = 0;
+function registerHeapType(t: usize): void {
+  if (heapTypes == 0) heapTypes = listNew(0);
+  if (heapTypes != 0) listAppend(heapTypes, <u64>t);
 }
 
 let classGetitemStr: usize = 0;

@@ -580,7 +580,10 @@ export function builtinInplace(a: Value, b: Value, base: i32): Value {
     if (kb != KIND_SET && kb != KIND_FROZENSET) return <u64>NOT_IMPLEMENTED;
     let r: i32 = 0;
     if (base == 7) r = setUpdateImpl(p, b);
-    else return <u64>NOT_IMPLEMENTED; // &=, -=, ^= fall back to the binary forms (new set, same result)
+    else if (base == 1) r = setIntersectionUpdate(p, ARGS1(b), 1);
+    else if (base == 10) r = setDifferenceUpdate(p, b);
+    else if (base == 12) r = setSymmetricDifferenceUpdate(p, b);
+    else return <u64>NOT_IMPLEMENTED;
     if (r < 0) return NULL;
     incref(a);
     return a;
@@ -1175,6 +1178,14 @@ export function callWithTupleAndDict(func: Value, callargs: Value, kwargs: Value
   for (let i: usize = 0; i < nk; i++) {
     D.dictNext(<usize>kwargs, ITER_POS, ITER_KEY, ITER_VALUE);
     const k = load<u64>(ITER_KEY);
+    if (!isObject(k) || kindOf(<usize>k) != KIND_STR) {
+      for (let j: usize = i; j < nk; j++) tupleSetItem(kwnames, j, NONE);
+      decref(<u64>kwnames);
+      freeArgs(buf, np + nk);
+      if (ownedArgs) decref(args);
+      raiseMsg(EXC_TypeError, "keywords must be strings");
+      return NULL;
+    }
     incref(k);
     tupleSetItem(kwnames, i, k);
     store<u64>(buf + ((np + i) << 3), load<u64>(ITER_VALUE));
@@ -1207,7 +1218,13 @@ export function dictOr(a: usize, b: usize): Value {
   return d;
 }
 
-import { setFromIterable } from "./set";
+import { setFromIterable, setIntersectionUpdate, setDifferenceUpdate, setSymmetricDifferenceUpdate } from "./set";
+const ARG_SLOT: usize = memory.data(8, 8);
+/** One Value in a static slot, as an `others` array of length 1. */
+function ARGS1(v: Value): usize {
+  store<u64>(ARG_SLOT, v);
+  return ARG_SLOT;
+}
 import { binaryOp } from "./ops";
 /** keys() / items() views with | & - ^: computed on sets of their items. */
 export function viewSetOp(a: Value, b: Value, op: i32): Value {

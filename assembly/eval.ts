@@ -52,7 +52,7 @@ import {
 } from "./types";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
 import { incref, decref } from "./refcount";
-import { dictNew, dictGetItem, dictSetItem, dictDelItem } from "./dict";
+import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue } from "./dict";
 import {
   F_CODE,
   F_FUNC,
@@ -185,6 +185,28 @@ function loadGlobal(globals: usize, builtins: usize, name: usize): Value {
   if (v != NULL) return v;
   nameError(name);
   return NULL;
+}
+
+/** LOAD_GLOBAL's slow path: the lookup, then the cache entry (when the index fits). Borrowed. */
+function loadGlobalCached(globals: usize, builtins: usize, name: usize, cache: usize): Value {
+  let ix = dictLookupIndex(globals, <u64>name);
+  let fromBuiltins: u32 = 0;
+  if (ix < 0) {
+    if (ix != -1) return NULL; // lookup error
+    ix = dictLookupIndex(builtins, <u64>name);
+    if (ix < 0) {
+      if (ix == -1) nameError(name);
+      return NULL;
+    }
+    fromBuiltins = 0x8000;
+  }
+  const v = fromBuiltins != 0 ? dictEntryValue(builtins, <u32>ix) : dictEntryValue(globals, <u32>ix);
+  if (ix < 0x8000) {
+    store<u32>(cache, <u32>load<u64>(globals + 16));
+    store<u32>(cache, <u32>load<u64>(builtins + 16), 4);
+    store<u16>(cache, <u16>(<u32>ix | fromBuiltins), 8);
+  }
+  return v;
 }
 
 /** Exception-table lookup: the handler entry covering instruction index `index`, or -1. */
@@ -656,9 +678,20 @@ function run(start: usize): Value {
 
       // ── names ───────────────────────────────────────────────────────────────────────────────
       case OP.LOAD_GLOBAL: {
-        const name = <usize>tupleItem(names, <usize>(oparg >> 1));
-        const v = loadGlobal(<usize>load<u32>(f + F_GLOBALS), <usize>load<u32>(f + F_BUILTINS), name);
-        if (v == NULL) break;
+        // Inline cache in the 5 CACHE units (10 bytes): the low 32 bits of the globals' and the
+        // builtins' version tags when the name was found, and the entry index (bit 15: found in
+        // builtins). Any change to either dict bumps its version and sends us to the slow path.
+        const globals = <usize>load<u32>(f + F_GLOBALS);
+        const builtins = <usize>load<u32>(f + F_BUILTINS);
+        let v: Value;
+        const gv = load<u32>(ip);
+        if (gv != 0 && gv == <u32>load<u64>(globals + 16) && load<u32>(ip, 4) == <u32>load<u64>(builtins + 16)) {
+          const ix = <u32>load<u16>(ip, 8);
+          v = (ix & 0x8000) != 0 ? dictEntryValue(builtins, ix & 0x7fff) : dictEntryValue(globals, ix);
+        } else {
+          v = loadGlobalCached(globals, builtins, <usize>tupleItem(names, <usize>(oparg >> 1)), ip);
+          if (v == NULL) break;
+        }
         if ((oparg & 1) != 0) {
           store<u64>(sp, NULL);
           sp += 8;

@@ -144,6 +144,8 @@ function resume(g: usize, value: Value, exc: Value): Value {
   incref(<u64>g); // the generator must outlive its own evaluation
   const r = evalFrame(f);
   store<u32>(g + G_RUNNING, 0);
+  // Nested generators ran in between and left their own flag: set ours now.
+  returnedFlag = false;
   if (r != NULL && yielded) {
     decref(<u64>g);
     return r;
@@ -236,6 +238,13 @@ function genSendMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Va
 function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("throw", kwnames) || !checkArgCount("throw", nargs, 1, 3)) return NULL;
   let exc: Value;
+  const t0 = arg(args, 0);
+  if (!isExceptionLike(t0)) {
+    raiseBegin(EXC_TypeError);
+    errText("exceptions must be classes or instances deriving from BaseException, not ");
+    errTypeName(t0);
+    return NULL;
+  }
   if (nargs >= 2 && arg(args, 1) != NONE) {
     exc = makeExceptionWithValue(arg(args, 0), arg(args, 1));
   } else {
@@ -252,6 +261,14 @@ function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: usize): V
 }
 
 import { objCall } from "./ops";
+import { errTypeName, KIND_EXCEPTION, KIND_TYPE } from "./types";
+import { EXC_BaseException } from "./exceptions.generated";
+function isExceptionLike(v: Value): bool {
+  if (!isObject(v)) return false;
+  const k = kindOf(<usize>v);
+  if (k == KIND_EXCEPTION) return true;
+  return k == KIND_TYPE && isSubtype(<usize>v, excType(EXC_BaseException));
+}
 function makeExceptionWithValue(type: Value, value: Value): Value {
   if (isObject(value) && isSubtype(typeOf(value), <usize>type)) {
     incref(value);

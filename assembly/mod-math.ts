@@ -929,33 +929,44 @@ function m_isclose(self: Value, args: usize, nargs: i32, kwnames: usize): Value 
   let vb: Value = nargs > 1 ? arg(args, 1) : NULL;
   let vr: Value = NULL;
   let vt: Value = NULL;
+  // CPython's order of complaints: a missing argument, then a name given twice, then an unknown name.
+  let dup: usize = 0;
+  let unknown: usize = 0;
   const nk = kwCount(kwnames);
   for (let i = 0; i < nk; i++) {
     const k = <usize>tupleItem(kwnames, i);
     const v = arg(args, nargs + i);
-    if (strEqualLiteral(k, "a") && nargs < 1) va = v;
-    else if (strEqualLiteral(k, "b") && nargs < 2) vb = v;
-    else if (strEqualLiteral(k, "rel_tol")) vr = v;
+    if (strEqualLiteral(k, "a")) {
+      if (nargs >= 1) {
+        if (dup == 0) dup = k;
+      } else va = v;
+    } else if (strEqualLiteral(k, "b")) {
+      if (nargs >= 2) {
+        if (dup == 0) dup = k;
+      } else vb = v;
+    } else if (strEqualLiteral(k, "rel_tol")) vr = v;
     else if (strEqualLiteral(k, "abs_tol")) vt = v;
-    else if (strEqualLiteral(k, "a") || strEqualLiteral(k, "b")) {
-      raiseBegin(EXC_TypeError);
-      errText("argument for isclose() given by name ('");
-      errStrObject(k);
-      errText("') and position (");
-      errInt(strEqualLiteral(k, "a") ? 1 : 2);
-      errText(")");
-      return NULL;
-    } else {
-      raiseBegin(EXC_TypeError);
-      errText("'");
-      errStrObject(k);
-      errText("' is an invalid keyword argument for isclose()");
-      return NULL;
-    }
+    else if (unknown == 0) unknown = k;
   }
   if (va == NULL || vb == NULL) {
     raiseBegin(EXC_TypeError);
     errText(va == NULL ? "isclose() missing required argument 'a' (pos 1)" : "isclose() missing required argument 'b' (pos 2)");
+    return NULL;
+  }
+  if (dup != 0) {
+    raiseBegin(EXC_TypeError);
+    errText("argument for isclose() given by name ('");
+    errStrObject(dup);
+    errText("') and position (");
+    errInt(strEqualLiteral(dup, "a") ? 1 : 2);
+    errText(")");
+    return NULL;
+  }
+  if (unknown != 0) {
+    raiseBegin(EXC_TypeError);
+    errText("'");
+    errStrObject(unknown);
+    errText("' is an invalid keyword argument for isclose()");
     return NULL;
   }
   const a = toF64(va);

@@ -30,6 +30,7 @@ import {
   EXC_TypeError,
   EXC_ValueError,
   EXC_OverflowError,
+  EXC_ZeroDivisionError,
   raiseMemory,
 } from "./types";
 import { incref, decref } from "./refcount";
@@ -239,6 +240,21 @@ function intGetnewargs(self: Value, args: usize, nargs: i32, kwnames: usize): Va
   return single(exactInt(self));
 }
 
+/** int.__sizeof__(): CPython's header (24 bytes) plus 4 per 30-bit digit of the magnitude. */
+function intSizeof(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noArgs("int.__sizeof__", nargs, kwnames)) return NULL;
+  const v = asInt(self);
+  let nd: i64;
+  if (isSmallInt(v)) {
+    const n = getSmallInt(v);
+    const m: u64 = n < 0 ? <u64>0 - <u64>n : <u64>n;
+    nd = m == 0 ? 0 : (<i64>(64 - clz<u64>(m)) + 29) / 30;
+  } else {
+    nd = <i64>bigNDigits(<usize>v);
+  }
+  return makeSmallInt(24 + 4 * nd);
+}
+
 /**
  * Checks a slot wrapper's arguments (CPython's wrapperdescr messages): "wrapper NAME() takes no
  * keyword arguments", "expected N argument(s), got M".
@@ -434,7 +450,10 @@ function intToBytes(self: Value, args: usize, nargs: i32, kwnames: usize): Value
   if (b == 0) return NULL;
   const d = bytesData(b);
   let ok = magnitudeBytes(v, d, n);
-  if (ok && neg) {
+  if (n == 0 && neg) {
+    // CPython skips the sign check for an empty result: only -1 "fits" in no bytes
+    ok = v == makeSmallInt(-1);
+  } else if (ok && neg) {
     // two's complement over n bytes; the sign bit must come out set
     let carry: u32 = 1;
     for (let i: usize = 0; i < n; i++) {
@@ -442,9 +461,7 @@ function intToBytes(self: Value, args: usize, nargs: i32, kwnames: usize): Value
       store<u8>(d + i, <u8>x);
       carry = x >> 8;
     }
-    // n == 0: only -1 fits (CPython skips the sign check for an empty result)
-    if (n == 0) ok = v == makeSmallInt(-1);
-    else ok = (load<u8>(d + n - 1) & 0x80) != 0;
+    ok = (load<u8>(d + n - 1) & 0x80) != 0;
   } else if (ok && signed != 0 && n > 0) {
     ok = (load<u8>(d + n - 1) & 0x80) == 0;
   }
@@ -475,7 +492,7 @@ function intFromByteArray(src: usize, n: usize, little: bool, signed: bool): Val
   const negative = signed && n > 0 && (load<u8>(src + (little ? n - 1 : 0)) & 0x80) != 0;
   // little-endian magnitude bytes in a scratch block (negated for negative values)
   const scratch = alloc(n + 1);
-  if (scratch == 0 && n + 1 > 0) return NULL;
+  if (scratch == 0) return raiseMemory();
   for (let i: usize = 0; i < n; i++) store<u8>(scratch + i, load<u8>(src + (little ? i : n - 1 - i)));
   if (negative) {
     let carry: u32 = 1;
@@ -491,7 +508,7 @@ function intFromByteArray(src: usize, n: usize, little: bool, signed: bool): Val
   const digits = alloc((count << 1) + 2);
   if (digits == 0) {
     free(scratch, n + 1);
-    return NULL;
+    return raiseMemory();
   }
   for (let k: usize = 0; k < count; k++) {
     const bit = k * 15;
@@ -558,7 +575,7 @@ function castToClass(cls: Value, r: Value): Value {
     const buf = alloc(8);
     if (buf == 0) {
       decref(r);
-      return NULL;
+      return raiseMemory();
     }
     store<u64>(buf, r);
     const o = objCall(cls, buf, 1, 0);
@@ -626,7 +643,7 @@ function floatFromHexM(self: Value, args: usize, nargs: i32, kwnames: usize): Va
   const buf = alloc(8);
   if (buf == 0) {
     decref(r);
-    return NULL;
+    return raiseMemory();
   }
   store<u64>(buf, r);
   const o = objCall(self, buf, 1, 0);
@@ -723,6 +740,105 @@ function strLiteralOf(s: string): usize {
 // ---------------------------------------------------------------------------------------------------
 // complex
 
+// complex ** complex, CPython's complex_pow: repeated multiplication for small integral exponents
+// (exact for (1j)**2), the polar form otherwise.
+let powRe: f64 = 0;
+let powIm: f64 = 0;
+let powDomainError = false;
+
+function cMul(ar: f64, ai: f64, br: f64, bi: f64): void {
+  powRe = ar * br - ai * bi;
+  powIm = ar * bi + ai * br;
+}
+
+/** (ar + ai j) ** n for n >= 0 by binary powering; result in powRe/powIm. */
+function cPowU(ar: f64, ai: f64, n: i64): void {
+  let rr: f64 = 1;
+  let ri: f64 = 0;
+  let pr = ar;
+  let pi = ai;
+  let mask: i64 = 1;
+  while (mask > 0 && n >= mask) {
+    if ((n & mask) != 0) {
+      cMul(rr, ri, pr, pi);
+      rr = powRe;
+      ri = powIm;
+    }
+    mask <<= 1;
+    cMul(pr, pi, pr, pi);
+    pr = powRe;
+    pi = powIm;
+  }
+  powRe = rr;
+  powIm = ri;
+}
+
+/** 1 / (br + bi j), Smith's method; a zero divisor is a domain error. */
+function cInverse(br: f64, bi: f64): void {
+  const abr = Math.abs(br);
+  const abi = Math.abs(bi);
+  if (abr >= abi) {
+    if (abr == 0) {
+      powDomainError = true;
+      powRe = 0;
+      powIm = 0;
+      return;
+    }
+    const ratio = bi / br;
+    const denom = br + bi * ratio;
+    powRe = 1 / denom;
+    powIm = -ratio / denom;
+  } else if (abi >= abr) {
+    const ratio = br / bi;
+    const denom = br * ratio + bi;
+    powRe = ratio / denom;
+    powIm = -1 / denom;
+  } else {
+    powRe = NaN;
+    powIm = NaN;
+  }
+}
+
+function cPowGeneral(ar: f64, ai: f64, br: f64, bi: f64): void {
+  if (br == 0 && bi == 0) {
+    powRe = 1;
+    powIm = 0;
+  } else if (ar == 0 && ai == 0) {
+    if (bi != 0 || br < 0) powDomainError = true;
+    powRe = 0;
+    powIm = 0;
+  } else {
+    const vabs = Math.hypot(ar, ai);
+    let len = Math.pow(vabs, br);
+    const at = Math.atan2(ai, ar);
+    let phase = at * br;
+    if (bi != 0) {
+      len /= Math.exp(at * bi);
+      phase += bi * Math.log(vabs);
+    }
+    powRe = len * Math.cos(phase);
+    powIm = len * Math.sin(phase);
+  }
+}
+
+/** (ar + ai j) ** (br + bi j) as a new complex; ZeroDivisionError / OverflowError as CPython. */
+export function complexPow(ar: f64, ai: f64, br: f64, bi: f64): Value {
+  powDomainError = false;
+  if (bi == 0 && br == Math.floor(br) && Math.abs(br) <= 100) {
+    const n = <i64>br;
+    if (n > 0) cPowU(ar, ai, n);
+    else {
+      cPowU(ar, ai, -n);
+      cInverse(powRe, powIm);
+    }
+  } else {
+    cPowGeneral(ar, ai, br, bi);
+  }
+  if (powDomainError) return raiseMsg(EXC_ZeroDivisionError, "0.0 to a negative or complex power");
+  if (Math.abs(powRe) == Infinity || Math.abs(powIm) == Infinity) return raiseMsg(EXC_OverflowError, "complex exponentiation");
+  return complexNew(powRe, powIm);
+}
+
 function complexConjugate(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noArgs("complex.conjugate", nargs, kwnames)) return NULL;
   return complexNew(complexReal(<usize>self), -complexImag(<usize>self));
@@ -794,6 +910,7 @@ export function registerNumberMethods(): void {
   addMethod(ti, "__bool__", intBoolM);
   addMethod(ti, "__format__", intFormatM);
   addMethod(ti, "__getnewargs__", intGetnewargs);
+  addMethod(ti, "__sizeof__", intSizeof);
 
   const tf = typeObject(KIND_FLOAT);
   addMethod(tf, "is_integer", floatIsIntegerM);

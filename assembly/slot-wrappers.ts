@@ -95,7 +95,7 @@ import { instanceDictSlot } from "./attributes";
 import { userSlot, callMethod0 } from "./ops";
 import { builtinFn } from "./function";
 import { N_HASH, N_INDEX, strLiteral } from "./names";
-import { checkSlotArgs, exactInt } from "./num-methods";
+import { checkSlotArgs, exactInt, complexPow } from "./num-methods";
 
 const NI: Value = <Value>NOT_IMPLEMENTED;
 
@@ -143,6 +143,7 @@ function binaryFor(self: Value, other: Value, op: i32, reflected: bool): Value {
       break;
     case KIND_COMPLEX:
       if (!isReal(other) && kindOfValue(other) != KIND_COMPLEX) return NI;
+      if (op == NB_POWER) return reflected ? powComplex(other, self) : powComplex(self, other);
       break;
     case KIND_STR:
     case KIND_LIST:
@@ -154,6 +155,28 @@ function binaryFor(self: Value, other: Value, op: i32, reflected: bool): Value {
       return viewBinary(self, other, op, reflected);
   }
   return reflected ? builtinBinary(other, self, op) : builtinBinary(self, other, op);
+}
+
+/** a ** b where either is a complex and the other a complex, float, int or bool. */
+function powComplex(a: Value, b: Value): Value {
+  let ar: f64, ai: f64, br: f64, bi: f64;
+  if (kindOfValue(a) == KIND_COMPLEX) {
+    ar = complexReal(<usize>a);
+    ai = complexImag(<usize>a);
+  } else {
+    ar = toF64(a);
+    if (errorType() != 0) return NULL;
+    ai = 0;
+  }
+  if (kindOfValue(b) == KIND_COMPLEX) {
+    br = complexReal(<usize>b);
+    bi = complexImag(<usize>b);
+  } else {
+    br = toF64(b);
+    if (errorType() != 0) return NULL;
+    bi = 0;
+  }
+  return complexPow(ar, ai, br, bi);
 }
 
 /** + * % of str, list, tuple, bytes: TypeError rather than NotImplemented for a wrong operand. */
@@ -516,6 +539,16 @@ function w_getitem(s: Value, a: usize, n: i32, k: usize): Value {
   return builtinGetItem(s, arg(a, 0));
 }
 
+// list and dict take __getitem__ as an ordinary one-argument method (METH_O), with its messages.
+function w_list_getitem(s: Value, a: usize, n: i32, k: usize): Value {
+  if (!noKeywords("list.__getitem__", k) || !checkArgCount("list.__getitem__", n, 1, 1)) return NULL;
+  return builtinGetItem(s, arg(a, 0));
+}
+function w_dict_getitem(s: Value, a: usize, n: i32, k: usize): Value {
+  if (!noKeywords("dict.__getitem__", k) || !checkArgCount("dict.__getitem__", n, 1, 1)) return NULL;
+  return builtinGetItem(s, arg(a, 0));
+}
+
 function w_setitem(s: Value, a: usize, n: i32, k: usize): Value {
   if (!checkUnpack(n, k, "__setitem__", 2, 2)) return NULL;
   return builtinSetItem(s, arg(a, 0), arg(a, 1)) < 0 ? NULL : NONE;
@@ -651,11 +684,16 @@ function newFor(kind: u32, args: usize, nargs: i32, kwnames: usize): Value {
   if (kind == KIND_LIST || kind == KIND_DICT || kind == KIND_SET) obj = typeCall(base, args, 0, 0);
   else obj = typeCall(base, args + 8, nargs - 1, kwnames);
   if (obj == NULL || t == base) return obj;
-  return retype(obj, t, kind);
+  return retypeBuiltin(obj, t, kind);
 }
 
-/** obj (reference taken) as an instance of heap type t: fresh objects are retyped, shared ones copied. */
-function retype(obj: Value, t: usize, kind: u32): Value {
+/**
+ * obj (reference taken; a value of builtin layout `kind`) as an instance of class t (a subclass of
+ * that builtin): a fresh object is retyped in place, a shared one (cached, interned, the argument
+ * itself) is copied first. Small ints and bools have no header and come back unchanged.
+ * construct.ts can use this for classes with a builtin base.
+ */
+export function retypeBuiltin(obj: Value, t: usize, kind: u32): Value {
   if (!isObject(obj)) return obj; // small ints and bools have no header to retype
   let o = obj;
   if (load<u32>(<usize>o) != 1 || kindOf(<usize>o) != kind) {
@@ -919,7 +957,8 @@ export function registerSlotWrappers(): void {
   addMethod(tl, "__iadd__", w_list_iadd);
   addMethod(tl, "__imul__", w_list_imul);
   addComparisons(tl);
-  addContainer(tl, true);
+  addContainer(tl, false);
+  addMethod(tl, "__getitem__", w_list_getitem);
   addMethod(tl, "__setitem__", w_setitem);
   addMethod(tl, "__delitem__", w_delitem);
   addMethod(tl, "__reversed__", w_list_reversed);
@@ -935,7 +974,8 @@ export function registerSlotWrappers(): void {
   addMethod(td, "__ror__", w_ror);
   addMethod(td, "__ior__", w_dict_ior);
   addComparisons(td);
-  addContainer(td, true);
+  addContainer(td, false);
+  addMethod(td, "__getitem__", w_dict_getitem);
   addMethod(td, "__setitem__", w_setitem);
   addMethod(td, "__delitem__", w_delitem);
   addMethod(td, "__reversed__", w_dict_reversed);

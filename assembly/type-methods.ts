@@ -29,7 +29,8 @@ import { addMethod, arg, checkArgCount, METHOD_STATIC, METHOD_CLASS } from "./na
 import { typeNewChecked } from "./classes";
 import { typeCall } from "./construct";
 import { typeMro, isSubtype } from "./typeobj";
-import { listNew } from "./list";
+import { listNew, listAppend } from "./list";
+import { heapTypes } from "./classes";
 import { vecItems } from "./tuple";
 import { dictNew } from "./dict";
 import { methodNew, propertyNew } from "./function";
@@ -197,8 +198,29 @@ function propertySet(self: Value, args: usize, nargs: i32, kwnames: usize): Valu
   return objCall(f, args, 2, 0);
 }
 
+/** cls.__subclasses__(): the classes whose __bases__ include cls, in creation order. */
+function typeSubclasses(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  const out = listNew(0);
+  if (out == 0) return NULL;
+  if (heapTypes == 0) return <u64>out;
+  const n = <usize>load<u32>(heapTypes + 8);
+  for (let i: usize = 0; i < n; i++) {
+    const t = <usize>load<u64>(vecItems(heapTypes) + (i << 3));
+    const bases = <usize>load<u32>(t + 36);
+    const nb = <usize>tupleSize(bases);
+    for (let j: usize = 0; j < nb; j++) {
+      if (tupleItem(bases, j) == self) {
+        listAppend(out, <u64>t);
+        break;
+      }
+    }
+  }
+  return <u64>out;
+}
+
 export function registerTypeMethods(): void {
   const t = typeObject(KIND_TYPE);
+  addMethod(t, "__subclasses__", typeSubclasses);
   addMethod(t, "__new__", typeNewMethod, METHOD_STATIC);
   addMethod(t, "__init__", typeInitMethod);
   addMethod(t, "__call__", typeCallMethod);

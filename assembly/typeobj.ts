@@ -235,7 +235,7 @@ export function c3Mro(self: usize, bases: usize): usize {
     if (!anyLeft) break;
     if (found == 0) {
       raiseBegin(EXC_TypeError);
-      errText("Cannot create a consistent method resolution order (MRO) for bases ");
+      errText("Cannot create a consistent method resolution\norder (MRO) for bases ");
       // CPython lists the heads that remain, in sequence order, without duplicates.
       let first = true;
       for (let s = 0; s < nb; s++) {

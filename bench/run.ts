@@ -74,6 +74,8 @@ interface Engine {
   unavailableWhy?: string;
   /** MicroPython is not CPython: a program it cannot run is "n/a", not "fails" */
   errorIsNa?: boolean;
+  /** a new worker for every program (MicroPython: its heap only grows, and later programs slow down) */
+  freshPerProgram?: boolean;
   version?: string;
   /** how to start a worker / a start-up probe */
   worker?: { cmd: string; args: string[] };
@@ -209,7 +211,8 @@ async function detectEngines(): Promise<Engine[]> {
   for (const id of ["pyodide", "micropython"] as const) {
     const pkg = NODE_PKGS[id];
     const v = pkgVersion(pkg);
-    const e: Engine = { id, label: id === "pyodide" ? "Pyodide" : "MicroPython", sizes: [], errorIsNa: id === "micropython" };
+    const mp = id === "micropython";
+    const e: Engine = { id, label: mp ? "MicroPython" : "Pyodide", sizes: [], errorIsNa: mp, freshPerProgram: mp };
     if (!v) {
       e.unavailable = "not installed";
       e.unavailableWhy = `npm package ${pkg} is not in node_modules (npm install)`;
@@ -647,6 +650,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    for (const e of runnable) if (e.freshPerProgram) await pools.get(e.id)!.close();
     log(
       `${p.name}: ` +
         runnable
@@ -767,7 +771,7 @@ async function main(): Promise<void> {
     });
     extra("peak RSS: worker that ran all programs", (e) => {
       const r = pools.get(e.id)!.rss;
-      return r.length ? fmtBytes(Math.max(...r) * 1024) + (r.length > 1 ? ` (max of ${r.length} processes)` : "") : "—";
+      return r.length ? fmtBytes(Math.max(...r) * 1024) + (r.length > 1 ? ` (max of ${r.length} workers)` : "") : "—";
     });
   }
   md.push("");
@@ -783,7 +787,10 @@ async function main(): Promise<void> {
   }
   md.push("Engines:");
   md.push("");
-  for (const e of engines) md.push(`- ${e.label}: ${e.unavailable ? `${e.unavailable} (${e.unavailableWhy})` : (e.version ?? "?")}`);
+  for (const e of engines) {
+    const how = e.freshPerProgram ? "; a fresh worker process for each program" : "";
+    md.push(`- ${e.label}: ${e.unavailable ? `${e.unavailable} (${e.unavailableWhy})` : (e.version ?? "?") + how}`);
+  }
   md.push(
     `- Node's own share of the Node-hosted engines' figures: \`node -e 0\` takes ${fmtMs(nodeBase.wall)} spawn → exit` +
       (nodeBase.rss !== undefined ? ` and peaks at ${fmtBytes(nodeBase.rss * 1024)} RSS.` : "."),

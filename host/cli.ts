@@ -3,11 +3,17 @@
  * The `pyvm` command line. Subcommands:
  *   pyvm dis FILE.pyc            disassemble, text identical to CPython 3.11's dis.dis()
  *   pyvm marshal-info FILE.pyc   the .pyc header and the tree of code objects inside it
- *   pyvm run / compile / ast     arrive with the VM and compiler issues
+ *   pyvm run FILE.pyc|FILE.py    run on the WebAssembly VM (exit status as CPython's); a .py is
+ *                                compiled by python3.11 until our compiler exists (issues 4-5)
+ *   pyvm compile / ast           arrive with the compiler issues
  * Python errors (bad marshal data, a .pyc for another version) print as CPython prints the last
  * line of a traceback and exit 1.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runPyc } from "./run.js";
 import { fileURLToPath } from "node:url";
 import { PyError } from "./errors.js";
 import { readPyc, type PycFile } from "./pyc.js";
@@ -18,13 +24,13 @@ import { OPNAME } from "./opcodes.generated.js";
 const USAGE = `usage: pyvm <command> [args]
 
 commands:
+  run FILE.pyc|FILE.py    run a program on the WebAssembly VM (a .py is compiled by python3.11 for now)
   dis FILE.pyc            disassemble a CPython 3.11 .pyc (as python3.11 -m dis would show its code)
   marshal-info FILE.pyc   show the .pyc header and the code objects it holds
   help                    show this message
 `;
 
 const NOT_YET: Record<string, string> = {
-  run: "pyvm run arrives with the WebAssembly VM (issue 3)",
   compile: "pyvm compile arrives with the compiler back end (issue 5)",
   ast: "pyvm ast arrives with the compiler front end (issue 4)",
 };
@@ -63,10 +69,58 @@ function marshalInfo(path: string): string {
   return lines.join("\n") + "\n";
 }
 
-export function main(argv: string[]): number {
+/**
+ * pyvm run: a .pyc runs as is; a .py is compiled by python3.11 into a temporary .pyc (its
+ * co_filename is the path as given, as `python3.11 FILE.py` would show it). Ctrl-C delivers
+ * KeyboardInterrupt to the program.
+ */
+async function runFile(path: string): Promise<number> {
+  let pyc: Uint8Array;
+  if (path.endsWith(".py")) {
+    const dir = mkdtempSync(join(tmpdir(), "pyvm-run-"));
+    const cfile = join(dir, "main.pyc");
+    const res = spawnSync(
+      process.env.PYVM_PYTHON ?? "python3.11",
+      ["-c", "import py_compile,sys\ntry:\n py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile=sys.argv[1], doraise=True)\nexcept py_compile.PyCompileError as e:\n sys.stderr.write(e.msg)\n sys.exit(1)", path, cfile],
+      { encoding: "utf8" },
+    );
+    if (res.error) {
+      process.stderr.write(`pyvm: running a .py needs python3.11 to compile it (${res.error.message}); pass a .pyc\n`);
+      return 2;
+    }
+    if (res.status !== 0) {
+      process.stderr.write(res.stderr);
+      return 1;
+    }
+    pyc = new Uint8Array(readFileSync(cfile));
+  } else {
+    pyc = new Uint8Array(readFileSync(path));
+  }
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on("SIGINT", onSigint);
+  try {
+    return await runPyc(pyc, {
+      shouldInterrupt: () => {
+        const i = interrupted;
+        interrupted = false;
+        return i;
+      },
+    });
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+export function main(argv: string[]): number | Promise<number> {
   const [command, ...args] = argv;
   try {
     switch (command) {
+      case "run":
+        if (args.length < 1) break;
+        return runFile(args[0]);
       case "dis":
         if (args.length !== 1) break;
         process.stdout.write(dis(readCode(args[0]).code));
@@ -106,5 +160,7 @@ export function main(argv: string[]): number {
 
 // Run only when executed (also through npm's bin symlink), not when imported by a test.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((status) => {
+    process.exitCode = status;
+  });
 }

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runPython } from "./support/python.js";
+import { runPython, PYTHON } from "./support/python.js";
 import { normalizeAddresses } from "./support/digests.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pyvm-cli-"));
@@ -34,6 +34,17 @@ function pyvm(...args: string[]) {
 }
 
 describe("pyvm CLI", () => {
+  it("run executes a .pyc and a .py on the WASM VM with CPython's output and exit status", () => {
+    const prog = join(dir, "exits.py");
+    writeFileSync(prog, "import sys\nprint('hi', sum(range(10)))\nprint('err', file=sys.stderr)\nsys.exit(3)\n");
+    const want = spawnSync(PYTHON, [prog], { encoding: "utf8" });
+    const got = pyvm("run", prog);
+    expect({ out: got.stdout, err: got.stderr, status: got.status }).toEqual({ out: want.stdout, err: want.stderr, status: want.status });
+    const fromPyc = pyvm("run", pyc);
+    const wantHello = spawnSync(PYTHON, [source], { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0" } });
+    expect({ out: fromPyc.stdout, status: fromPyc.status }).toEqual({ out: wantHello.stdout, status: 0 });
+  });
+
   it("dis prints what CPython's dis prints for the .pyc's code object", () => {
     const expected = runPython(
       `import dis, marshal, sys
@@ -79,9 +90,9 @@ dis.dis(marshal.loads(data[16:]))`,
   it("explains usage and commands still to come", () => {
     expect(pyvm("--help").stdout).toContain("usage: pyvm");
     expect(pyvm().status).toBe(2);
-    const run = pyvm("run", "x.py");
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain("issue 3");
+    const compile = pyvm("compile", "x.py");
+    expect(compile.status).toBe(2);
+    expect(compile.stderr).toContain("issue 5");
     expect(pyvm("dis", join(dir, "missing.pyc")).stderr).toContain("No such file");
   });
 });

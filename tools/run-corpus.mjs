@@ -29,7 +29,7 @@ for (const p of programs) {
   let exit;
   try {
     const deadline = Date.now() + 10000;
-    exit = runPycSync(readFileSync(join(cache, p + "c")), { stdout: (s) => (out += s), stderr: (s) => (err += s), budget: 100000, shouldInterrupt: () => Date.now() > deadline });
+    exit = runPycSync(readFileSync(join(cache, p + "c")), { stdout: (s) => (out += s), stderr: (s) => (err += s), budget: 100000, shouldInterrupt: () => Date.now() > deadline, wasmPath: process.env.PYVM_WASM });
   } catch (e) {
     err += `HOST ERROR: ${e.message}\n`;
     exit = -99;

@@ -1,5 +1,6 @@
 // Test entry for hash / dict / set (test/wasm-dict.test.ts): the functions themselves, plus what
 // the host needs to build values, call registered methods and check for leaks.
+import "../str-methods"; // module order: see assembly/index.ts
 import { Value } from "../values";
 import { typeObject } from "../types";
 import { tupleSetItem as tupleSetItemInline } from "../tuple";
@@ -125,3 +126,7 @@ export function callMethod(index: i32, self: Value, args: usize, nargs: i32, kwn
 export function builtinType(kind: u32): usize {
   return typeObject(kind);
 }
+
+// Static objects last (assembly/startup.ts).
+import { initStatics } from "../startup";
+initStatics();

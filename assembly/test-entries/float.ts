@@ -3,6 +3,7 @@
 export { heapInit, heapBytesInUse, alloc as heapAlloc, free as heapFree } from "../heap";
 export { errorType, errorMessagePtr, errorMessageLength, errorClear, kindOfValue as valueKind } from "../types";
 export { formatIntBase } from "../format-spec";
+import "../str-methods"; // module order: see assembly/index.ts
 import { floatRepr, floatStr, floatReprNoDot } from "../float-format";
 import { intFromStr } from "../int-ops";
 import { formatFloat, formatSmallInt, formatIntDigits, formatStr, formatInt } from "../format-spec";
@@ -112,3 +113,7 @@ export function item(t: Value, i: i32): Value {
 export function release(v: Value): void {
   decref(v);
 }
+
+// Static objects last (assembly/startup.ts).
+import { initStatics } from "../startup";
+initStatics();

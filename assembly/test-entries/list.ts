@@ -1,5 +1,6 @@
 // Test entry for list / tuple / range / slice (test/wasm-list.test.ts): the functions themselves,
 // plus what the host needs to build values, call registered methods and check for leaks.
+import "../str-methods"; // module order: see assembly/index.ts
 import { Value } from "../values";
 import { typeObject } from "../types";
 import { tupleSetItem as tupleSetItemInline } from "../tuple";
@@ -113,3 +114,7 @@ export function findMethod(kind: u32, ptr: usize, len: i32): i32 {
 export function callMethod(index: i32, self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   return registeredMethodFn(index)(self, args, nargs, kwnames);
 }
+
+// Static objects last (assembly/startup.ts).
+import { initStatics } from "../startup";
+initStatics();

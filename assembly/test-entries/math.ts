@@ -7,7 +7,7 @@ export { heapInit, heapBytesInUse, alloc as heapAlloc, free as heapFree } from "
 export { errorType, errorMessagePtr, errorMessageLength, errorClear, kindOfValue as valueKind } from "../types";
 export { decref as valueDecref } from "../refcount";
 export { intFromI64 } from "../int";
-export { intFromStr, intToStr } from "../int-ops";
+export { intFromStr, intToStr, intSetMaxStrDigits } from "../int-ops";
 export { strFromUtf8 } from "../str";
 export { tupleAlloc } from "../tuple";
 export { makeMathModule, mathInit } from "../mod-math";

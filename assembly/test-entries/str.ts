@@ -1,6 +1,7 @@
 // Test entry for str-ops.ts / str-methods.ts (test/wasm-str.test.ts): str objects in and out as
 // UTF-8 (surrogatepass), the operations, registered methods called by name, and a subscript hook
 // for dicts/tuples/lists of the minimal layouts so translate/format_map/%(key) can be exercised.
+import "../str-methods"; // module order: see assembly/index.ts
 import { Value, NULL, isSmallInt, getSmallInt, makeSmallInt, isObject } from "../values";
 import { kindOf, kindOfValue, KIND_STR, KIND_DICT, KIND_TUPLE, KIND_LIST, raiseWithValue, raiseMsg, EXC_KeyError, EXC_IndexError, EXC_TypeError, raiseBegin, errText, errTypeName } from "../types";
 import { strLength, strEqual, strKind } from "../str";
@@ -158,3 +159,7 @@ export { sbNew, sbAppendStr, sbAppendCodePoint, sbFinish, sbDiscard, sbAppendInt
 export function sbAppendHello(sb: usize): bool {
   return ops.sbAppendAscii(sb, "hello");
 }
+
+// Static objects last (assembly/startup.ts).
+import { initStatics } from "../startup";
+initStatics();
