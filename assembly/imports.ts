@@ -8,13 +8,8 @@ import { incref, decref } from "./refcount";
 import { dictGetItem, dictSetItem, dictNext } from "./dict";
 import { strEqualLiteral, strCodePoint, strLength } from "./str";
 import { modulesDict } from "./mod-sys";
-// TODO(math/time): import makeMathModule / makeTimeModule when assembly/mod-math.ts and mod-time.ts land.
-function makeMathModule(): usize {
-  return 0;
-}
-function makeTimeModule(): usize {
-  return 0;
-}
+import { makeMathModule } from "./mod-math";
+import { makeTimeModule } from "./mod-time";
 import { builtinsModule } from "./builtins";
 import { objGetAttr } from "./ops";
 import { errorType, errorClear, EXC_AttributeError } from "./types";
