@@ -80,6 +80,53 @@ import {
 } from "./names";
 import { EX_ARGS, EX_TRACEBACK, EX_CONTEXT, EX_CAUSE, EX_SUPPRESS, EX_NOTES, EX_EXTRA, excType } from "./exceptions";
 import { specialAttr, setSpecialAttr } from "./special-attrs";
+import { bumpTypeEpoch, typeEpoch } from "./typeobj";
+
+/**
+ * LOAD_ATTR with its inline cache (4 CACHE units: type u32, epoch u32): when the attribute came
+ * from the instance __dict__ of a class instance without __getattribute__ and with no data
+ * descriptor of that name, remember the (type, epoch) so the next access can go straight to the
+ * instance dict. New reference or NULL.
+ */
+export function loadAttrFill(obj: Value, name: usize, cache: usize): Value {
+  if (isObject(obj)) {
+    const t = typeOf(obj);
+    const off = <usize>load<u32>(t + T_DICTOFFSET);
+    if (off != 0 && isHeapType(t) && userGetattribute(t) == NULL) {
+      const d = typeLookup(t, name);
+      if (d == NULL || !isDataDescr(d)) {
+        const dict = <usize>load<u32>(<usize>obj + off);
+        if (dict != 0) {
+          const r = dictGetItem(dict, <u64>name);
+          if (r != NULL) {
+            store<u32>(cache, <u32>t);
+            store<u32>(cache, typeEpoch, 4);
+            incref(r);
+            return r;
+          }
+        }
+      }
+    }
+  }
+  return objGetAttr(obj, name);
+}
+
+/**
+ * LOAD_METHOD's fill: like loadMethod, and when the method is a plain function found on a class
+ * without __getattribute__, remember (type, epoch, function) in the CACHE units.
+ */
+export function loadMethodFill(obj: Value, name: usize, cache: usize): bool {
+  if (!loadMethod(obj, name)) return false;
+  if (methodOut != NULL && isObject(obj) && isObject(methodOut) && kindOf(<usize>methodOut) == KIND_FUNCTION) {
+    const t = typeOf(obj);
+    if (isHeapType(t) && kindOf(<usize>obj) != KIND_TYPE) {
+      store<u32>(cache, <u32>t);
+      store<u32>(cache, typeEpoch, 4);
+      store<u32>(cache, <u32>methodOut, 8);
+    }
+  }
+  return true;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Descriptors
@@ -461,6 +508,7 @@ function typeSetAttr(t: usize, name: usize, value: Value): i32 {
     errText("'");
     return -1;
   }
+  bumpTypeEpoch();
   const rs = setSpecialAttr(<u64>t, name, value);
   if (rs != 1) return rs;
   store<u32>(t + 28, load<u32>(t + 28) + 1);

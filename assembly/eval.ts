@@ -52,7 +52,9 @@ import {
 } from "./types";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
 import { incref, decref } from "./refcount";
-import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue } from "./dict";
+import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
+import { loadAttrFill, loadMethodFill } from "./attributes";
+import { typeEpoch } from "./typeobj";
 import {
   F_CODE,
   F_FUNC,
@@ -838,7 +840,22 @@ function run(start: usize): Value {
       // ── attributes and subscripts ───────────────────────────────────────────────────────────
       case OP.LOAD_ATTR: {
         const obj = load<u64>(sp - 8);
-        const r = ops.objGetAttr(obj, <usize>tupleItem(names, <usize>oparg));
+        const name = <usize>tupleItem(names, <usize>oparg);
+        // Cached: an instance attribute of a class seen before (attributes.ts loadAttrFill).
+        if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
+          const dict = <usize>load<u32>(<usize>obj + <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52));
+          if (dict != 0) {
+            const v = dictGetItemStr(dict, name);
+            if (v != NULL) {
+              incref(v);
+              decref(obj);
+              store<u64>(sp - 8, v);
+              ip += 8;
+              continue;
+            }
+          }
+        }
+        const r = loadAttrFill(obj, name, ip);
         if (r == NULL) break;
         decref(obj);
         store<u64>(sp - 8, r);
@@ -847,8 +864,23 @@ function run(start: usize): Value {
       }
       case OP.LOAD_METHOD: {
         const obj = load<u64>(sp - 8);
+        const name = <usize>tupleItem(names, <usize>oparg);
+        // Cached: a function found on the class before, not shadowed by the instance dict.
+        if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
+          const off = <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52);
+          const dict = off == 0 ? 0 : <usize>load<u32>(<usize>obj + off);
+          if (dict == 0 || dictGetItemStr(dict, name) == NULL) {
+            const fn = <u64>load<u32>(ip, 8);
+            incref(fn);
+            store<u64>(sp - 8, fn);
+            store<u64>(sp, obj); // the stack's reference to obj moves up
+            sp += 8;
+            ip += 20;
+            continue;
+          }
+        }
         // ops.loadMethod leaves (method, self) or (NULL, attribute) in methodOut/selfOut.
-        if (!ops.loadMethod(obj, <usize>tupleItem(names, <usize>oparg))) break;
+        if (!loadMethodFill(obj, name, ip)) break;
         store<u64>(sp - 8, ops.methodOut);
         store<u64>(sp, ops.selfOut);
         sp += 8;

@@ -49,6 +49,17 @@ import { methodDescrNew } from "./function";
 import { strLiteral } from "./names";
 import { isObject } from "./values";
 
+/**
+ * Bumped whenever any class attribute changes (setattr/delattr on a class): LOAD_ATTR and
+ * LOAD_METHOD inline caches remember the epoch they were filled in and are void after a change.
+ * (CPython tags each type and invalidates subclasses; one global epoch is simpler and as safe.)
+ */
+export let typeEpoch: u32 = 1;
+export function bumpTypeEpoch(): void {
+  typeEpoch++;
+  if (typeEpoch == 0) typeEpoch = 1;
+}
+
 // @ts-ignore: decorator
 @inline export function typeField(t: usize, off: usize): usize {
   return <usize>load<u32>(t + off);
