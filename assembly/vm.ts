@@ -32,7 +32,7 @@ import { unmarshal } from "./unmarshal";
 import { kindOf, typeOf, errorType, errorClear, KIND_CODE, KIND_STR, raiseMsg, EXC_ValueError, EXC_SystemExit, EXC_KeyboardInterrupt } from "./types";
 import { dictNew, dictSetItem } from "./dict";
 import { moduleNew } from "./function";
-import { runCode, resumeEval, SUSPENDED, setSuspendOnBudget, setBudget, requestInterrupt } from "./eval";
+import { runCode, resumeEval, SUSPENDED, setSuspendOnBudget, setBudget, requestInterrupt, initEvalConstants } from "./eval";
 import { incref, decref } from "./refcount";
 import { printException } from "./traceback";
 import { flushOut, writeOut, writeAsciiLiteral } from "./io";
@@ -76,6 +76,7 @@ export function vmInit(maxBytes: usize): void {
   initSys(strLiteral("__main__.py"));
   setStdStreams(stdoutObj, stderrObj);
   setFinalizeHook(runFinalizer);
+  initEvalConstants();
   store<u32>(typeObject(KIND_GENERATOR) + 12, load<u32>(typeObject(KIND_GENERATOR) + 12) | TPFLAG_FINALIZER);
   initialized = true;
 }
