@@ -392,7 +392,19 @@ function checkRecursion(): bool {
  * is set) or, for the outermost evaluation, the budget runs out (SUSPENDED; resume with
  * resumeEval()).
  */
+/**
+ * Nested evaluations (Python called from native code: dunder methods, sort keys, generators) each
+ * take WebAssembly stack, which is the host's (about 1 MB in Node): beyond this depth they raise
+ * RecursionError, whatever sys.getrecursionlimit() says, instead of overflowing it.
+ */
+export const MAX_EVAL_NESTING: i32 = 180;
+
 export function evalFrame(entryFrame: usize): Value {
+  if (evalNesting >= MAX_EVAL_NESTING) {
+    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);
+    return NULL;
+  }
   if (evalNesting > 0 && !checkRecursion()) {
     // A nested evaluation beyond the limit never starts; its frame is released here.
     if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);

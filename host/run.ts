@@ -78,9 +78,28 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
   bytes(ptr, pyc.length).set(pyc);
   const budget = opts.budget ?? 1_000_000;
-  let status = vm.vmRunPyc(ptr, pyc.length, budget);
+  // A WebAssembly trap or a host stack overflow is a VM bug: keep what the program printed, report
+  // it as CPython reports internal errors (SystemError) and exit 1, never crash the host.
+  const guarded = (call: () => number): number => {
+    try {
+      return call();
+    } catch (e) {
+      try {
+        vm.vmFlush();
+      } catch {
+        // the instance is unusable; what it had buffered is lost
+      }
+      stderr(`SystemError: internal error in the WebAssembly VM: ${(e as Error).message}\n`);
+      return 1;
+    }
+  };
+  let status = guarded(() => vm.vmRunPyc(ptr, pyc.length, budget));
   const finish = (s: number): number => {
-    vm.vmFlush();
+    try {
+      vm.vmFlush();
+    } catch {
+      // after a trap
+    }
     const rest1 = decoders[1].decode();
     if (rest1) stdout(rest1);
     const rest2 = decoders[2].decode();
@@ -90,7 +109,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
   if (!yieldBetweenBudgets) {
     while (status === -1) {
       if (opts.shouldInterrupt?.()) vm.vmInterrupt();
-      status = vm.vmResume(budget);
+      status = guarded(() => vm.vmResume(budget));
     }
     return finish(status);
   }
@@ -98,7 +117,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     while (status === -1) {
       await new Promise((resolve) => setImmediate(resolve));
       if (opts.shouldInterrupt?.()) vm.vmInterrupt();
-      status = vm.vmResume(budget);
+      status = guarded(() => vm.vmResume(budget));
     }
     return finish(status);
   })();
