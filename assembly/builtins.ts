@@ -71,6 +71,7 @@ import { currentFrame } from "./eval";
 import { F_GLOBALS, F_LOCALS } from "./frame";
 import { instanceDict } from "./attributes";
 import { identityHash } from "./ops";
+import { strEqualLiteral } from "./str";
 import { intFromI64 } from "./int";
 import { intRound } from "./number";
 
@@ -477,9 +478,16 @@ function divmodName(r: bool): usize {
 }
 
 function pow(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!checkArgCount("pow", nargs, 2, 3)) return NULL;
-  const base = arg(args, 0);
-  const exp = arg(args, 1);
+  if (!checkKeywords("pow", kwnames, "base,exp,mod")) return NULL;
+  const base = nargs > 0 ? arg(args, 0) : kwArg(args, nargs, kwnames, "base");
+  const exp = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "exp");
+  if (base == NULL || exp == NULL) {
+    raiseBegin(EXC_TypeError);
+    errText("pow() missing required argument '");
+    errText(base == NULL ? "base" : "exp");
+    errText(base == NULL ? "' (pos 1)" : "' (pos 2)");
+    return NULL;
+  }
   const mod = nargs == 3 ? arg(args, 2) : kwArg(args, nargs, kwnames, "mod");
   if (mod != NULL && mod != NONE) {
     if (!isIntLike(base) || !isIntLike(exp) || !isIntLike(mod)) {
@@ -546,7 +554,13 @@ function round(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 
 function iter(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("iter", kwnames) || !checkArgCount("iter", nargs, 1, 2)) return NULL;
-  if (nargs == 2) return callableIterNew(arg(args, 0), arg(args, 1));
+  if (nargs == 2) {
+    if (!ops.isCallable(arg(args, 0))) {
+      raiseMsg(EXC_TypeError, "iter(v, w): v must be callable");
+      return NULL;
+    }
+    return callableIterNew(arg(args, 0), arg(args, 1));
+  }
   return ops.objGetIter(arg(args, 0));
 }
 
@@ -642,7 +656,19 @@ function sum(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 /** min() and max(): one iterable or several arguments, key=, default=. */
 function minMax(args: usize, nargs: i32, kwnames: usize, isMax: bool): Value {
   const name = isMax ? "max" : "min";
-  if (!checkKeywords(name, kwnames, "key,default")) return NULL;
+  const nkw = kwCount(kwnames);
+  for (let i = 0; i < nkw; i++) {
+    const k = <usize>tupleItem(kwnames, <usize>i);
+    if (!strEqualLiteral(k, "key") && !strEqualLiteral(k, "default")) {
+      raiseBegin(EXC_TypeError);
+      errText("'");
+      errStrObject(k);
+      errText("' is an invalid keyword argument for ");
+      errText(name);
+      errText("()");
+      return NULL;
+    }
+  }
   const key = kwArg(args, nargs, kwnames, "key");
   const dflt = kwArg(args, nargs, kwnames, "default");
   if (nargs == 0) {

@@ -67,6 +67,17 @@ export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usiz
   }
   // Check the bases and pick the layout: the most derived non-object layout among them.
   const nb = <usize>tupleSize(bases);
+  for (let i: usize = 0; i < nb; i++) {
+    for (let j: usize = 0; j < i; j++) {
+      if (tupleItem(bases, i) == tupleItem(bases, j)) {
+        raiseBegin(EXC_TypeError);
+        errText("duplicate base class ");
+        errStrObject(typeName(<usize>tupleItem(bases, i)));
+        if (ownBases) decref(<u64>bases);
+        return 0;
+      }
+    }
+  }
   let layout: u32 = KIND_OBJECT;
   let best: usize = <usize>tupleItem(bases, 0);
   for (let i: usize = 0; i < nb; i++) {

@@ -68,6 +68,7 @@ import { callFunction, currentFrame } from "./eval";
 import { excNew, EX_EXTRA, EX_ARGS, setStopIterationValue } from "./exceptions";
 import { propertyNew, wrapperNew } from "./function";
 import { typeNew, typeNewChecked } from "./classes";
+import { retypeBuiltin } from "./slot-wrappers";
 import { listFromIterable } from "./list";
 import { tupleFromIterable } from "./tuple-methods";
 import { setFromIterable } from "./set";
@@ -365,10 +366,8 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
       }
       obj = typeCall(base, args, userInit ? (nargs > 1 ? 1 : nargs) : nargs, userInit ? 0 : kwnames);
       if (obj == NULL) return NULL;
-      if (isObject(obj) && load<u32>(<usize>obj) == 1) {
-        store<u32>(<usize>obj + 4, <u32>t);
-        incref(<u64>t);
-      }
+      obj = retypeBuiltin(obj, t, load<u32>(base + 8));
+      if (obj == NULL) return NULL;
     }
     if (obj == NULL) return NULL;
   }

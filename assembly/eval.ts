@@ -892,7 +892,7 @@ function run(start: usize): Value {
         // Cached: a function found on the class before, not shadowed by the instance dict.
         if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
           const off = <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52);
-          const dict = off == 0 ? 0 : <usize>load<u32>(<usize>obj + off);
+          const dict: usize = off == 0 ? 0 : <usize>load<u32>(<usize>obj + off);
           if (dict == 0 || dictGetItemStr(dict, name) == NULL) {
             const fn = <u64>load<u32>(ip, 8);
             incref(fn);

@@ -4,7 +4,7 @@
  * through these descriptors: the generic protocol (ops.ts) handles builtin behaviour directly.
  */
 import { Value, NULL, NONE, TRUE, FALSE, isObject, makeBool } from "./values";
-import { kindOf, typeOf, typeObject, typeName, raiseMsg, raiseBegin, errText, errStrObject, errTypeName, KIND_OBJECT, KIND_TYPE, KIND_STR, KIND_EXCEPTION, EXC_TypeError } from "./types";
+import { kindOf, typeOf, typeObject, typeName, raiseMsg, raiseBegin, errText, errStrObject, errTypeName, KIND_OBJECT, KIND_METHOD_DESCR, KIND_TYPE, KIND_STR, KIND_EXCEPTION, EXC_TypeError } from "./types";
 import { incref, decref } from "./refcount";
 import { addMethod, arg, checkArgCount, METHOD_STATIC, METHOD_CLASS } from "./native";
 import { genericGetAttr, genericSetAttr } from "./attributes";
@@ -24,7 +24,7 @@ function objectInit(self: Value, args: usize, nargs: i32, kwnames: usize): Value
     // Extra arguments are an error unless the class overrides __new__ (and not __init__).
     const t = typeOf(self);
     const newD = typeLookup(t, N_NEW);
-    const userNew = newD != NULL && !(isObject(newD) && kindOf(<usize>newD) == 50);
+    const userNew = newD != NULL && !(isObject(newD) && kindOf(<usize>newD) == KIND_METHOD_DESCR);
     if (!userNew) {
       raiseBegin(EXC_TypeError);
       errStrObject(<usize>load<u32>(t + T_QUALNAME));

@@ -747,6 +747,15 @@ export function objGetIter(v: Value): Value {
   return coll.builtinGetIter(v);
 }
 
+/** callable(v). */
+export function isCallable(v: Value): bool {
+  if (isObject(v)) {
+    const k = kindOf(<usize>v);
+    if (k == KIND_TYPE || k == KIND_FUNCTION || k == KIND_METHOD || k == KIND_BUILTIN || k == KIND_METHOD_DESCR || k == KIND_STATICMETHOD) return true;
+  }
+  return userSlot(v, N_CALL) != NULL;
+}
+
 /** Whether v has __next__. */
 export function isIterator(v: Value): bool {
   if (userSlot(v, N_NEXT) != NULL) return true;
