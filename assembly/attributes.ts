@@ -92,7 +92,7 @@ export function loadAttrFill(obj: Value, name: usize, cache: usize): Value {
   if (isObject(obj)) {
     const t = typeOf(obj);
     const off = <usize>load<u32>(t + T_DICTOFFSET);
-    if (off != 0 && isHeapType(t) && userGetattribute(t) == NULL) {
+    if (off != 0 && kindOf(<usize>obj) == KIND_OBJECT && isHeapType(t) && userGetattribute(t) == NULL) {
       const d = typeLookup(t, name);
       if (d == NULL || !isDataDescr(d)) {
         const dict = <usize>load<u32>(<usize>obj + off);
@@ -115,6 +115,69 @@ export function loadAttrFill(obj: Value, name: usize, cache: usize): Value {
  * LOAD_METHOD's fill: like loadMethod, and when the method is a plain function found on a class
  * without __getattribute__, remember (type, epoch, function) in the CACHE units.
  */
+/**
+ * STORE_ATTR with its inline cache (type u32, epoch u32): when a plain instance attribute was set
+ * in the instance __dict__ (no __setattr__, no data descriptor, no __slots__ restriction), the next
+ * store for the same class and epoch goes straight to the dict. 0 or -1.
+ */
+export function storeAttrFill(obj: Value, name: usize, value: Value, cache: usize): i32 {
+  if (isObject(obj)) {
+    const t = typeOf(obj);
+    const off = <usize>load<u32>(t + T_DICTOFFSET);
+    // Plain instances only (exceptions have special attributes such as args), and no dunder names.
+    if (off != 0 && kindOf(<usize>obj) == KIND_OBJECT && !isDunder(name) && isHeapType(t) && (typeHooks(t) & (HOOK_SETATTR | HOOK_SLOTS)) == 0) {
+      const d = typeLookup(t, name);
+      if (d == NULL || !isDataDescr(d)) {
+        let dict = <usize>load<u32>(<usize>obj + off);
+        if (dict == 0) {
+          dict = dictNew();
+          if (dict == 0) return -1;
+          store<u32>(<usize>obj + off, <u32>dict);
+        }
+        store<u32>(cache, <u32>t);
+        store<u32>(cache, typeEpoch, 4);
+        return dictSetItem(dict, <u64>name, value);
+      }
+    }
+  }
+  return objSetAttr(obj, name, value);
+}
+
+function isDunder(name: usize): bool {
+  return strLength(name) > 1 && strCodePoint(name, 0) == 0x5f && strCodePoint(name, 1) == 0x5f;
+}
+
+// Per-class facts the attribute paths need on every access, cached in the type's slotflags word:
+// the low 24 bits hold the class-change epoch they were computed in, the top 8 bits the facts.
+const HOOK_GETATTRIBUTE: u32 = 1;
+const HOOK_GETATTR: u32 = 2;
+const HOOK_SETATTR: u32 = 4;
+const HOOK_DELATTR: u32 = 8;
+const HOOK_SLOTS: u32 = 16;
+
+function typeHooks(t: usize): u32 {
+  const sf = load<u32>(t + 56);
+  if ((sf & 0xffffff) == (typeEpoch & 0xffffff)) return sf >> 24;
+  let h: u32 = 0;
+  if (userMethod(typeLookup(t, N_GETATTRIBUTE))) h |= HOOK_GETATTRIBUTE;
+  if (typeLookup(t, N_GETATTR) != NULL) h |= HOOK_GETATTR;
+  if (userMethod(typeLookup(t, N_SETATTR))) h |= HOOK_SETATTR;
+  if (userMethod(typeLookup(t, N_DELATTR))) h |= HOOK_DELATTR;
+  const mro = typeMro(t);
+  const n = <usize>tupleSize(mro);
+  for (let i: usize = 0; i < n; i++) {
+    const c = <usize>tupleItem(mro, i);
+    if (isHeapType(c) && dictGetItem(typeDict(c), <u64>N_SLOTS) != NULL) h |= HOOK_SLOTS;
+  }
+  store<u32>(t + 56, (h << 24) | (typeEpoch & 0xffffff));
+  return h;
+}
+
+/** A Python-level override (anything but a builtin method descriptor). */
+function userMethod(d: Value): bool {
+  return d != NULL && !(isObject(d) && kindOf(<usize>d) == KIND_METHOD_DESCR);
+}
+
 export function loadMethodFill(obj: Value, name: usize, cache: usize): bool {
   if (!loadMethod(obj, name)) return false;
   if (methodOut != NULL && isObject(obj) && isObject(methodOut) && kindOf(<usize>methodOut) == KIND_FUNCTION) {
@@ -267,10 +330,11 @@ function pendingIsAttributeError(): bool {
 export function objGetAttr(v: Value, name: usize): Value {
   if (isObject(v) && isHeapType(typeOf(v))) {
     const t = typeOf(v);
-    const ga = typeLookup(t, N_GETATTRIBUTE);
+    const hooks = typeHooks(t);
+    if ((hooks & (HOOK_GETATTRIBUTE | HOOK_GETATTR)) == 0) return genericGetAttr(v, name);
     let r: Value;
-    if (ga != NULL && !(isObject(ga) && kindOf(<usize>ga) == KIND_METHOD_DESCR)) {
-      r = callMethod1(ga, v, <u64>name);
+    if ((hooks & HOOK_GETATTRIBUTE) != 0) {
+      r = callMethod1(typeLookup(t, N_GETATTRIBUTE), v, <u64>name);
     } else {
       r = genericGetAttr(v, name);
     }
@@ -359,10 +423,10 @@ function typeGetAttr(t: usize, name: usize): Value {
 
 /** setattr(v, name, value), or delattr when value is NULL; 0 or -1. */
 export function objSetAttr(v: Value, name: usize, value: Value): i32 {
-  if (isObject(v) && isHeapType(typeOf(v))) {
+  if (isObject(v) && isHeapType(typeOf(v)) && (typeHooks(typeOf(v)) & (value == NULL ? HOOK_DELATTR : HOOK_SETATTR)) != 0) {
     const t = typeOf(v);
     const hook = typeLookup(t, value == NULL ? N_DELATTR : N_SETATTR);
-    if (hook != NULL && !(isObject(hook) && kindOf(<usize>hook) == KIND_METHOD_DESCR)) {
+    {
       const r = value == NULL ? callMethod1(hook, v, <u64>name) : callMethod2(hook, v, <u64>name, value);
       if (r == NULL) return -1;
       decref(r);
@@ -419,7 +483,7 @@ export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
   const rs = setSpecialAttr(v, name, value);
   if (rs != 1) return rs; // 0 done, -1 error, 1 not special
   const slot = instanceDictSlot(v);
-  if (slot == 0 || !slotAllowed(t, name)) {
+  if (slot == 0 || (isHeapType(t) && (typeHooks(t) & HOOK_SLOTS) != 0 && !slotAllowed(t, name))) {
     if (d != NULL && value != NULL && !isObject(v)) {
       raiseBegin(EXC_AttributeError);
       errText("'");

@@ -54,7 +54,7 @@ import {
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
 import { incref, decref } from "./refcount";
 import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
-import { loadAttrFill, loadMethodFill } from "./attributes";
+import { loadAttrFill, loadMethodFill, storeAttrFill } from "./attributes";
 import { typeEpoch } from "./typeobj";
 import { floatNew } from "./float";
 import {
@@ -915,7 +915,20 @@ function run(start: usize): Value {
       case OP.STORE_ATTR: {
         const obj = load<u64>(sp - 8);
         const v = load<u64>(sp - 16);
-        if (ops.objSetAttr(obj, <usize>tupleItem(names, <usize>oparg), v) < 0) break;
+        const name = <usize>tupleItem(names, <usize>oparg);
+        // Cached: a plain instance attribute of a class seen before (attributes.ts storeAttrFill).
+        if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
+          const dict = <usize>load<u32>(<usize>obj + <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52));
+          if (dict != 0) {
+            if (dictSetItem(dict, <u64>name, v) < 0) break;
+            sp -= 16;
+            decref(obj);
+            decref(v);
+            ip += 8;
+            continue;
+          }
+        }
+        if (storeAttrFill(obj, name, v, ip) < 0) break;
         sp -= 16;
         decref(obj);
         decref(v);

@@ -1,9 +1,9 @@
 // Test entry for the float text conversions, format-spec mini-language and float arithmetic
 // (float-format.ts, format-spec.ts, float-ops.ts), driven by test/wasm-float.test.ts.
+import "../str-methods"; // first: module order, see assembly/index.ts
 export { heapInit, heapBytesInUse, alloc as heapAlloc, free as heapFree } from "../heap";
 export { errorType, errorMessagePtr, errorMessageLength, errorClear, kindOfValue as valueKind } from "../types";
 export { formatIntBase } from "../format-spec";
-import "../str-methods"; // module order: see assembly/index.ts
 import { floatRepr, floatStr, floatReprNoDot } from "../float-format";
 import { intFromStr } from "../int-ops";
 import { formatFloat, formatSmallInt, formatIntDigits, formatStr, formatInt } from "../format-spec";

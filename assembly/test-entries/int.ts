@@ -3,6 +3,7 @@
  * independent of intFromStr/intToStr to move big ints in and out (testFromHex / testToHex), and
  * str objects from/to UTF-8 for the string conversions.
  */
+import "../str-methods"; // first: module order, see assembly/index.ts
 import { kindOfValue, KIND_FLOAT, KIND_TUPLE } from "../types";
 import { initStatics } from "../startup";
 import { alloc, free } from "../heap";
