@@ -389,6 +389,15 @@ function ord(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     errText(" found");
     return NULL;
   }
+  if (isObject(v) && kindOf(<usize>v) == KIND_BYTEARRAY /* size at 8, items block at 16 */) {
+    const n = load<u32>(<usize>v + 8);
+    if (n == 1) return makeSmallInt(<i64>load<u8>(<usize>load<u32>(<usize>v + 16)));
+    raiseBegin(EXC_TypeError);
+    errText("ord() expected a character, but string of length ");
+    errInt(n);
+    errText(" found");
+    return NULL;
+  }
   raiseBegin(EXC_TypeError);
   errText("ord() expected string of length 1, but ");
   errTypeName(v);
@@ -626,6 +635,10 @@ function sum(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   }
   if (isObject(acc) && kindOf(<usize>acc) == 8) {
     raiseMsg(EXC_TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    return NULL;
+  }
+  if (isObject(acc) && kindOf(<usize>acc) == KIND_BYTEARRAY) {
+    raiseMsg(EXC_TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
     return NULL;
   }
   const it = ops.objGetIter(arg(args, 0));
@@ -1018,6 +1031,7 @@ function isPublicType(k: u32): bool {
     case KIND_COMPLEX:
     case KIND_STR:
     case KIND_BYTES:
+    case KIND_BYTEARRAY:
     case KIND_TUPLE:
     case KIND_LIST:
     case KIND_DICT:

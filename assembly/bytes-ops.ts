@@ -12,7 +12,9 @@
  * splitting into single bytes never allocate. Operations that change nothing hand back the object
  * itself when it is an exact bytes (CPython's "return self"), as `is` can observe.
  *
- * "bytes-like" means bytes for now (bytearray and memoryview come later: isBytesLike is the hook).
+ * "bytes-like" means bytes or bytearray (memoryview to come: isBytesLike is the hook); their data is
+ * read through bufData/bufLen, so the methods serve bytearray too (registerBytesMethodsOn), with
+ * results of self's type (bytearray methods always make new objects) and "bytearray.x" in messages.
  * Objects with __index__ are not accepted as ints yet (slice.ts's isIntValue decides).
  *
  * bytes_iterator (KIND_BYTES_ITER), block 16: [ header | seq u32 -> bytes (0 once exhausted) | index u32 ].
@@ -24,6 +26,7 @@ import { initHeader, initStaticHeader, typeOfObject } from "./object";
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject } from "./values";
 import {
   kindOf,
+  kindOfValue,
   typeObject,
   raiseMsg,
   raiseBegin,
@@ -34,11 +37,13 @@ import {
   errHex2,
   errStrObject,
   errTypeName,
+  typeName,
   errorType,
   errorMessagePtr,
   errorMessageLength,
   errBytes,
   KIND_BYTES,
+  KIND_BYTEARRAY,
   KIND_STR,
   KIND_TUPLE,
   KIND_LIST,
@@ -60,6 +65,8 @@ import { tupleSize, tupleItem, tupleAlloc, tupleSetItem, vecSize, vecItems } fro
 import { listNewEmpty, listAppendSteal, seqFast } from "./list";
 import { addMethod, arg, kwCount, noKeywords, checkArgCount, METHOD_CLASS, registeredMethodCount, registeredMethodType, registeredMethodName, registeredMethodFn, NativeFn } from "./native";
 import { objGetIter, objIterNext, objLen } from "./ops";
+import { baNew, baFromData } from "./bytearray";
+import { strPercentFormat, strIsMappingHook, strSubscriptHook } from "./str-methods";
 
 const I64_MAX: i64 = 0x7fffffffffffffff;
 export const BYTES_ITER_SIZE: usize = 16;
@@ -102,7 +109,7 @@ export function bytesCopy(src: usize, n: usize): usize {
   if (n == 0) return bytesEmpty();
   if (n == 1) return bytesOfByte(<u32>load<u8>(src));
   const p = bytesAlloc(n);
-  if (p != 0) memory.copy(bytesData(p), src, n);
+  if (p != 0) memory.copy(bufData(p), src, n);
   return p;
 }
 
@@ -117,10 +124,39 @@ export function bytesCopy(src: usize, n: usize): usize {
   return isObject(v) && kindOf(<usize>v) == KIND_BYTES;
 }
 
-/** Whether v provides bytes (the buffer protocol's place; bytearray/memoryview to come). */
+/** Whether v provides bytes (the buffer protocol's place): bytes or bytearray; memoryview to come. */
 // @ts-ignore: decorator
-@inline function isBytesLike(v: Value): bool {
-  return isBytes(v);
+@inline export function isBytesLike(v: Value): bool {
+  if (!isObject(v)) return false;
+  const k = kindOf(<usize>v);
+  return k == KIND_BYTES || k == KIND_BYTEARRAY;
+}
+
+// @ts-ignore: decorator
+@inline function isArray(p: usize): bool {
+  return kindOf(p) == KIND_BYTEARRAY;
+}
+
+/** The data of a bytes-like object: inline for bytes, the items block of a bytearray (moves when it is resized). */
+// @ts-ignore: decorator
+@inline export function bufData(p: usize): usize {
+  return isArray(p) ? <usize>load<u32>(p, 16) : p + BYTES_HEADER_SIZE;
+}
+
+/** The length of a bytes-like object (offset 8 in both layouts). */
+// @ts-ignore: decorator
+@inline export function bufLen(p: usize): u32 {
+  return load<u32>(p, 8);
+}
+
+/** A new object of b's type (bytes or bytearray) holding a copy of [src, src + n). */
+function likeCopy(b: usize, src: usize, n: usize): usize {
+  return isArray(b) ? baFromData(src, n) : bytesCopy(src, n);
+}
+
+/** A fresh object of b's type with n bytes to fill (through bufData). */
+function likeRaw(b: usize, n: usize): usize {
+  return isArray(b) ? baNew(n) : bytesRaw(n);
 }
 
 // @ts-ignore: decorator
@@ -128,18 +164,19 @@ export function bytesCopy(src: usize, n: usize): usize {
   return typeOfObject(p) == typeObject(KIND_BYTES);
 }
 
-/** b[i:j] (0 <= i <= j <= len): b itself when that is all of an exact bytes. */
+/** b[i:j] (0 <= i <= j <= len) of b's type: b itself when that is all of an exact bytes. */
 function bytesSub(b: usize, i: usize, j: usize): usize {
-  if (i == 0 && j == <usize>bytesLength(b) && isExactBytes(b)) {
+  if (isArray(b)) return baFromData(bufData(b) + i, j - i);
+  if (i == 0 && j == <usize>bufLen(b) && isExactBytes(b)) {
     increfObject(b);
     return b;
   }
-  return bytesCopy(bytesData(b) + i, j - i);
+  return bytesCopy(bufData(b) + i, j - i);
 }
 
-/** b itself (exact bytes) or an exact copy: what "nothing changed" returns. */
+/** b itself (exact bytes) or a copy (of b's type): what "nothing changed" returns. */
 function bytesSelf(b: usize): Value {
-  return <Value>bytesSub(b, 0, <usize>bytesLength(b));
+  return <Value>bytesSub(b, 0, <usize>bufLen(b));
 }
 
 function raiseNeedBytes(v: Value): usize {
@@ -155,8 +192,8 @@ function raiseNeedBytes(v: Value): usize {
 
 /** a + b (both bytes). */
 export function bytesConcat(a: usize, b: usize): Value {
-  const na = <usize>bytesLength(a);
-  const nb = <usize>bytesLength(b);
+  const na = <usize>bufLen(a);
+  const nb = <usize>bufLen(b);
   if (na == 0 && isExactBytes(b)) {
     increfObject(b);
     return <Value>b;
@@ -168,14 +205,14 @@ export function bytesConcat(a: usize, b: usize): Value {
   if (na + nb > 0x7ffffff0) return <Value>raiseMemory();
   const r = bytesRaw(na + nb);
   if (r == 0) return NULL;
-  memory.copy(bytesData(r), bytesData(a), na);
-  memory.copy(bytesData(r) + na, bytesData(b), nb);
+  memory.copy(bufData(r), bufData(a), na);
+  memory.copy(bufData(r) + na, bufData(b), nb);
   return <Value>r;
 }
 
 /** b * n (n <= 0 gives b""). OverflowError "repeated bytes are too long" beyond ssize_t. */
 export function bytesRepeat(b: usize, n: i64): Value {
-  const len = <i64>bytesLength(b);
+  const len = <i64>bufLen(b);
   if (n <= 0 || len == 0) return <Value>bytesEmpty();
   if (n == 1 && isExactBytes(b)) {
     increfObject(b);
@@ -184,16 +221,16 @@ export function bytesRepeat(b: usize, n: i64): Value {
   if (len > I64_MAX / n) return <Value>raiseMsg(EXC_OverflowError, "repeated bytes are too long");
   const total = len * n;
   if (total > 0x7ffffff0) return <Value>raiseMemory();
-  if (total == 1) return <Value>bytesOfByte(<u32>load<u8>(bytesData(b)));
+  if (total == 1) return <Value>bytesOfByte(<u32>load<u8>(bufData(b)));
   const r = bytesRaw(<usize>total);
   if (r == 0) return NULL;
-  const d = bytesData(r);
+  const d = bufData(r);
   const t = <usize>total;
   if (len == 1) {
-    memory.fill(d, load<u8>(bytesData(b)), t);
+    memory.fill(d, load<u8>(bufData(b)), t);
   } else {
     // Doubling copies: log2(n) memory.copy calls.
-    memory.copy(d, bytesData(b), <usize>len);
+    memory.copy(d, bufData(b), <usize>len);
     let done = <usize>len;
     while (done < t) {
       const c = done <= t - done ? done : t - done;
@@ -207,16 +244,16 @@ export function bytesRepeat(b: usize, n: i64): Value {
 /** Lexicographic order of two bytes objects: -1, 0 or 1. */
 export function bytesCompare(a: usize, b: usize): i32 {
   if (a == b) return 0;
-  const na = <usize>bytesLength(a);
-  const nb = <usize>bytesLength(b);
-  const r = memory.compare(bytesData(a), bytesData(b), na < nb ? na : nb);
+  const na = <usize>bufLen(a);
+  const nb = <usize>bufLen(b);
+  const r = memory.compare(bufData(a), bufData(b), na < nb ? na : nb);
   if (r != 0) return r < 0 ? -1 : 1;
   return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
 /** b[key]: an int index gives an int, a slice a bytes. */
 export function bytesSubscript(b: usize, key: Value): Value {
-  const n = <i64>bytesLength(b);
+  const n = <i64>bufLen(b);
   if (isIntValue(key)) {
     let i: i64;
     if (isSmallInt(key)) i = getSmallInt(key);
@@ -226,7 +263,7 @@ export function bytesSubscript(b: usize, key: Value): Value {
     }
     if (i < 0) i += n;
     if (i < 0 || i >= n) return <Value>raiseMsg(EXC_IndexError, "index out of range");
-    return makeSmallInt(<i64>load<u8>(bytesData(b) + <usize>i));
+    return makeSmallInt(<i64>load<u8>(bufData(b) + <usize>i));
   }
   if (isObject(key) && kindOf(<usize>key) == KIND_SLICE) {
     const count = sliceIndicesFor(<usize>key, n);
@@ -235,11 +272,11 @@ export function bytesSubscript(b: usize, key: Value): Value {
     const step = sliceStepOut;
     if (step == 1) return <Value>bytesSub(b, <usize>start, <usize>(start + count));
     if (count == 0) return <Value>bytesEmpty();
-    if (count == 1) return <Value>bytesOfByte(<u32>load<u8>(bytesData(b) + <usize>start));
+    if (count == 1) return <Value>bytesOfByte(<u32>load<u8>(bufData(b) + <usize>start));
     const r = bytesRaw(<usize>count);
     if (r == 0) return NULL;
-    const src = bytesData(b);
-    const dst = bytesData(r);
+    const src = bufData(b);
+    const dst = bufData(r);
     let i = start;
     for (let j: usize = 0; j < <usize>count; j++, i += step) store<u8>(dst + j, load<u8>(src + <usize>i));
     return <Value>r;
@@ -259,18 +296,18 @@ function rawFind(d: usize, a: usize, b: usize, nd: usize, nn: usize, backward: b
 
 /** `item in b`: 1/0, -1 on error. item: an int in range(256) or bytes. */
 export function bytesContains(b: usize, item: Value): i32 {
-  const n = <usize>bytesLength(b);
+  const n = <usize>bufLen(b);
   if (isIntValue(item)) {
     const c = intClampI64(item);
     if (c < 0 || c > 255) {
       raiseMsg(EXC_ValueError, "byte must be in range(0, 256)");
       return -1;
     }
-    return findChar(bytesData(b), 1, 0, n, <u32>c) >= 0 ? 1 : 0;
+    return findChar(bufData(b), 1, 0, n, <u32>c) >= 0 ? 1 : 0;
   }
   if (isBytesLike(item)) {
     const s = <usize>item;
-    return rawFind(bytesData(b), 0, n, bytesData(s), <usize>bytesLength(s), false) >= 0 ? 1 : 0;
+    return rawFind(bufData(b), 0, n, bufData(s), <usize>bufLen(s), false) >= 0 ? 1 : 0;
   }
   raiseNeedBytes(item);
   return -1;
@@ -295,9 +332,9 @@ export function bytesIterNext(it: usize): Value {
   const b = <usize>load<u32>(it, 8);
   if (b == 0) return NULL;
   const i = load<u32>(it, 12);
-  if (i < bytesLength(b)) {
+  if (i < bufLen(b)) {
     store<u32>(it, i + 1, 12);
-    return makeSmallInt(<i64>load<u8>(bytesData(b) + <usize>i));
+    return makeSmallInt(<i64>load<u8>(bufData(b) + <usize>i));
   }
   store<u32>(it, 0, 8);
   decref(<Value>b);
@@ -307,7 +344,7 @@ export function bytesIterNext(it: usize): Value {
 /** The iterator's remaining count (length_hint). */
 export function bytesIterRemaining(it: usize): i64 {
   const b = <usize>load<u32>(it, 8);
-  return b == 0 ? 0 : <i64>bytesLength(b) - <i64>load<u32>(it, 12);
+  return b == 0 ? 0 : <i64>bufLen(b) - <i64>load<u32>(it, 12);
 }
 
 /** Drops the bytes an iterator holds (refcount.ts's dealloc case). */
@@ -326,15 +363,28 @@ const HEX = "0123456789abcdef";
   return <u8>HEX.charCodeAt(<i32>(v & 15));
 }
 
-/** repr(b) as a new str: b'...' (b"..." when the data has ' and no "), \t \n \r \\ \xhh escapes. */
+/**
+ * repr(b) as a new str: b'...' (b"..." when the data has ' and no "), \t \n \r \\ \xhh escapes;
+ * bytearray(b'...') for a bytearray.
+ */
 export function bytesRepr(b: usize): usize {
-  const n = <usize>bytesLength(b);
-  const d = bytesData(b);
+  const n = <usize>bufLen(b);
+  const d = bufData(b);
   const quote: u32 = findChar(d, 1, 0, n, 0x27) >= 0 && findChar(d, 1, 0, n, 0x22) < 0 ? 0x22 : 0x27;
-  let len: usize = 3;
+  // bytearray(b'...'): the type's name around it, and ' escaped whichever quote is used.
+  const arr = isArray(b);
+  let name: usize = 0;
+  let nameLen: usize = 0;
+  if (arr) {
+    name = typeName(typeOfObject(b));
+    if (strKind(name) != 1 || changetype<StrObject>(name).ascii == 0) name = typeName(typeObject(KIND_BYTEARRAY));
+    nameLen = <usize>strLength(name);
+  }
+  const esc: u32 = arr ? 0x27 : quote;
+  let len: usize = arr ? nameLen + 5 : 3;
   for (let i: usize = 0; i < n; i++) {
     const c = <u32>load<u8>(d + i);
-    if (c == quote || c == 0x5c || c == 0x09 || c == 0x0a || c == 0x0d) len += 2;
+    if (c == esc || c == 0x5c || c == 0x09 || c == 0x0a || c == 0x0d) len += 2;
     else if (c < 0x20 || c >= 0x7f) len += 4;
     else len += 1;
   }
@@ -342,11 +392,16 @@ export function bytesRepr(b: usize): usize {
   if (r == 0) return 0;
   changetype<StrObject>(r).ascii = 1;
   let o = strData(r);
+  if (arr) {
+    memory.copy(o, strData(name), nameLen);
+    o += nameLen;
+    store<u8>(o++, 0x28);
+  }
   store<u8>(o++, 0x62);
   store<u8>(o++, <u8>quote);
   for (let i: usize = 0; i < n; i++) {
     const c = <u32>load<u8>(d + i);
-    if (c == quote || c == 0x5c) {
+    if (c == esc || c == 0x5c) {
       store<u8>(o++, 0x5c);
       store<u8>(o++, <u8>c);
     } else if (c == 0x09) {
@@ -368,6 +423,7 @@ export function bytesRepr(b: usize): usize {
     }
   }
   store<u8>(o, <u8>quote);
+  if (arr) store<u8>(o + 1, 0x29);
   return r;
 }
 
@@ -397,7 +453,7 @@ function byteValue(v: Value): i32 {
 function bytesFromArray(items: usize, n: usize): Value {
   const r = bytesRaw(n);
   if (r == 0) return NULL;
-  const d = bytesData(r);
+  const d = bufData(r);
   for (let i: usize = 0; i < n; i++) {
     const c = byteValue(load<u64>(items + (i << 3)));
     if (c < 0) {
@@ -461,8 +517,9 @@ export function bytesFromValue(v: Value): Value {
         increfObject(<usize>v);
         return v;
       }
-      return <Value>bytesCopy(bytesData(<usize>v), <usize>bytesLength(<usize>v));
+      return <Value>bytesCopy(bufData(<usize>v), <usize>bufLen(<usize>v));
     }
+    if (k == KIND_BYTEARRAY) return <Value>bytesCopy(bufData(<usize>v), <usize>bufLen(<usize>v));
     if (k == KIND_STR) return <Value>raiseMsg(EXC_TypeError, "string argument without an encoding");
   }
   if (isIntValue(v)) {
@@ -554,14 +611,18 @@ export function bytesCall(self: Value, args: usize, nargs: i32, kwnames: usize):
     if (!(isObject(x) && kindOf(<usize>x) == KIND_STR)) {
       return <Value>raiseMsg(EXC_TypeError, enc != NULL ? "encoding without a string argument" : "errors without a string argument");
     }
-    if (!findStrEncode()) return <Value>raiseMsg(EXC_LookupError, "str.encode is not available");
-    // str.encode(encoding, errors) with the defaults filled in.
-    store<u64>(CALL_ARGS, enc != NULL ? enc : <Value>STR_UTF8_LITERAL());
-    store<u64>(CALL_ARGS + 8, errs != NULL ? errs : <Value>STR_STRICT_LITERAL());
-    const fn = changetype<NativeFn>(changetype<usize>(strEncodeFn));
-    return fn(x, CALL_ARGS, 2, 0);
+    return strEncodeWith(x, enc, errs);
   }
   return bytesFromValue(x);
+}
+
+/** str x encoded: str.encode(encoding, errors), NULL names meaning the defaults. */
+export function strEncodeWith(x: Value, enc: Value, errs: Value): Value {
+  if (!findStrEncode()) return <Value>raiseMsg(EXC_LookupError, "str.encode is not available");
+  store<u64>(CALL_ARGS, enc != NULL ? enc : <Value>STR_UTF8_LITERAL());
+  store<u64>(CALL_ARGS + 8, errs != NULL ? errs : <Value>STR_STRICT_LITERAL());
+  const fn = changetype<NativeFn>(changetype<usize>(strEncodeFn));
+  return fn(x, CALL_ARGS, 2, 0);
 }
 const CALL_ARGS: usize = memory.data(16, 8);
 
@@ -603,6 +664,11 @@ const PARSED: usize = memory.data(4 * 8, 8);
   return load<u64>(PARSED + (<usize>i << 3));
 }
 
+/** Argument i of the last parseArgs (borrowed; NULL when not given). */
+export function parsedArg(i: i32): Value {
+  return parsed(i);
+}
+
 /** Whether str object p equals names[start:end]. */
 function nameEquals(p: usize, names: string, start: i32, end: i32): bool {
   const n = end - start;
@@ -616,7 +682,7 @@ function nameEquals(p: usize, names: string, start: i32, end: i32): bool {
  * "split() takes at most 2 arguments (3 given)", "'x' is an invalid keyword argument for split()",
  * "argument for split() given by name ('sep') and position (1)".
  */
-function parseArgs(fname: string, args: usize, nargs: i32, kwnames: usize, names: string, count: i32): bool {
+export function parseArgs(fname: string, args: usize, nargs: i32, kwnames: usize, names: string, count: i32): bool {
   const nkw = kwCount(kwnames);
   if (nargs + nkw > count) {
     raiseBegin(EXC_TypeError);
@@ -680,6 +746,42 @@ function tupleArgCount(fname: string, nargs: i32, min: i32, max: i32): bool {
   return false;
 }
 
+/** Whether a method's self (an instance, or the type of a classmethod) is of the bytearray type. */
+function selfIsArray(self: Value): bool {
+  if (!isObject(self)) return false;
+  const p = <usize>self;
+  return p == typeObject(KIND_BYTEARRAY) || isArray(p);
+}
+
+const QUAL_COPY: usize = memory.data(1024, 8);
+
+/** For a bytearray self, rewrites the pending "bytes.name..." message as "bytearray.name...". */
+function requalify(self: Value): void {
+  if (!selfIsArray(self)) return;
+  const t = errorType();
+  let n = errorMessageLength();
+  if (n > 1024) n = 1024;
+  if (n < 5) return;
+  memory.copy(QUAL_COPY, errorMessagePtr(), n);
+  raiseBegin(t);
+  errText("bytearray");
+  errBytes(QUAL_COPY + 5, n - 5);
+}
+
+/** noKeywords with a "bytes.name" qualified name, said as "bytearray.name" for bytearrays. */
+function qNoKeywords(self: Value, qname: string, kwnames: usize): bool {
+  if (noKeywords(qname, kwnames)) return true;
+  requalify(self);
+  return false;
+}
+
+/** checkArgCount with a "bytes.name" qualified name, said as "bytearray.name" for bytearrays. */
+function qArgCount(self: Value, qname: string, nargs: i32, min: i32, max: i32): bool {
+  if (checkArgCount(qname, nargs, min, max)) return true;
+  requalify(self);
+  return false;
+}
+
 /** Result of sliceIndexArg. */
 let gIndex: i64 = 0;
 
@@ -704,8 +806,8 @@ const SUB_BYTE: usize = memory.data(8, 8);
 
 function parseSub(v: Value): bool {
   if (isBytesLike(v)) {
-    subPtr = bytesData(<usize>v);
-    subLen = <usize>bytesLength(<usize>v);
+    subPtr = bufData(<usize>v);
+    subLen = <usize>bufLen(<usize>v);
     return true;
   }
   if (isIntValue(v)) {
@@ -739,8 +841,8 @@ let findStart: i64 = 0;
 let findEnd: i64 = 0;
 
 /** (sub[, start[, end]]) of find-like methods: sub in subPtr/subLen, bounds in findStart/findEnd. */
-function parseFindArgs(fname: string, qname: string, args: usize, nargs: i32, kwnames: usize): bool {
-  if (!noKeywords(qname, kwnames) || !tupleArgCount(fname, nargs, 1, 3)) return false;
+function parseFindArgs(self: Value, fname: string, qname: string, args: usize, nargs: i32, kwnames: usize): bool {
+  if (!qNoKeywords(self, qname, kwnames) || !tupleArgCount(fname, nargs, 1, 3)) return false;
   if (!sliceIndexArg(nargs > 1 ? arg(args, 1) : NULL, 0)) return false;
   findStart = gIndex;
   if (!sliceIndexArg(nargs > 2 ? arg(args, 2) : NULL, I64_MAX)) return false;
@@ -750,15 +852,15 @@ function parseFindArgs(fname: string, qname: string, args: usize, nargs: i32, kw
 
 /** Index of sub in b[start:end] with slice-semantics bounds, or -1. */
 function findIn(b: usize, start: i64, end: i64, backward: bool): i64 {
-  adjustRange(<i64>bytesLength(b), start, end);
+  adjustRange(<i64>bufLen(b), start, end);
   const a = rangeStart;
   const e = rangeEnd;
   if (e - a < <i64>subLen) return -1;
-  return <i64>rawFind(bytesData(b), <usize>a, <usize>e, subPtr, subLen, backward);
+  return <i64>rawFind(bufData(b), <usize>a, <usize>e, subPtr, subLen, backward);
 }
 
 function findMethod(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool, raises: bool, fname: string, qname: string): Value {
-  if (!parseFindArgs(fname, qname, args, nargs, kwnames)) return NULL;
+  if (!parseFindArgs(self, fname, qname, args, nargs, kwnames)) return NULL;
   const r = findIn(<usize>self, findStart, findEnd, backward);
   if (r < 0 && raises) return <Value>raiseMsg(EXC_ValueError, "subsection not found");
   return makeSmallInt(r);
@@ -796,32 +898,32 @@ function countIn(d: usize, a: usize, e: usize, nd: usize, nn: usize, maxCount: i
 }
 
 function m_count(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!parseFindArgs("count", "bytes.count", args, nargs, kwnames)) return NULL;
+  if (!parseFindArgs(self, "count", "bytes.count", args, nargs, kwnames)) return NULL;
   const b = <usize>self;
-  adjustRange(<i64>bytesLength(b), findStart, findEnd);
+  adjustRange(<i64>bufLen(b), findStart, findEnd);
   const a = rangeStart;
   const e = rangeEnd;
   if (e < a) return makeSmallInt(0);
-  return makeSmallInt(countIn(bytesData(b), <usize>a, <usize>e, subPtr, subLen, I64_MAX));
+  return makeSmallInt(countIn(bufData(b), <usize>a, <usize>e, subPtr, subLen, I64_MAX));
 }
 
 // ---------------------------------------------------------------------------------------------------
 // startswith / endswith
 
 function tailMatch(b: usize, sub: usize, start: i64, end: i64, atEnd: bool): bool {
-  adjustRange(<i64>bytesLength(b), start, end);
+  adjustRange(<i64>bufLen(b), start, end);
   const a = rangeStart;
-  const sl = <i64>bytesLength(sub);
+  const sl = <i64>bufLen(sub);
   const last = rangeEnd - sl;
   if (last < a) return false;
   if (sl == 0) return true;
   const pos = <usize>(atEnd ? last : a);
-  return memory.compare(bytesData(b) + pos, bytesData(sub), <usize>sl) == 0;
+  return memory.compare(bufData(b) + pos, bufData(sub), <usize>sl) == 0;
 }
 
 function startsEnds(self: Value, args: usize, nargs: i32, kwnames: usize, atEnd: bool): Value {
   const fname = atEnd ? "endswith" : "startswith";
-  if (!noKeywords(atEnd ? "bytes.endswith" : "bytes.startswith", kwnames) || !tupleArgCount(fname, nargs, 1, 3)) return NULL;
+  if (!qNoKeywords(self, atEnd ? "bytes.endswith" : "bytes.startswith", kwnames) || !tupleArgCount(fname, nargs, 1, 3)) return NULL;
   if (!sliceIndexArg(nargs > 1 ? arg(args, 1) : NULL, 0)) return NULL;
   const start = gIndex;
   if (!sliceIndexArg(nargs > 2 ? arg(args, 2) : NULL, I64_MAX)) return NULL;
@@ -856,7 +958,7 @@ function m_endswith(self: Value, args: usize, nargs: i32, kwnames: usize): Value
 // ---------------------------------------------------------------------------------------------------
 // join
 
-/** sep.join(iterable): every item must be bytes-like. */
+/** sep.join(iterable): every item must be bytes-like; the result has sep's type. */
 export function bytesJoin(sep: usize, iterable: Value): Value {
   const seq = seqFast(iterable, "can only join an iterable");
   if (seq == NULL) return NULL;
@@ -866,9 +968,9 @@ export function bytesJoin(sep: usize, iterable: Value): Value {
   const items = isList ? vecItems(s) : s + 16;
   if (n == 0) {
     decref(seq);
-    return <Value>bytesEmpty();
+    return <Value>likeCopy(sep, 0, 0);
   }
-  if (n == 1) {
+  if (n == 1 && !isArray(sep)) {
     const v = load<u64>(items);
     if (isBytes(v) && isExactBytes(<usize>v)) {
       incref(v);
@@ -876,7 +978,7 @@ export function bytesJoin(sep: usize, iterable: Value): Value {
       return v;
     }
   }
-  const sn = <usize>bytesLength(sep);
+  const sn = <usize>bufLen(sep);
   let total: u64 = <u64>sn * <u64>(n - 1);
   for (let i: usize = 0; i < n; i++) {
     const v = load<u64>(items + (i << 3));
@@ -890,26 +992,26 @@ export function bytesJoin(sep: usize, iterable: Value): Value {
       decref(seq);
       return NULL;
     }
-    total += <u64>bytesLength(<usize>v);
+    total += <u64>bufLen(<usize>v);
   }
   if (total > 0x7ffffff0) {
     decref(seq);
     return <Value>raiseMemory();
   }
-  const r = bytesRaw(<usize>total);
+  const r = likeRaw(sep, <usize>total);
   if (r == 0) {
     decref(seq);
     return NULL;
   }
-  let o = bytesData(r);
+  let o = bufData(r);
   for (let i: usize = 0; i < n; i++) {
     if (i > 0 && sn > 0) {
-      memory.copy(o, bytesData(sep), sn);
+      memory.copy(o, bufData(sep), sn);
       o += sn;
     }
     const v = <usize>load<u64>(items + (i << 3));
-    const m = <usize>bytesLength(v);
-    memory.copy(o, bytesData(v), m);
+    const m = <usize>bufLen(v);
+    memory.copy(o, bufData(v), m);
     o += m;
   }
   decref(seq);
@@ -917,7 +1019,7 @@ export function bytesJoin(sep: usize, iterable: Value): Value {
 }
 
 function m_join(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!noKeywords("bytes.join", kwnames) || !checkArgCount("bytes.join", nargs, 1, 1)) return NULL;
+  if (!qNoKeywords(self, "bytes.join", kwnames) || !qArgCount(self, "bytes.join", nargs, 1, 1)) return NULL;
   return bytesJoin(<usize>self, arg(args, 0));
 }
 
@@ -950,8 +1052,8 @@ function reverseItems(list: usize): void {
 }
 
 function splitWhitespace(b: usize, maxsplit: i64, backward: bool): Value {
-  const n = <usize>bytesLength(b);
-  const d = bytesData(b);
+  const n = <usize>bufLen(b);
+  const d = bufData(b);
   const list = listNewEmpty(0);
   if (list == 0) return NULL;
   let splits: i64 = 0;
@@ -990,11 +1092,11 @@ function splitWhitespace(b: usize, maxsplit: i64, backward: bool): Value {
 }
 
 function splitSep(b: usize, sep: usize, maxsplit: i64, backward: bool): Value {
-  const n = <usize>bytesLength(b);
-  const nn = <usize>bytesLength(sep);
+  const n = <usize>bufLen(b);
+  const nn = <usize>bufLen(sep);
   if (nn == 0) return <Value>raiseMsg(EXC_ValueError, "empty separator");
-  const d = bytesData(b);
-  const nd = bytesData(sep);
+  const d = bufData(b);
+  const nd = bufData(sep);
   const list = listNewEmpty(0);
   if (list == 0) return NULL;
   let splits: i64 = 0;
@@ -1071,21 +1173,24 @@ function tuple3(a: usize, b: usize, c: usize): Value {
 
 function partitionImpl(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool): Value {
   const qname = backward ? "bytes.rpartition" : "bytes.partition";
-  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 1, 1)) return NULL;
+  if (!qNoKeywords(self, qname, kwnames) || !qArgCount(self, qname, nargs, 1, 1)) return NULL;
   const sep = arg(args, 0);
   if (!isBytesLike(sep)) return <Value>raiseNeedBytes(sep);
   const b = <usize>self;
-  const n = <usize>bytesLength(b);
-  const nn = <usize>bytesLength(<usize>sep);
+  const n = <usize>bufLen(b);
+  const nn = <usize>bufLen(<usize>sep);
   if (nn == 0) return <Value>raiseMsg(EXC_ValueError, "empty separator");
-  const r = rawFind(bytesData(b), 0, n, bytesData(<usize>sep), nn, backward);
+  const r = rawFind(bufData(b), 0, n, bufData(<usize>sep), nn, backward);
   if (r < 0) {
-    if (backward) return tuple3(bytesEmpty(), bytesEmpty(), bytesSub(b, 0, n));
-    return tuple3(bytesSub(b, 0, n), bytesEmpty(), bytesEmpty());
+    if (backward) return tuple3(likeCopy(b, 0, 0), likeCopy(b, 0, 0), bytesSub(b, 0, n));
+    return tuple3(bytesSub(b, 0, n), likeCopy(b, 0, 0), likeCopy(b, 0, 0));
   }
   const i = <usize>r;
-  increfObject(<usize>sep);
-  return tuple3(bytesSub(b, 0, i), <usize>sep, bytesSub(b, i + nn, n));
+  // bytes hands back the separator object itself; bytearray a new bytearray of it.
+  let sepOut = <usize>sep;
+  if (isArray(b)) sepOut = baFromData(bufData(<usize>sep), nn);
+  else increfObject(sepOut);
+  return tuple3(bytesSub(b, 0, i), sepOut, bytesSub(b, i + nn, n));
 }
 
 function m_partition(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
@@ -1102,17 +1207,17 @@ function m_rpartition(self: Value, args: usize, nargs: i32, kwnames: usize): Val
 const STRIP_MAP: usize = memory.data(32, 8);
 
 function stripImpl(self: Value, args: usize, nargs: i32, kwnames: usize, left: bool, right: bool, fname: string, qname: string): Value {
-  if (!noKeywords(qname, kwnames) || !checkArgCount(fname, nargs, 0, 1)) return NULL;
+  if (!qNoKeywords(self, qname, kwnames) || !checkArgCount(fname, nargs, 0, 1)) return NULL;
   const b = <usize>self;
-  const n = <usize>bytesLength(b);
-  const d = bytesData(b);
+  const n = <usize>bufLen(b);
+  const d = bufData(b);
   const chars = nargs > 0 ? arg(args, 0) : NONE;
   memory.fill(STRIP_MAP, 0, 32);
   if (chars == NONE) {
     for (let c: u32 = 0; c < 256; c++) if (isSpaceByte(c)) store<u8>(STRIP_MAP + (c >> 3), load<u8>(STRIP_MAP + (c >> 3)) | <u8>(<u32>1 << (c & 7)));
   } else if (isBytesLike(chars)) {
-    const cd = bytesData(<usize>chars);
-    const cn = <usize>bytesLength(<usize>chars);
+    const cd = bufData(<usize>chars);
+    const cn = <usize>bufLen(<usize>chars);
     for (let i: usize = 0; i < cn; i++) {
       const c = <u32>load<u8>(cd + i);
       store<u8>(STRIP_MAP + (c >> 3), load<u8>(STRIP_MAP + (c >> 3)) | <u8>(<u32>1 << (c & 7)));
@@ -1144,15 +1249,15 @@ function m_rstrip(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 
 function removeAffix(self: Value, args: usize, nargs: i32, kwnames: usize, suffix: bool): Value {
   const qname = suffix ? "bytes.removesuffix" : "bytes.removeprefix";
-  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 1, 1)) return NULL;
+  if (!qNoKeywords(self, qname, kwnames) || !qArgCount(self, qname, nargs, 1, 1)) return NULL;
   const a = arg(args, 0);
   if (!isBytesLike(a)) return <Value>raiseNeedBytes(a);
   const b = <usize>self;
-  const n = <usize>bytesLength(b);
-  const an = <usize>bytesLength(<usize>a);
+  const n = <usize>bufLen(b);
+  const an = <usize>bufLen(<usize>a);
   if (an > 0 && an <= n) {
     const at = suffix ? n - an : 0;
-    if (memory.compare(bytesData(b) + at, bytesData(<usize>a), an) == 0) {
+    if (memory.compare(bufData(b) + at, bufData(<usize>a), an) == 0) {
       return <Value>(suffix ? bytesSub(b, 0, n - an) : bytesSub(b, an, n));
     }
   }
@@ -1171,21 +1276,21 @@ function m_removesuffix(self: Value, args: usize, nargs: i32, kwnames: usize): V
 
 /** b.replace(old, new, count) (count < 0: all). */
 export function bytesReplace(b: usize, old: usize, rep: usize, count: i64): Value {
-  const n = <usize>bytesLength(b);
-  const on = <usize>bytesLength(old);
-  const rn = <usize>bytesLength(rep);
+  const n = <usize>bufLen(b);
+  const on = <usize>bufLen(old);
+  const rn = <usize>bufLen(rep);
   if (count < 0) count = I64_MAX;
   if (count == 0 || (on == 0 && rn == 0) || on > n) return bytesSelf(b);
-  const d = bytesData(b);
-  const od = bytesData(old);
-  const rd = bytesData(rep);
+  const d = bufData(b);
+  const od = bufData(old);
+  const rd = bufData(rep);
   const found = countIn(d, 0, n, od, on, count);
   if (found == 0) return bytesSelf(b);
   const total = <i64>n + found * (<i64>rn - <i64>on);
   if (total > 0x7ffffff0) return <Value>raiseMemory();
-  const r = bytesRaw(<usize>total);
+  const r = likeRaw(b, <usize>total);
   if (r == 0) return NULL;
-  let o = bytesData(r);
+  let o = bufData(r);
   if (on == 0) {
     // Insert `rep` before each byte (and at the end), `found` times.
     let i: usize = 0;
@@ -1211,7 +1316,7 @@ export function bytesReplace(b: usize, old: usize, rep: usize, count: i64): Valu
 }
 
 function m_replace(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!noKeywords("bytes.replace", kwnames) || !checkArgCount("replace", nargs, 2, 3)) return NULL;
+  if (!qNoKeywords(self, "bytes.replace", kwnames) || !checkArgCount("replace", nargs, 2, 3)) return NULL;
   const old = arg(args, 0);
   const rep = arg(args, 1);
   if (!isBytesLike(old)) return <Value>raiseNeedBytes(old);
@@ -1232,15 +1337,17 @@ const CASE_LOWER: i32 = 1;
 const CASE_SWAP: i32 = 2;
 
 function changeCase(self: Value, nargs: i32, kwnames: usize, qname: string, mode: i32): Value {
-  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 0, 0)) return NULL;
+  if (!qNoKeywords(self, qname, kwnames) || !qArgCount(self, qname, nargs, 0, 0)) return NULL;
   const b = <usize>self;
-  const n = <usize>bytesLength(b);
-  const d = bytesData(b);
-  if (n == 0) return <Value>bytesEmpty();
-  if (n == 1) return <Value>bytesOfByte(caseOf(<u32>load<u8>(d), mode));
-  const r = bytesRaw(n);
+  const n = <usize>bufLen(b);
+  const d = bufData(b);
+  if (!isArray(b)) {
+    if (n == 0) return <Value>bytesEmpty();
+    if (n == 1) return <Value>bytesOfByte(caseOf(<u32>load<u8>(d), mode));
+  }
+  const r = likeRaw(b, n);
   if (r == 0) return NULL;
-  const o = bytesData(r);
+  const o = bufData(r);
   for (let i: usize = 0; i < n; i++) store<u8>(o + i, <u8>caseOf(<u32>load<u8>(d + i), mode));
   return <Value>r;
 }
@@ -1283,10 +1390,10 @@ const IS_ASCII: i32 = 6;
 }
 
 function isTest(self: Value, nargs: i32, kwnames: usize, qname: string, what: i32): Value {
-  if (!noKeywords(qname, kwnames) || !checkArgCount(qname, nargs, 0, 0)) return NULL;
+  if (!qNoKeywords(self, qname, kwnames) || !qArgCount(self, qname, nargs, 0, 0)) return NULL;
   const b = <usize>self;
-  const n = <usize>bytesLength(b);
-  const d = bytesData(b);
+  const n = <usize>bufLen(b);
+  const d = bufData(b);
   if (what == IS_ASCII) {
     for (let i: usize = 0; i < n; i++) if (load<u8>(d + i) >= 0x80) return FALSE;
     return TRUE;
@@ -1353,8 +1460,8 @@ function cIntArg(v: Value): bool {
 
 /** b.hex(sep, bytes_per_sep) for a separator byte (0: none) and group size (sign: from which end). */
 export function bytesHex(b: usize, sep: u32, perSep: i64): usize {
-  const n = <usize>bytesLength(b);
-  const d = bytesData(b);
+  const n = <usize>bufLen(b);
+  const d = bufData(b);
   const group: u64 = perSep < 0 ? <u64>0 - <u64>perSep : <u64>perSep;
   const nsep: usize = sep == 0 || group == 0 || n == 0 ? 0 : <usize>(<u64>(n - 1) / group);
   const len = n * 2 + nsep;
@@ -1392,10 +1499,10 @@ function m_hex(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
       const s = <usize>sepv;
       if (strLength(s) != 1) return <Value>raiseMsg(EXC_ValueError, "sep must be length 1.");
       c = strKind(s) == 1 ? <u32>load<u8>(strData(s)) : 0x100;
-    } else if (isBytesLike(sepv)) {
+    } else if (isBytes(sepv)) {
       const s = <usize>sepv;
-      if (bytesLength(s) != 1) return <Value>raiseMsg(EXC_ValueError, "sep must be length 1.");
-      c = <u32>load<u8>(bytesData(s));
+      if (bufLen(s) != 1) return <Value>raiseMsg(EXC_ValueError, "sep must be length 1.");
+      c = <u32>load<u8>(bufData(s));
     } else {
       const len = objLen(sepv);
       if (len < 0) return NULL;
@@ -1465,7 +1572,7 @@ function fromHexError(pos: usize): Value {
 }
 
 function m_fromhex(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!noKeywords("bytes.fromhex", kwnames) || !checkArgCount("bytes.fromhex", nargs, 1, 1)) return NULL;
+  if (!qNoKeywords(self, "bytes.fromhex", kwnames) || !qArgCount(self, "bytes.fromhex", nargs, 1, 1)) return NULL;
   const s = arg(args, 0);
   if (!(isObject(s) && kindOf(<usize>s) == KIND_STR)) {
     raiseBegin(EXC_TypeError);
@@ -1473,7 +1580,12 @@ function m_fromhex(self: Value, args: usize, nargs: i32, kwnames: usize): Value 
     errTypeName(s);
     return NULL;
   }
-  return bytesFromHex(<usize>s);
+  const r = bytesFromHex(<usize>s);
+  // bytearray.fromhex: the same bytes as a bytearray.
+  if (r == NULL || !selfIsArray(self)) return r;
+  const a = baFromData(bufData(<usize>r), <usize>bufLen(<usize>r));
+  decref(r);
+  return <Value>a;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1785,7 +1897,7 @@ export function decodeBytes(src: usize, n: usize, enc: i32, h: i32, herr: usize)
 /** b.decode(encoding=None, errors=None) with names as str objects (0: not given). */
 export function bytesDecode(b: usize, encoding: usize, errors: usize): Value {
   // Empty data decodes to "" before the codec is even looked up (CPython outside dev mode).
-  if (bytesLength(b) == 0) return <Value>strEmpty();
+  if (bufLen(b) == 0) return <Value>strEmpty();
   let enc = ENC_UTF8;
   if (encoding != 0) {
     enc = encodingOf(encoding);
@@ -1797,7 +1909,7 @@ export function bytesDecode(b: usize, encoding: usize, errors: usize): Value {
     }
   }
   const h = errors == 0 ? ERRORS_STRICT : errorsOf(errors);
-  const r = decodeBytes(bytesData(b), <usize>bytesLength(b), enc, h, errors);
+  const r = decodeBytes(bufData(b), <usize>bufLen(b), enc, h, errors);
   if (r == 0 && encoding != 0 && !encFast) wrapCodecError(encoding);
   return <Value>r;
 }
@@ -1842,8 +1954,8 @@ export function strDecode(b: usize, encoding: Value, errors: Value): Value {
 
 /** The bytes as a str of Latin-1 code points (int(b"12") parses this); 0 on MemoryError. */
 export function bytesToStrLatin1(b: usize): usize {
-  const d = bytesData(b);
-  const n = <usize>bytesLength(b);
+  const d = bufData(b);
+  const n = <usize>bufLen(b);
   return strFromBytesLatin1(d, n, allAscii(d, n));
 }
 
@@ -1870,7 +1982,11 @@ function m_decode(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 // Registration
 
 export function registerBytesMethods(): void {
-  const t = typeObject(KIND_BYTES);
+  registerBytesMethodsOn(typeObject(KIND_BYTES));
+}
+
+/** The methods bytes and bytearray share (bytearray.ts adds the mutating ones). */
+export function registerBytesMethodsOn(t: usize): void {
   addMethod(t, "decode", m_decode);
   addMethod(t, "hex", m_hex);
   addMethod(t, "fromhex", m_fromhex, METHOD_CLASS);
@@ -1902,4 +2018,381 @@ export function registerBytesMethods(): void {
   addMethod(t, "islower", m_islower);
   addMethod(t, "isupper", m_isupper);
   addMethod(t, "isascii", m_isascii);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// printf-style formatting: bytes % args, bytearray % args (the result has the format's type).
+// Numbers and %a/%r are rendered by str's formatter (strPercentFormat) on a one-spec format with
+// the flags, width and precision resolved; %s/%b/%c are done here on the bytes themselves.
+
+/** A growable output buffer: [ data u32 | cap u32 | len u32 | 0 ]. */
+const FB_SIZE: usize = 16;
+
+function fbNew(cap: usize): usize {
+  const fb = alloc(FB_SIZE);
+  if (fb == 0) return raiseMemory();
+  const d = alloc(cap);
+  if (d == 0) {
+    free(fb, FB_SIZE);
+    return raiseMemory();
+  }
+  store<u32>(fb, <u32>d);
+  store<u32>(fb, <u32>cap, 4);
+  return fb;
+}
+
+function fbFree(fb: usize): void {
+  free(<usize>load<u32>(fb), <usize>load<u32>(fb, 4));
+  free(fb, FB_SIZE);
+}
+
+/** Room for n more bytes; the address to write them at, or 0 with MemoryError. */
+function fbReserve(fb: usize, n: u64): usize {
+  const len = <usize>load<u32>(fb, 8);
+  const cap = <usize>load<u32>(fb, 4);
+  if (<u64>len + n > 0x7ffffff0) return raiseMemory();
+  if (<usize>(<u64>len + n) > cap) {
+    let ncap = cap << 1;
+    if (<u64>ncap < <u64>len + n) ncap = <usize>(<u64>len + n);
+    if (ncap > 0x7ffffff0) ncap = 0x7ffffff0;
+    const nd = alloc(ncap);
+    if (nd == 0) return raiseMemory();
+    memory.copy(nd, <usize>load<u32>(fb), len);
+    free(<usize>load<u32>(fb), cap);
+    store<u32>(fb, <u32>nd);
+    store<u32>(fb, <u32>ncap, 4);
+  }
+  store<u32>(fb, <u32>(len + <usize>n), 8);
+  return <usize>load<u32>(fb) + len;
+}
+
+function fbAppend(fb: usize, src: usize, n: usize): bool {
+  if (n == 0) return true;
+  const o = fbReserve(fb, <u64>n);
+  if (o == 0) return false;
+  memory.copy(o, src, n);
+  return true;
+}
+
+function fbFill(fb: usize, c: u8, n: i64): bool {
+  if (n <= 0) return true;
+  const o = fbReserve(fb, <u64>n);
+  if (o == 0) return false;
+  memory.fill(o, c, <usize>n);
+  return true;
+}
+
+const PF_LJUST: i32 = 1;
+const PF_SIGN: i32 = 2;
+const PF_BLANK: i32 = 4;
+const PF_ALT: i32 = 8;
+const PF_ZERO: i32 = 16;
+
+/** The argument cursor (saved around nested formatting, which __bytes__/__repr__ code could start). */
+let pfArgs: Value = NULL;
+let pfArgLen: i64 = -1;
+let pfArgIdx: i64 = -1;
+
+function pfNextArg(): Value {
+  const i = pfArgIdx;
+  if (i < pfArgLen) {
+    pfArgIdx++;
+    if (pfArgLen < 0) return pfArgs;
+    return tupleItem(<usize>pfArgs, <usize>i);
+  }
+  return <Value>raiseMsg(EXC_TypeError, "not enough arguments for format string");
+}
+
+/** A '*' width or precision: an int argument into gIndex ("* wants int"). */
+function pfStarArg(): bool {
+  const v = pfNextArg();
+  if (v == NULL) return false;
+  if (!isIntValue(v)) {
+    raiseMsg(EXC_TypeError, "* wants int");
+    return false;
+  }
+  if (!isSmallInt(v) && !(v == TRUE || v == FALSE) && !bigToI64(<usize>v)) {
+    raiseMsg(EXC_OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  gIndex = isSmallInt(v) ? getSmallInt(v) : v == TRUE ? 1 : v == FALSE ? 0 : indexOut;
+  return true;
+}
+
+const SPEC_BUF: usize = memory.data(64, 8);
+
+function specPut(n: usize, c: u32): usize {
+  store<u8>(SPEC_BUF + n, <u8>c);
+  return n + 1;
+}
+
+function specPutInt(n: usize, v: i64): usize {
+  if (v >= 10) n = specPutInt(n, v / 10);
+  return specPut(n, 0x30 + <u32>(v % 10));
+}
+
+/** "%<flags><width>.<prec><conv>" as a str, rendered by str's formatter with arg; the result appended. */
+function pfViaStr(fb: usize, flags: i32, width: i64, prec: i64, conv: u32, v: Value): bool {
+  let n: usize = specPut(0, 0x25);
+  if (flags & PF_LJUST) n = specPut(n, 0x2d);
+  if (flags & PF_SIGN) n = specPut(n, 0x2b);
+  if (flags & PF_BLANK) n = specPut(n, 0x20);
+  if (flags & PF_ALT) n = specPut(n, 0x23);
+  if (flags & PF_ZERO) n = specPut(n, 0x30);
+  if (width >= 0) n = specPutInt(n, width);
+  if (prec >= 0) {
+    n = specPut(n, 0x2e);
+    n = specPutInt(n, prec);
+  }
+  n = specPut(n, conv);
+  const spec = strAlloc(n, 1);
+  if (spec == 0) return false;
+  changetype<StrObject>(spec).ascii = 1;
+  memory.copy(strData(spec), SPEC_BUF, n);
+  const t = tupleAlloc(1);
+  if (t == 0) {
+    decref(<Value>spec);
+    return false;
+  }
+  incref(v);
+  tupleSetItem(t, 0, v);
+  const r = strPercentFormat(spec, <Value>t);
+  decref(<Value>t);
+  decref(<Value>spec);
+  if (r == NULL) return false;
+  // The text is ASCII except for %c of str's kind, which bytes formatting never asks for.
+  const s = <usize>r;
+  const len = <usize>strLength(s);
+  let ok = true;
+  if (strKind(s) == 1) ok = fbAppend(fb, strData(s), len);
+  decref(r);
+  return ok;
+}
+
+/** Appends n bytes at src padded to width (spaces; '-' pads on the right). */
+function pfPadded(fb: usize, src: usize, n: usize, flags: i32, width: i64): bool {
+  const pad: i64 = width > <i64>n ? width - <i64>n : 0;
+  const ljust = (flags & PF_LJUST) != 0;
+  if (!ljust && !fbFill(fb, 0x20, pad)) return false;
+  if (!fbAppend(fb, src, n)) return false;
+  return !ljust || fbFill(fb, 0x20, pad);
+}
+
+const PF_BYTE: usize = memory.data(8, 8);
+
+/** One spec after '%' at d[i] (i < n); the index after it, or -1 with an exception. */
+function pfSpec(fb: usize, d: usize, i: usize, n: usize, dict: Value): isize {
+  let owned: Value = NULL;
+  if (load<u8>(d + i) == 0x28) {
+    if (dict == NULL) {
+      raiseMsg(EXC_TypeError, "format requires a mapping");
+      return -1;
+    }
+    let depth = 1;
+    const ks = i + 1;
+    i++;
+    while (i < n && depth > 0) {
+      const ch = load<u8>(d + i);
+      if (ch == 0x29) depth--;
+      else if (ch == 0x28) depth++;
+      i++;
+    }
+    if (depth > 0) {
+      raiseMsg(EXC_ValueError, "incomplete format key");
+      return -1;
+    }
+    const key = bytesCopy(d + ks, i - 1 - ks);
+    if (key == 0) return -1;
+    owned = strSubscriptHook(dict, <Value>key);
+    decref(<Value>key);
+    if (owned == NULL) return -1;
+    // A keyed spec takes its value from the mapping; the positional cursor is spent.
+    pfArgs = owned;
+    pfArgLen = -1;
+    pfArgIdx = -2;
+  }
+  const r = pfSpecBody(fb, d, i, n);
+  if (owned != NULL) {
+    pfArgs = NULL;
+    pfArgLen = -1;
+    pfArgIdx = -1;
+    decref(owned);
+  }
+  return r;
+}
+
+function pfSpecBody(fb: usize, d: usize, i: usize, n: usize): isize {
+  let flags: i32 = 0;
+  while (i < n) {
+    const c = load<u8>(d + i);
+    if (c == 0x2d) flags |= PF_LJUST;
+    else if (c == 0x2b) flags |= PF_SIGN;
+    else if (c == 0x20) flags |= PF_BLANK;
+    else if (c == 0x23) flags |= PF_ALT;
+    else if (c == 0x30) flags |= PF_ZERO;
+    else break;
+    i++;
+  }
+  let width: i64 = -1;
+  if (i < n && load<u8>(d + i) == 0x2a) {
+    if (!pfStarArg()) return -1;
+    width = gIndex;
+    if (width < 0) {
+      flags |= PF_LJUST;
+      width = -width;
+    }
+    i++;
+  } else {
+    while (i < n) {
+      const c = <u32>load<u8>(d + i);
+      if (c < 0x30 || c > 0x39) break;
+      if (width < 0) width = 0;
+      if (width > (I64_MAX - 9) / 10) {
+        raiseMsg(EXC_ValueError, "width too big");
+        return -1;
+      }
+      width = width * 10 + <i64>(c - 0x30);
+      i++;
+    }
+  }
+  let prec: i64 = -1;
+  if (i < n && load<u8>(d + i) == 0x2e) {
+    i++;
+    prec = 0;
+    if (i < n && load<u8>(d + i) == 0x2a) {
+      if (!pfStarArg()) return -1;
+      prec = gIndex < 0 ? 0 : gIndex;
+      i++;
+    } else {
+      while (i < n) {
+        const c = <u32>load<u8>(d + i);
+        if (c < 0x30 || c > 0x39) break;
+        if (prec > (I64_MAX - 9) / 10) {
+          raiseMsg(EXC_ValueError, "precision too big");
+          return -1;
+        }
+        prec = prec * 10 + <i64>(c - 0x30);
+        i++;
+      }
+    }
+  }
+  while (i < n) {
+    const c = load<u8>(d + i);
+    if (c != 0x68 && c != 0x6c && c != 0x4c) break;
+    i++;
+  }
+  if (i >= n) {
+    raiseMsg(EXC_ValueError, "incomplete format");
+    return -1;
+  }
+  const conv = <u32>load<u8>(d + i);
+  i++;
+  const v = pfNextArg();
+  if (v == NULL) return -1;
+  let ok = false;
+  if (conv == 0x73 || conv == 0x62) {
+    if (!isBytesLike(v)) {
+      raiseBegin(EXC_TypeError);
+      errText("%b requires a bytes-like object, or an object that implements __bytes__, not '");
+      errTypeName(v);
+      errText("'");
+      return -1;
+    }
+    let len = <usize>bufLen(<usize>v);
+    if (prec >= 0 && prec < <i64>len) len = <usize>prec;
+    ok = pfPadded(fb, bufData(<usize>v), len, flags, width);
+  } else if (conv == 0x63) {
+    let c: i64 = -1;
+    if (isBytesLike(v) && bufLen(<usize>v) == 1) c = <i64>load<u8>(bufData(<usize>v));
+    else if (isIntValue(v)) {
+      c = intClampI64(v);
+      if (c < 0 || c > 255) {
+        raiseMsg(EXC_OverflowError, "%c arg not in range(256)");
+        return -1;
+      }
+    } else {
+      raiseMsg(EXC_TypeError, "%c requires an integer in range(256) or a single byte");
+      return -1;
+    }
+    store<u8>(PF_BYTE, <u8>c);
+    ok = pfPadded(fb, PF_BYTE, 1, flags, width);
+  } else if (conv == 0x72 || conv == 0x61) {
+    ok = pfViaStr(fb, flags, width, prec, 0x61, v);
+  } else if (
+    conv == 0x64 || conv == 0x69 || conv == 0x75 || conv == 0x6f || conv == 0x78 || conv == 0x58 ||
+    conv == 0x65 || conv == 0x45 || conv == 0x66 || conv == 0x46 || conv == 0x67 || conv == 0x47
+  ) {
+    ok = pfViaStr(fb, flags, width, prec, conv, v);
+  } else {
+    raiseBegin(EXC_ValueError);
+    errText("unsupported format character '");
+    errByte(conv >= 32 && conv <= 126 ? <u8>conv : 0x3f);
+    errText("' (0x");
+    if (conv >= 16) errByte(hexDigit(conv >> 4));
+    errByte(hexDigit(conv));
+    errText(") at index ");
+    errInt(<i64>(i - 1));
+    return -1;
+  }
+  return ok ? <isize>i : -1;
+}
+
+/** fmt % args for a bytes or bytearray fmt: a new object of fmt's type. */
+export function bytesPercentFormat(fmt: usize, args: Value): Value {
+  const savedArgs = pfArgs;
+  const savedLen = pfArgLen;
+  const savedIdx = pfArgIdx;
+  const r = pfImpl(fmt, args);
+  pfArgs = savedArgs;
+  pfArgLen = savedLen;
+  pfArgIdx = savedIdx;
+  return r;
+}
+
+function pfImpl(fmt: usize, args: Value): Value {
+  const ak = kindOfValue(args);
+  const isTuple = ak == KIND_TUPLE;
+  const dict: Value = !isTuple && ak != KIND_BYTES && ak != KIND_BYTEARRAY && ak != KIND_STR && strIsMappingHook(args) ? args : NULL;
+  const n = <usize>bufLen(fmt);
+  const fb = fbNew(n + 16);
+  if (fb == 0) return NULL;
+  pfArgs = args;
+  pfArgLen = isTuple ? <i64>tupleSize(<usize>args) : -1;
+  pfArgIdx = isTuple ? 0 : -2;
+  let i: usize = 0;
+  while (i < n) {
+    // fmt's data is read afresh each time: Python code run by a spec could resize a bytearray fmt.
+    const d = bufData(fmt);
+    const len = <usize>bufLen(fmt);
+    if (i >= len) break;
+    const p = findChar(d, 1, i, len, 0x25);
+    const stop = p < 0 ? len : <usize>p;
+    if (!fbAppend(fb, d + i, stop - i)) return pfFail(fb);
+    if (p < 0) break;
+    i = stop + 1;
+    if (i >= len) {
+      raiseMsg(EXC_ValueError, "incomplete format");
+      return pfFail(fb);
+    }
+    if (load<u8>(d + i) == 0x25) {
+      if (!fbAppend(fb, d + i, 1)) return pfFail(fb);
+      i++;
+      continue;
+    }
+    const r = pfSpec(fb, d, i, len, dict);
+    if (r < 0) return pfFail(fb);
+    i = <usize>r;
+  }
+  if (pfArgIdx < pfArgLen && dict == NULL) {
+    raiseMsg(EXC_TypeError, "not all arguments converted during bytes formatting");
+    return pfFail(fb);
+  }
+  const r = likeCopy(fmt, <usize>load<u32>(fb), <usize>load<u32>(fb, 8));
+  fbFree(fb);
+  return <Value>r;
+}
+
+function pfFail(fb: usize): Value {
+  fbFree(fb);
+  return NULL;
 }

@@ -99,6 +99,8 @@ import {
 import * as D from "./dict";
 import { objEq, objGetIter, objIterNext, objCall, objHash, objGetAttr, objLen, objGetItem, userSlot, objIsTrue } from "./ops";
 import { bytesCompare, bytesSubscript, bytesContains, bytesIterNew, bytesIterNext } from "./bytes-ops";
+import { bytearrayCompare, bytearraySubscript, bytearrayAssSubscript, bytearrayInplace } from "./bytearray";
+import { KIND_BYTEARRAY } from "./types";
 import { genIterNext } from "./generator";
 import { builtinIterNext as iterToolsNext } from "./itertools";
 import { N_KEYS, N_MATCH_ARGS, N_GETITEM } from "./names";
@@ -150,6 +152,8 @@ export function builtinCompare(a: Value, b: Value, op: i32): Value {
       if (kb != KIND_BYTES) return <u64>NOT_IMPLEMENTED;
       return cmpResult(bytesCompare(<usize>a, <usize>b), op);
     }
+    case KIND_BYTEARRAY:
+      return bytearrayCompare(a, b, op);
     case KIND_TUPLE:
       if (kb != KIND_TUPLE) return <u64>NOT_IMPLEMENTED;
       return tupleCompare(<usize>a, <usize>b, op);
@@ -267,6 +271,8 @@ function builtinLenOrMinus(v: Value): i64 {
       return <i64>strLength(p);
     case KIND_BYTES:
       return <i64>load<u32>(p + 8);
+    case KIND_BYTEARRAY:
+      return <i64>load<u32>(p + 8);
     case KIND_TUPLE:
       return <i64>tupleSize(p);
     case KIND_LIST:
@@ -312,6 +318,8 @@ export function builtinGetItem(v: Value, key: Value): Value {
         return rangeSubscript(p, key);
       case KIND_BYTES:
         return bytesSubscript(p, key);
+      case KIND_BYTEARRAY:
+        return bytearraySubscript(p, key);
       case KIND_TYPE: {
         // list[int] and friends: __class_getitem__ gives a generic alias; we return the class.
         const cg = typeLookup(p, N_GETITEM);
@@ -358,6 +366,8 @@ export function builtinSetItem(v: Value, key: Value, value: Value): i32 {
     switch (kindOf(p)) {
       case KIND_LIST:
         return listAssignSubscript(p, key, value);
+      case KIND_BYTEARRAY:
+        return bytearrayAssSubscript(p, key, value);
       case KIND_DICT: {
         const h = objHash(key);
         if (h == -1 && errorType() != 0) return -1;
@@ -403,6 +413,8 @@ export function builtinContains(container: Value, item: Value): i32 {
       case KIND_RANGE:
         return rangeContains(p, item);
       case KIND_BYTES:
+        return bytesContains(p, item);
+      case KIND_BYTEARRAY:
         return bytesContains(p, item);
       case KIND_DICT_KEYS:
       case KIND_DICT_ITEMS:
@@ -464,6 +476,8 @@ export function builtinGetIter(v: Value): Value {
       case KIND_FROZENSET:
         return <u64>setIterNew(p);
       case KIND_BYTES:
+        return bytesIterNew(p);
+      case KIND_BYTEARRAY:
         return bytesIterNew(p);
     }
     if (isBuiltinIterator(v)) {
@@ -556,6 +570,7 @@ export function builtinInplace(a: Value, b: Value, base: i32): Value {
   if (!isObject(a)) return <u64>NOT_IMPLEMENTED;
   const p = <usize>a;
   const k = kindOf(p);
+  if (k == KIND_BYTEARRAY) return bytearrayInplace(a, b, base);
   if (k == KIND_LIST && typeOf(a) == typeObject(KIND_LIST)) {
     if (base == 0) {
       if (listExtendImpl(p, b) < 0) return NULL;
@@ -668,7 +683,7 @@ export function fixExtendError(it: Value): void {
 function isIterable(v: Value): bool {
   if (!isObject(v)) return false;
   const k = kindOf(<usize>v);
-  if (k == KIND_LIST || k == KIND_TUPLE || k == KIND_STR || k == KIND_DICT || k == KIND_SET || k == KIND_FROZENSET || k == KIND_RANGE || k == KIND_BYTES) return true;
+  if (k == KIND_LIST || k == KIND_TUPLE || k == KIND_STR || k == KIND_DICT || k == KIND_SET || k == KIND_FROZENSET || k == KIND_RANGE || k == KIND_BYTES || k == KIND_BYTEARRAY) return true;
   return isBuiltinIterator(v) || userSlot(v, N_ITER_NAME()) != NULL || userSlot(v, N_GETITEM) != NULL;
 }
 import { N_ITER } from "./names";
@@ -1129,6 +1144,7 @@ function isSelfMatching(t: usize): bool {
   const k = load<u32>(t + 8);
   return (
     k == KIND_BOOL ||
+    k == KIND_BYTEARRAY ||
     k == KIND_BYTES ||
     k == KIND_DICT ||
     k == KIND_FLOAT ||

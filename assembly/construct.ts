@@ -77,7 +77,9 @@ import { sliceCall } from "./slice";
 import { floatNew, floatValue, complexNew } from "./float";
 import { floatFromStr } from "./float-ops";
 import { intFromStr, intFromF64, intToF64 } from "./int-ops";
-import { bytesFromValue } from "./bytes-ops";
+import { bytesFromValue, bytesCall } from "./bytes-ops";
+import { bytearrayCall } from "./bytearray";
+import { KIND_BYTEARRAY } from "./types";
 import { builtinEnumerate, builtinZip, builtinMap, builtinFilter, builtinReversed } from "./itertools";
 import { F_CODE, F_NLOCALSPLUS, FRAME_HEADER } from "./frame";
 import { CodeObject } from "./code";
@@ -131,10 +133,10 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
       if (nargs == 1 && nkw == 0) return <u64>objStr(arg(args, 0));
       return strDecodeCall(args, nargs, kwnames);
     }
-    case KIND_BYTES: {
-      if (nargs == 0) return bytesFromValue(<u64>EMPTY_TUPLE);
-      return bytesFromValue(arg(args, 0));
-    }
+    case KIND_BYTES:
+      return bytesCall(NULL, args, nargs, kwnames);
+    case KIND_BYTEARRAY:
+      return bytearrayCall(NULL, args, nargs, kwnames);
     case KIND_TUPLE: {
       if (!noKeywords("tuple", kwnames) || !checkArgCount("tuple", nargs, 0, 1)) return NULL;
       if (nargs == 0) return <u64>EMPTY_TUPLE;
@@ -223,7 +225,7 @@ function strDecodeCall(args: usize, nargs: i32, kwnames: usize): Value {
   const obj = arg(args, 0);
   const enc = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "encoding");
   const errs = nargs > 2 ? arg(args, 2) : kwArg(args, nargs, kwnames, "errors");
-  if (!isObject(obj) || kindOf(<usize>obj) != KIND_BYTES) {
+  if (!isObject(obj) || (kindOf(<usize>obj) != KIND_BYTES && kindOf(<usize>obj) != KIND_BYTEARRAY)) {
     raiseBegin(EXC_TypeError);
     errText("decoding to str: need a bytes-like object, ");
     errTypeName(obj);
@@ -460,6 +462,7 @@ export function intOf(x: Value): Value {
     if (k == KIND_FLOAT) return intFromF64(floatValue(<usize>x));
     if (k == KIND_STR) return intFromStr(<usize>x, 10);
     if (k == KIND_BYTES) return intFromBytesText(<usize>x);
+    if (k == KIND_BYTEARRAY) return intFromBytesText(<usize>x);
     for (let i = 0; i < 2; i++) {
       const d = userSlot(x, i == 0 ? N_INT : N_INDEX);
       if (d != NULL) {
@@ -486,11 +489,28 @@ export function intOf(x: Value): Value {
 
 import { bytesToStrLatin1 } from "./bytes-ops";
 function intFromBytesText(b: usize): Value {
-  const s = bytesToStrLatin1(b);
-  if (s == 0) return NULL;
-  const r = intFromStr(s, 10);
-  decref(<u64>s);
-  return r;
+  const d = bufData(b);
+  const n = <usize>bufLen(b);
+  let ascii = true;
+  for (let i: usize = 0; i < n; i++) if (load<u8>(d + i) >= 0x80) ascii = false;
+  if (ascii) {
+    const s = bytesToStrLatin1(b);
+    if (s == 0) return NULL;
+    const r = intFromStr(s, 10);
+    decref(<u64>s);
+    if (r != NULL || errorType() != EXC_ValueError) return r;
+  }
+  // The message shows the text as a bytes repr (b'x', for bytearray too).
+  const copy = bytesFromValue(<u64>b);
+  if (copy == NULL) return NULL;
+  const rep = bytesRepr(<usize>copy);
+  decref(copy);
+  if (rep == 0) return NULL;
+  raiseBegin(EXC_ValueError);
+  errText("invalid literal for int() with base 10: ");
+  errStrObject(rep);
+  decref(<u64>rep);
+  return NULL;
 }
 
 function floatCall(args: usize, nargs: i32, kwnames: usize): Value {
@@ -508,6 +528,7 @@ export function floatOf(x: Value): Value {
     }
     if (k == KIND_FLOAT) return floatNew(floatValue(<usize>x));
     if (k == KIND_STR) return floatFromStr(<usize>x);
+    if (k == KIND_BYTES || k == KIND_BYTEARRAY) return floatFromBytesText(<usize>x);
     const d = userSlot(x, N_FLOAT);
     if (d != NULL) {
       const r = callMethod0(d, x);
@@ -542,6 +563,29 @@ export function floatOf(x: Value): Value {
   errText("float() argument must be a string or a real number, not '");
   errTypeName(x);
   errText("'");
+  return NULL;
+}
+
+import { bytesRepr, bufData, bufLen } from "./bytes-ops";
+/** float(b): the bytes as ASCII text; the error names the object's repr (b'x', bytearray(b'x')). */
+function floatFromBytesText(b: usize): Value {
+  const d = bufData(b);
+  const n = <usize>bufLen(b);
+  let ascii = true;
+  for (let i: usize = 0; i < n; i++) if (load<u8>(d + i) >= 0x80) ascii = false;
+  if (ascii) {
+    const s = bytesToStrLatin1(b);
+    if (s == 0) return NULL;
+    const r = floatFromStr(s);
+    decref(<u64>s);
+    if (r != NULL || errorType() != EXC_ValueError) return r;
+  }
+  const rep = bytesRepr(b);
+  if (rep == 0) return NULL;
+  raiseBegin(EXC_ValueError);
+  errText("could not convert string to float: ");
+  errStrObject(rep);
+  decref(<u64>rep);
   return NULL;
 }
 

@@ -11,6 +11,7 @@ import { modulesDict } from "./mod-sys";
 import { makeMathModule } from "./mod-math";
 import { makeTimeModule } from "./mod-time";
 import { builtinsModule } from "./builtins";
+import { makeMarshalModule } from "./mod-marshal";
 import { objGetAttr } from "./ops";
 import { errorType, errorClear, EXC_AttributeError } from "./types";
 
@@ -19,6 +20,7 @@ function nativeModule(name: usize): Value {
   let m: usize = 0;
   if (strEqualLiteral(name, "math")) m = makeMathModule();
   else if (strEqualLiteral(name, "time")) m = makeTimeModule();
+  else if (strEqualLiteral(name, "marshal")) m = makeMarshalModule();
   else if (strEqualLiteral(name, "builtins")) {
     m = builtinsModule;
     incref(<u64>m);

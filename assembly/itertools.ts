@@ -43,6 +43,7 @@ import {
   KIND_BOOL,
   KIND_STR,
   KIND_BYTES,
+  KIND_BYTEARRAY,
   KIND_TUPLE,
   KIND_LIST,
   KIND_RANGE,
@@ -574,7 +575,8 @@ export function reversedNew(seq: Value): Value {
         return rangeReversed(p);
       case KIND_TUPLE:
       case KIND_STR:
-      case KIND_BYTES: {
+      case KIND_BYTES:
+      case KIND_BYTEARRAY: {
         // Subclasses may override __len__ (and __getitem__, which reversedItem respects).
         const n = objLen(seq);
         if (n < 0) return NULL;

@@ -34,6 +34,7 @@ import {
   EXC_ValueError,
   EXC_OverflowError,
   EXC_ZeroDivisionError,
+  EXC_MemoryError,
 } from "./types";
 import { floatNew, floatValue } from "./float";
 import { bigNDigits, bigSign, BIGINT_HEADER_SIZE } from "./int";
@@ -1217,7 +1218,7 @@ function strIter(): usize {
 function m_fsum(self: Value, args: usize, nargs: i32, kw: usize): Value {
   if (!oneArg("math.fsum", nargs, kw)) return NULL;
   const st = changetype<IterState>(alloc(offsetof<IterState>()));
-  if (changetype<usize>(st) == 0) return raiseMsg(EXC_ValueError, "math.fsum partials");
+  if (changetype<usize>(st) == 0) return raiseMsg(EXC_MemoryError, "math.fsum partials");
   if (!iterStart(arg(args, 0))) {
     free(changetype<usize>(st), offsetof<IterState>());
     return NULL;
@@ -1225,6 +1226,11 @@ function m_fsum(self: Value, args: usize, nargs: i32, kw: usize): Value {
   iterSave(st);
   let cap: usize = 32;
   let p = alloc(cap << 3);
+  if (p == 0) {
+    iterEnd();
+    free(changetype<usize>(st), offsetof<IterState>());
+    return raiseMsg(EXC_MemoryError, "math.fsum partials");
+  }
   let n: usize = 0;
   let special = 0.0;
   let infSum = 0.0;
@@ -1274,7 +1280,7 @@ function m_fsum(self: Value, args: usize, nargs: i32, kw: usize): Value {
         if (n >= cap) {
           const q = alloc(cap << 4);
           if (q == 0) {
-            raiseMsg(EXC_ValueError, "math.fsum partials");
+            raiseMsg(EXC_MemoryError, "math.fsum partials");
             failed = true;
             break;
           }

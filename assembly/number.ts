@@ -41,7 +41,9 @@ import { listConcat, listRepeat } from "./list";
 import { tupleConcat, tupleRepeat } from "./tuple-methods";
 import { setOr, setIntersection, setDifference, setSymmetricDifference } from "./set";
 import { UNARY_NEGATIVE, UNARY_POSITIVE, UNARY_INVERT } from "./opcodes.generated";
-import { bytesConcat, bytesRepeat } from "./bytes-ops";
+import { bytesConcat, bytesRepeat, bytesPercentFormat } from "./bytes-ops";
+import { bytearrayConcat, bytearrayRepeat } from "./bytearray";
+import { KIND_BYTEARRAY } from "./types";
 import { dictOr, viewSetOp } from "./collections";
 
 // BINARY_OP opargs (0-12).
@@ -111,6 +113,8 @@ export function builtinBinary(a: Value, b: Value, op: i32): Value {
       if (ka == KIND_LIST && kb == KIND_LIST) return listConcat(<usize>a, b);
       if (ka == KIND_TUPLE && kb == KIND_TUPLE) return tupleConcat(<usize>a, b);
       if (ka == KIND_BYTES && kb == KIND_BYTES) return bytesConcat(<usize>a, <usize>b);
+      if (ka == KIND_BYTES && kb == KIND_BYTEARRAY) return bytesConcat(<usize>a, <usize>b);
+      if (ka == KIND_BYTEARRAY) return bytearrayConcat(a, b);
       break;
     }
     case NB_MULTIPLY: {
@@ -120,6 +124,7 @@ export function builtinBinary(a: Value, b: Value, op: i32): Value {
     }
     case NB_REMAINDER: {
       if (ka == KIND_STR) return strPercentFormat(<usize>a, b);
+      if (ka == KIND_BYTES || ka == KIND_BYTEARRAY) return bytesPercentFormat(<usize>a, b);
       break;
     }
     case NB_OR:
@@ -167,6 +172,8 @@ function sequenceRepeat(seq: Value, k: u32, count: Value): Value {
       return tupleRepeat(<usize>seq, n);
     case KIND_BYTES:
       return bytesRepeat(<usize>seq, n);
+    case KIND_BYTEARRAY:
+      return bytearrayRepeat(<usize>seq, n);
   }
   return <u64>NOT_IMPLEMENTED;
 }

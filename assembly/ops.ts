@@ -34,6 +34,7 @@ import {
   KIND_COMPLEX,
   KIND_STR,
   KIND_BYTES,
+  KIND_BYTEARRAY,
   KIND_TUPLE,
   KIND_LIST,
   KIND_DICT,
@@ -611,7 +612,7 @@ function binopError(a: Value, b: Value, op: i32): Value {
     errTypeName(a);
     return NULL;
   }
-  if (base == 0 && ka == KIND_BYTES && !isHeapInstance(a)) {
+  if (base == 0 && (ka == KIND_BYTES || ka == KIND_BYTEARRAY) && !isHeapInstance(a)) {
     errText("can't concat ");
     errTypeName(b);
     errText(" to ");
@@ -620,8 +621,8 @@ function binopError(a: Value, b: Value, op: i32): Value {
   }
   if (base == 5) {
     const kb = kindOfValue(b);
-    const seqA = ka == KIND_STR || ka == KIND_LIST || ka == KIND_TUPLE || ka == KIND_BYTES;
-    const seqB = kb == KIND_STR || kb == KIND_LIST || kb == KIND_TUPLE || kb == KIND_BYTES;
+    const seqA = ka == KIND_STR || ka == KIND_LIST || ka == KIND_TUPLE || ka == KIND_BYTES || ka == KIND_BYTEARRAY;
+    const seqB = kb == KIND_STR || kb == KIND_LIST || kb == KIND_TUPLE || kb == KIND_BYTES || kb == KIND_BYTEARRAY;
     if (seqA || seqB) {
       errText("can't multiply sequence by non-int of type '");
       errTypeName(seqA ? b : a);

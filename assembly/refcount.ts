@@ -59,6 +59,8 @@ import { KIND_RANGE, KIND_RANGE_ITER, KIND_SLICE, KIND_LIST_ITER, KIND_TUPLE_ITE
 import { RANGE_SIZE, RANGE_ITER_SIZE } from "./range";
 import { SLICE_SIZE, sliceDeallocChildren } from "./slice";
 import { SEQ_ITER_SIZE, seqIterDeallocChildren } from "./list";
+import { BYTEARRAY_SIZE, bytearrayFreeBlocks } from "./bytearray";
+import { KIND_BYTEARRAY } from "./types";
 import { KIND_BYTES_ITER, KIND_ENUMERATE, KIND_ZIP, KIND_MAP, KIND_FILTER, KIND_REVERSED, KIND_CALLABLE_ITER } from "./types";
 import { iterToolsBlockSize, iterToolsDeallocChildren } from "./itertools";
 
@@ -204,6 +206,8 @@ export function objectBlockSize(p: usize): usize {
       return strSize(p);
     case KIND_BYTES:
       return bytesSize(p);
+    case KIND_BYTEARRAY:
+      return BYTEARRAY_SIZE;
     case KIND_TUPLE:
       return tupleBlockSize(p);
     case KIND_LIST:
@@ -266,6 +270,9 @@ export function freeShallow(p: usize): void {
       break;
     case KIND_DICT:
       dictFreeBlocks(p);
+      break;
+    case KIND_BYTEARRAY:
+      bytearrayFreeBlocks(p);
       break;
     case KIND_CODE: {
       const c = changetype<CodeObject>(p);

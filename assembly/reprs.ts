@@ -59,6 +59,7 @@ import { intToStr } from "./int-ops";
 import { rangeRepr } from "./range";
 import { sliceRepr } from "./slice";
 import { bytesRepr } from "./bytes-ops";
+import { KIND_BYTEARRAY } from "./types";
 import { dictNext } from "./dict";
 import { setNextEntry } from "./set";
 import { objRepr, objStr } from "./ops";
@@ -151,6 +152,8 @@ export function builtinRepr(v: Value): usize {
     case KIND_STR:
       return strRepr(p);
     case KIND_BYTES:
+      return bytesRepr(p);
+    case KIND_BYTEARRAY:
       return bytesRepr(p);
     case KIND_TUPLE:
       return seqRepr(p, p + 16, <usize>tupleSize(p), "(", ")", true);

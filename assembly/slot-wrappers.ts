@@ -81,6 +81,7 @@ import * as I from "./int-ops";
 import { floatDivmod } from "./float-ops";
 import { builtinBinary, builtinUnary, isIntLike, asInt, toF64, NB_ADD, NB_MULTIPLY, NB_REMAINDER, NB_POWER } from "./number";
 import * as N from "./number";
+import { KIND_BYTEARRAY } from "./types";
 import { builtinCompare, builtinLen, builtinGetItem, builtinSetItem, builtinContains, builtinGetIter, builtinIterNext } from "./collections";
 import { builtinRepr, builtinFormat } from "./reprs";
 import { hashBuiltin } from "./hash";
@@ -149,6 +150,7 @@ function binaryFor(self: Value, other: Value, op: i32, reflected: bool): Value {
     case KIND_LIST:
     case KIND_TUPLE:
     case KIND_BYTES:
+    case KIND_BYTEARRAY:
       return sequenceBinary(self, other, op, reflected, k);
     case KIND_DICT_KEYS:
     case KIND_DICT_ITEMS:
@@ -217,7 +219,7 @@ function sequenceBinary(self: Value, other: Value, op: i32, reflected: bool, k: 
     const r = builtinBinary(self, other, op);
     if (r != NI) return r;
     raiseBegin(EXC_TypeError);
-    if (k == KIND_BYTES) {
+    if (k == KIND_BYTES || k == KIND_BYTEARRAY) {
       errText("can't concat ");
       errTypeName(other);
       errText(" to ");
@@ -937,6 +939,17 @@ export function registerSlotWrappers(): void {
   addMethod(tby, "__repr__", w_repr);
   addMethod(tby, "__str__", w_bytes_str);
   addMethod(tby, "__new__", w_bytes_new, METHOD_STATIC);
+
+  const tba = typeObject(KIND_BYTEARRAY);
+  addMethod(tba, "__add__", w_add);
+  addMethod(tba, "__mul__", w_mul);
+  addMethod(tba, "__rmul__", w_rmul);
+  addComparisons(tba);
+  addContainer(tba, true);
+  addMethod(tba, "__setitem__", w_setitem);
+  addMethod(tba, "__delitem__", w_delitem);
+  addMethod(tba, "__repr__", w_repr);
+  setUnhashable(tba);
 
   // tuple and list
   const tt = typeObject(KIND_TUPLE);

@@ -21,6 +21,7 @@ import { registerSliceMethods } from "./slice";
 import { registerDictMethods } from "./dict-methods";
 import { registerSetMethods } from "./set-methods";
 import { registerBytesMethods } from "./bytes-ops";
+import { registerBytearrayMethods } from "./bytearray";
 import { registerGeneratorMethods } from "./generator";
 import { registerExceptionMethods } from "./exc-methods";
 import { registerObjectMethods } from "./object-methods";
@@ -63,6 +64,7 @@ export function vmInit(maxBytes: usize): void {
   registerDictMethods();
   registerSetMethods();
   registerBytesMethods();
+  registerBytearrayMethods();
   registerGeneratorMethods();
   registerExceptionMethods();
   registerObjectMethods();

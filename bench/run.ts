@@ -7,7 +7,7 @@
  *   BENCH_WARMUP=1     untimed runs first (their output is checked too)
  *   BENCH_QUICK=1      use each program's small size (`# bench: quick=K` on its parameter line)
  *   BENCH_PROGRAMS=fib,nbody   only these programs; BENCH_ENGINES=pyvm,cpython,...  only these engines
- *   BENCH_TIMEOUT_S=60 limit for one run; BENCH_OUT=file  also write the markdown there
+ *   BENCH_TIMEOUT_S=120 limit for one run (wall clock); BENCH_OUT=file  also write the markdown there
  *   BENCH_PYVM_RUN=path  a module to use instead of host/run.ts (to try the harness or another build)
  *
  * Engines (columns): pyvm-wasm (host/run.ts's runPyc over build/vm.wasm, fed .pyc files compiled by
@@ -49,7 +49,7 @@ function listEnv(name: string): string[] | undefined {
 
 const N = Math.max(1, intEnv("BENCH_N", 5));
 const WARMUP = intEnv("BENCH_WARMUP", 1);
-const TIMEOUT_MS = Math.max(1, intEnv("BENCH_TIMEOUT_S", 60)) * 1000;
+const TIMEOUT_MS = Math.max(1, intEnv("BENCH_TIMEOUT_S", 120)) * 1000;
 const QUICK = process.env.BENCH_QUICK === "1";
 const ONLY = listEnv("BENCH_PROGRAMS");
 const ONLY_ENGINES = listEnv("BENCH_ENGINES");
