@@ -80,6 +80,7 @@ import {
 } from "./names";
 import { EX_ARGS, EX_TRACEBACK, EX_CONTEXT, EX_CAUSE, EX_SUPPRESS, EX_NOTES, EX_EXTRA, excType } from "./exceptions";
 import { specialAttr, setSpecialAttr } from "./special-attrs";
+import { noteAttributeError } from "./exc-methods";
 import { bumpTypeEpoch, typeEpoch } from "./typeobj";
 
 /**
@@ -328,6 +329,12 @@ function pendingIsAttributeError(): bool {
 
 /** getattr(v, name) (name: str object pointer); new reference or NULL on error. */
 export function objGetAttr(v: Value, name: usize): Value {
+  const r = getAttrInner(v, name);
+  if (r == NULL) noteAttributeError(v, name); // AttributeError.name / .obj, as PyObject_GetAttr
+  return r;
+}
+
+function getAttrInner(v: Value, name: usize): Value {
   if (isObject(v) && isHeapType(typeOf(v))) {
     const t = typeOf(v);
     const hooks = typeHooks(t);

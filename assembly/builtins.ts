@@ -38,6 +38,7 @@ import {
   EXC_ValueError,
   EXC_StopIteration,
   EXC_AttributeError,
+  EXC_OSError,
   EXC_EOFError,
   EXC_OverflowError,
   EXC_COUNT,
@@ -1001,6 +1002,8 @@ export function initBuiltins(): void {
   moduleAddValue(d, "Ellipsis", <u64>ELLIPSIS);
   moduleAddValue(d, "NotImplemented", <u64>NOT_IMPLEMENTED);
   moduleAddValue(d, "__name__", <u64>strLiteral("builtins"));
+  moduleAddValue(d, "EnvironmentError", <u64>excType(EXC_OSError));
+  moduleAddValue(d, "IOError", <u64>excType(EXC_OSError));
 }
 
 import {

@@ -100,7 +100,7 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
   if (isHeapType(t)) return heapTypeCall(t, args, nargs, kwnames);
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   const k = load<u32>(t + 8);
-  if (k == KIND_EXCEPTION) return exceptionNew(t, args, nargs, nkw, true);
+  if (k == KIND_EXCEPTION) return exceptionNew(t, args, nargs, kwnames, true);
   switch (k) {
     case KIND_TYPE:
       return typeOfCall(args, nargs, kwnames);
@@ -280,39 +280,11 @@ export function objectNew(t: usize): Value {
   return <u64>p;
 }
 
-/** BaseException.__new__: args as given; StopIteration.value / SystemExit.code from them. */
-function exceptionNew(t: usize, args: usize, nargs: i32, nkw: i32, checkKw: bool): Value {
-  if (checkKw && nkw > 0) {
-    raiseBegin(EXC_TypeError);
-    errStrObject(typeName(t));
-    errText("() takes no keyword arguments");
-    return NULL;
-  }
-  const tuple = nargs == 0 ? EMPTY_TUPLE : tupleAlloc(<usize>nargs);
-  if (tuple == 0) return NULL;
-  for (let i = 0; i < nargs; i++) {
-    const v = arg(args, i);
-    incref(v);
-    tupleSetItem(tuple, <usize>i, v);
-  }
-  const e = excNew(t, tuple);
-  if (e == 0) return NULL;
-  if (isSubtype(t, excTypeOf(EXC_StopIteration)) || isSubtype(t, excTypeOf(EXC_SystemExit))) {
-    setStopIterationValue(e); // first argument or None
-  }
-  if (isSubtype(t, excTypeOf(EXC_NameError)) || isSubtype(t, excTypeOf(EXC_AttributeError))) {
-    const nm = kwArgOrNone(args, nargs, 0, "name");
-    incref(nm);
-    const old = load<u64>(e + EX_EXTRA);
-    store<u64>(e + EX_EXTRA, nm);
-    decref(old);
-  }
-  return <u64>e;
+/** Calling an exception class: exc-methods.ts does __new__ and the builtin __init__. */
+function exceptionNew(t: usize, args: usize, nargs: i32, kwnames: usize, builtinCall: bool): Value {
+  return excConstruct(t, args, nargs, kwnames, builtinCall ? EXC_CALL_BUILTIN : EXC_CALL_HEAP);
 }
-
-function kwArgOrNone(args: usize, nargs: i32, kwnames: usize, name: string): Value {
-  return NONE;
-}
+import { excConstruct, EXC_CALL_BUILTIN, EXC_CALL_HEAP } from "./exc-methods";
 
 import { excType } from "./exceptions";
 function excTypeOf(id: i32): usize {
@@ -342,7 +314,7 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
   } else {
     const layout = load<u32>(t + 8);
     if (layout == KIND_EXCEPTION) {
-      obj = exceptionNew(t, args, nargs, nkw, false);
+      obj = exceptionNew(t, args, nargs, kwnames, false);
     } else if (layout == KIND_OBJECT) {
       if (!userInit && nargs + nkw > 0) {
         raiseBegin(EXC_TypeError);

@@ -107,6 +107,8 @@ import { N_ANNOTATIONS, N_NAME, N_MODULE } from "./names";
 import { genNew, genSetFrame } from "./generator";
 import { buildClassBuiltin } from "./classes";
 import { importName, importFrom, importStar } from "./imports";
+import { exceptStarMatch, prepReraiseStar, egMatchOut, egRestOut } from "./exc-groups";
+import { errSetContext } from "./exc-methods";
 
 // ---------------------------------------------------------------------------------------------------
 // Interpreter-wide state
@@ -158,6 +160,7 @@ function nameError(name: usize): void {
   errText("name '");
   errStrObject(name);
   errText("' is not defined");
+  errSetContext(<u64>name, NULL); // NameError.name, for "Did you mean"
 }
 
 function unboundLocal(code: usize, i: i32): void {
@@ -176,6 +179,7 @@ function unboundFree(code: usize, i: i32): void {
     errText("cannot access free variable '");
     errStrObject(<usize>tupleItem(<usize>c.localsplusnames, <usize>i));
     errText("' where it is not associated with a value in enclosing scope");
+    errSetContext(tupleItem(<usize>c.localsplusnames, <usize>i), NULL);
   } else {
     unboundLocal(code, i);
   }
@@ -1440,6 +1444,36 @@ function run(start: usize): Value {
         if (r < 0) break;
         decref(type);
         store<u64>(sp - 8, makeBool(r != 0));
+        continue;
+      }
+      case OP.CHECK_EG_MATCH: {
+        // [exc, type] -> [exc, None] when nothing matches, else [rest, match] (rest may be None).
+        const type = load<u64>(sp - 8);
+        const exc = load<u64>(sp - 16);
+        if (!exceptStarMatch(exc, type)) break;
+        decref(type);
+        if (egMatchOut == NONE) {
+          decref(egRestOut);
+          store<u64>(sp - 8, NONE);
+          continue;
+        }
+        store<u64>(sp - 16, egRestOut);
+        store<u64>(sp - 8, egMatchOut);
+        incref(egMatchOut);
+        setExcInfo(egMatchOut);
+        decref(exc);
+        continue;
+      }
+      case OP.PREP_RERAISE_STAR: {
+        // [orig, list of raised/re-raised] -> [what the try-except* statement raises, or None]
+        const excs = load<u64>(sp - 8);
+        const orig = load<u64>(sp - 16);
+        const r = prepReraiseStar(orig, excs);
+        if (r == NULL) break;
+        decref(excs);
+        decref(orig);
+        sp -= 8;
+        store<u64>(sp - 8, r);
         continue;
       }
       case OP.RERAISE: {

@@ -9,7 +9,9 @@
  *   0 [ header ]  8 [ dict u32 (or 0) | args u32 -> tuple ]  16 [ traceback u32 | context u32 ]
  *  24 [ cause u32 | suppress_context u32 (0/1) ]  32 [ notes u32 -> list or 0 | 0 ]  40 [ extra Value ]
  *
- * `extra` is StopIteration.value, SystemExit.code, or the `name` of NameError/AttributeError.
+ * `extra` is StopIteration.value, SystemExit.code, or the `name` of NameError/AttributeError. The u32
+ * at 36 (EX_EXT, owned, 0 when unset) is the tuple of class-specific fields (exc-methods.ts):
+ * AttributeError.obj, OSError's errno/strerror/filenames, an exception group's message/exceptions.
  * Tracebacks are a chain of traceback objects (KIND_TRACEBACK, 24 bytes:
  * [ header ][ next u32 | code u32 ][ offset u32 (byte offset of the instruction) | 0 ]), innermost last.
  *
@@ -47,6 +49,7 @@ import { strFromUtf8 } from "./str";
 import { incref, decref } from "./refcount";
 import { strLiteral } from "./names";
 import { typeInitBuiltin, T_DICTOFFSET } from "./typeobj";
+import { excAttachContext, errorTakeContextName, errorTakeContextObj } from "./exc-methods";
 
 export const EXC_SIZE: usize = 48;
 export const EX_DICT: usize = 8;
@@ -126,6 +129,8 @@ export function fetchException(): Value {
     return <u64>excNew(excType(EXC_SystemError), EMPTY_TUPLE);
   }
   const value = errorTakeValue();
+  const ctxName = errorTakeContextName();
+  const ctxObj = errorTakeContextObj();
   let args: usize;
   if (value != 0) {
     args = tupleAlloc(1);
@@ -140,6 +145,7 @@ export function fetchException(): Value {
   errorClear();
   const e = excNew(excType(id), args);
   if (id == EXC_StopIteration) setStopIterationValue(e);
+  if (ctxName != 0 || ctxObj != 0) excAttachContext(e, ctxName, ctxObj); // takes the references
   return <u64>e;
 }
 

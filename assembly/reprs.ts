@@ -504,7 +504,7 @@ function complexRepr(p: usize): usize {
 // str
 
 export function builtinStr(v: Value): usize {
-  if (isObject(v) && kindOf(<usize>v) == KIND_EXCEPTION) return exceptionStr(<usize>v);
+  if (isObject(v) && kindOf(<usize>v) == KIND_EXCEPTION) return excStrDispatch(<usize>v); // OSError, groups, ...: their own __str__
   return builtinRepr(v);
 }
 
@@ -522,6 +522,7 @@ export function exceptionStr(p: usize): usize {
 }
 
 import { isSubtype } from "./typeobj";
+import { excStrDispatch } from "./exc-methods";
 function isSubtypeOf(a: usize, b: usize): bool {
   return isSubtype(a, b);
 }

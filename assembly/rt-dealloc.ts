@@ -80,7 +80,7 @@ export function runtimeDeallocChildren(p: usize): void {
       dropField(p, 8);
       break;
     case KIND_EXCEPTION: {
-      for (let off: usize = 8; off < 36; off += 4) if (off != 28) dropField(p, off);
+      for (let off: usize = 8; off < 40; off += 4) if (off != 28) dropField(p, off); // 36: the ext tuple
       decref(load<u64>(p + 40));
       break;
     }

@@ -7,16 +7,18 @@
  * lines, carets with anchors, "[Previous line repeated N more times]".
  */
 import { Value, NULL, NONE, isObject } from "./values";
-import { kindOf, typeOf, typeName, errorType, errorClear, KIND_EXCEPTION, KIND_STR, KIND_LIST } from "./types";
+import { kindOf, typeOf, typeName, errorType, errorClear, KIND_EXCEPTION, KIND_STR, KIND_LIST, KIND_TUPLE } from "./types";
 import { incref, decref } from "./refcount";
 import { CodeObject } from "./code";
 import { strUtf8Length, strWriteUtf8, strEqualLiteral } from "./str";
 import { alloc, free } from "./heap";
 import { EX_TRACEBACK, EX_CONTEXT, EX_CAUSE, EX_SUPPRESS, EX_NOTES } from "./exceptions";
-import { objStr } from "./ops";
+import { objStr, objRepr } from "./ops";
 import { T_MODULE, T_QUALNAME, isHeapType } from "./typeobj";
 import { exceptionStr } from "./reprs";
 import { flushOut } from "./io";
+import { isExceptionGroup, egExceptions } from "./exc-groups";
+import { offerSuggestion } from "./suggestions";
 
 // @ts-ignore: decorator
 @external("env", "tbRecord")
@@ -24,11 +26,13 @@ declare function tbRecord(kind: i32, p1: usize, l1: usize, p2: usize, l2: usize,
 
 export const TB_CHAIN_CAUSE: i32 = 0; // "The above exception was the direct cause of the following exception:"
 export const TB_CHAIN_CONTEXT: i32 = 1; // "During handling of the above exception, another exception occurred:"
-export const TB_START: i32 = 2; // "Traceback (most recent call last):"
+export const TB_START: i32 = 2; // p1/l1 its margin; a = 1: "Exception Group Traceback (most recent call last):", else "Traceback (most recent call last):"
 export const TB_FRAME: i32 = 3; // p1/l1 filename, p2/l2 function name, a..d = line, end line, col, end col (-1: none)
 export const TB_MESSAGE: i32 = 4; // p1/l1: the "Type: message" line
 export const TB_NOTE: i32 = 5; // p1/l1: one __notes__ entry
 export const TB_END: i32 = 6;
+export const TB_MARGIN: i32 = 7; // p1/l1: the margin before the lines that follow ("  | " inside exception groups)
+export const TB_RAW: i32 = 8; // p1/l1: text written as it is (exception group boxes)
 
 // Location of the instruction at a byte offset (PyCode_Addr2Location).
 let locLine: i32 = -1;
@@ -163,15 +167,25 @@ function seen(e: usize): bool {
   return false;
 }
 
+// Exception groups (CPython's exception_print_context): the nesting depth sets the margin
+// ("  " per level, then "| "), and needClose says who draws a group's closing line.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: i32 = 10;
+let groupDepth: i32 = 0;
+let needClose = false;
+
 /** Prints `exc` (an exception instance) and its chain to stderr through the host. */
 export function printException(exc: Value): void {
   flushOut();
   seenCount = 0;
-  printChain(<usize>exc, 0);
+  needClose = false;
+  setGroupDepth(0);
+  printRecursive(<usize>exc, 0);
   tbRecord(TB_END, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
-function printChain(e: usize, depth: i32): void {
+/** Cause or context first (with the separator), then the exception or group itself. */
+function printRecursive(e: usize, depth: i32): void {
   if (seenCount < SEEN_MAX) {
     store<u32>(SEEN + (<usize>seenCount << 2), <u32>e);
     seenCount++;
@@ -179,24 +193,115 @@ function printChain(e: usize, depth: i32): void {
   if (depth < 100) {
     const cause = <usize>load<u32>(e + EX_CAUSE);
     const context = <usize>load<u32>(e + EX_CONTEXT);
-    if (cause != 0 && isExc(cause) && !seen(cause)) {
-      printChain(cause, depth + 1);
-      tbRecord(TB_CHAIN_CAUSE, 0, 0, 0, 0, 0, 0, 0, 0);
+    // A cause, even one already printed, hides the context (print_exception_cause_and_context).
+    if (cause != 0 && isExc(cause)) {
+      if (!seen(cause)) printChained(cause, TB_CHAIN_CAUSE, depth);
     } else if (context != 0 && load<u32>(e + EX_SUPPRESS) == 0 && isExc(context) && !seen(context)) {
-      printChain(context, depth + 1);
-      tbRecord(TB_CHAIN_CONTEXT, 0, 0, 0, 0, 0, 0, 0, 0);
+      printChained(context, TB_CHAIN_CONTEXT, depth);
     }
   }
-  printOne(e);
+  if (isExceptionGroup(<u64>e)) printGroup(e, depth);
+  else printOne(e);
+}
+
+function printChained(e: usize, kind: i32, depth: i32): void {
+  const close = needClose;
+  printRecursive(e, depth + 1);
+  needClose = close;
+  tbRecord(kind, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
 function isExc(p: usize): bool {
   return kindOf(p) == KIND_EXCEPTION;
 }
 
+/** Sets the group depth and tells the host the margin for the lines that follow. */
+function setGroupDepth(d: i32): void {
+  groupDepth = d;
+  const n = marginInto(buf1Ensure(2 * <usize>d + 2), d);
+  tbRecord(TB_MARGIN, buf1, n, 0, 0, 0, 0, 0, 0);
+}
+
+function buf1Ensure(n: usize): usize {
+  if (n > cap1) {
+    if (buf1 != 0) free(buf1, cap1);
+    cap1 = n < 256 ? 256 : n;
+    buf1 = alloc(cap1);
+  }
+  return buf1;
+}
+
+/** "  " * depth then "| " (nothing at depth 0); returns the length. */
+function marginInto(p: usize, d: i32): usize {
+  const n = 2 * <usize>d;
+  memory.fill(p, 0x20, n);
+  if (d == 0) return 0;
+  store<u8>(p + n, 0x7c);
+  store<u8>(p + n + 1, 0x20);
+  return n + 2;
+}
+
+/** One raw line: `indent` spaces, then an ASCII literal, then optionally a number and a tail. */
+function rawLine(indent: usize, head: string, num: i64, tail: string): void {
+  const b = buf1Ensure(indent + <usize>head.length + <usize>tail.length + 24);
+  memory.fill(b, 0x20, indent);
+  let n = indent;
+  for (let i = 0; i < head.length; i++) store<u8>(b + n++, <u8>head.charCodeAt(i));
+  if (num >= 0) {
+    let digits: i64 = 1;
+    while (digits * 10 <= num) digits *= 10;
+    for (; digits > 0; digits /= 10) store<u8>(b + n++, <u8>(0x30 + <i32>((num / digits) % 10)));
+  }
+  for (let i = 0; i < tail.length; i++) store<u8>(b + n++, <u8>tail.charCodeAt(i));
+  tbRecord(TB_RAW, b, n, 0, 0, 0, 0, 0, 0);
+}
+
+/** print_exception_group: the group, then each sub-exception in its numbered box. */
+function printGroup(e: usize, depth: i32): void {
+  if (groupDepth > MAX_GROUP_DEPTH) {
+    rawLine(2 * <usize>groupDepth, "| ... (max_group_depth is ", MAX_GROUP_DEPTH, ")\n");
+    return;
+  }
+  if (groupDepth == 0) setGroupDepth(1);
+  printOne(e);
+  const excs = egExceptions(e);
+  const num: usize = excs == 0 ? 0 : <usize>tupleSize(excs);
+  const n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+  needClose = false;
+  for (let i: usize = 0; i < n; i++) {
+    const last = i == n - 1;
+    if (last) needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const indent = 2 * <usize>groupDepth;
+    if (truncated) rawLine(indent, i == 0 ? "+-+---------------- ... ----------------\n" : "  +---------------- ... ----------------\n", -1, "");
+    else rawLine(indent, i == 0 ? "+-+---------------- " : "  +---------------- ", <i64>(i + 1), " ----------------\n");
+    setGroupDepth(groupDepth + 1);
+    if (!truncated) {
+      const sub = <usize>tupleItem(excs, i);
+      if (isExc(sub)) printRecursive(sub, depth + 1);
+    } else {
+      const more = <i64>(num - MAX_GROUP_WIDTH);
+      rawLine(2 * <usize>groupDepth, "| and ", more, more > 1 ? " more exceptions\n" : " more exception\n");
+    }
+    if (last && needClose) {
+      rawLine(2 * <usize>groupDepth, "+------------------------------------\n", -1, "");
+      needClose = false;
+    }
+    setGroupDepth(groupDepth - 1);
+  }
+  if (groupDepth == 1) setGroupDepth(0);
+}
+
+/** print_exception: the traceback (with its header), the message line, the notes. */
 function printOne(e: usize): void {
   let tb = <usize>load<u32>(e + EX_TRACEBACK);
-  if (tb != 0) tbRecord(TB_START, 0, 0, 0, 0, 0, 0, 0, 0);
+  if (tb != 0) {
+    const group = isExceptionGroup(<u64>e);
+    // The header's margin: "+ " for a top-level group, else the usual one.
+    const hn = marginInto(buf1Ensure(2 * <usize>groupDepth + 2), groupDepth);
+    if (group && groupDepth == 1) store<u8>(buf1 + hn - 2, 0x2b);
+    tbRecord(TB_START, buf1, hn, 0, 0, group ? 1 : 0, 0, 0, 0);
+  }
   while (tb != 0) {
     const code = <usize>load<u32>(tb + 12);
     const offset = load<u32>(tb + 16);
@@ -214,7 +319,10 @@ import { sbNew, sbAppendStr, sbAppendAscii, sbFinish } from "./str-ops";
 import { strLength } from "./str";
 import { tupleSize, tupleItem, vecSize, vecItems } from "./tuple";
 
-/** "Type: message" (module-qualified unless builtins/__main__), then each note. */
+/**
+ * "Type: message" (module-qualified unless builtins/__main__) and ". Did you mean: 'x'?" for a
+ * NameError / AttributeError with a close name (suggestions.ts), then each note.
+ */
 function printMessage(e: usize): void {
   const t = typeOf(<u64>e);
   const sb = sbNew(64);
@@ -236,26 +344,44 @@ function printMessage(e: usize): void {
     }
     decref(<u64>msg);
   }
+  const suggestion = offerSuggestion(e);
+  if (suggestion != 0) {
+    sbAppendAscii(sb, ". Did you mean: '");
+    sbAppendStr(sb, suggestion);
+    sbAppendAscii(sb, "'?");
+    decref(<u64>suggestion);
+  }
   const line = sbFinish(sb);
   if (line == 0) return;
   const n = utf8a(line);
   tbRecord(TB_MESSAGE, buf1, n, 0, 0, 0, 0, 0, 0);
   decref(<u64>line);
   const notes = <usize>load<u32>(e + EX_NOTES);
-  if (notes != 0 && kindOf(notes) == KIND_LIST) {
-    const count = <usize>vecSize(notes);
+  if (notes == 0) return;
+  const k = kindOf(notes);
+  if (k == KIND_LIST || k == KIND_TUPLE) {
+    const count = <usize>(k == KIND_LIST ? vecSize(notes) : tupleSize(notes));
     for (let i: usize = 0; i < count; i++) {
-      const note = load<u64>(vecItems(notes) + (i << 3));
-      const s = objStr(note);
-      if (s == 0) {
-        errorClear();
-        continue;
-      }
-      const k = utf8a(s);
-      tbRecord(TB_NOTE, buf1, k, 0, 0, 0, 0, 0, 0);
-      decref(<u64>s);
+      const note = k == KIND_LIST ? load<u64>(vecItems(notes) + (i << 3)) : tupleItem(notes, i);
+      printNote(objStr(note), "<note str() failed>");
     }
+  } else {
+    printNote(objRepr(<u64>notes), "<__notes__ repr() failed>");
   }
+}
+
+/** One note (a new str, or 0 after an error: `failed` is printed instead). */
+function printNote(s: usize, failed: string): void {
+  if (s == 0) {
+    errorClear();
+    const b = buf1Ensure(<usize>failed.length);
+    for (let i = 0; i < failed.length; i++) store<u8>(b + <usize>i, <u8>failed.charCodeAt(i));
+    tbRecord(TB_NOTE, b, <usize>failed.length, 0, 0, 1, 0, 0, 0);
+    return;
+  }
+  const k = utf8a(s);
+  tbRecord(TB_NOTE, buf1, k, 0, 0, 0, 0, 0, 0);
+  decref(<u64>s);
 }
 
 export { NULL, NONE, incref, exceptionStr };

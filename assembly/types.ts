@@ -390,6 +390,7 @@ export function raiseBegin(id: i32): void {
 
 /** Releases the argument object and exception object of the previous error. */
 function dropErrorObjects(): void {
+  dropErrorContext(); // NameError/AttributeError name and object recorded with it (exc-methods.ts)
   if (errObject != 0) {
     const o = errObject;
     errObject = 0;
@@ -421,6 +422,7 @@ export function raiseWithValue(id: i32, value: Value): usize {
 }
 
 let errValue: Value = 0;
+import { dropErrorContext } from "./exc-methods";
 
 /** The argument object of the pending error (borrowed), or 0 when it has a text message. */
 export function errorValue(): Value {

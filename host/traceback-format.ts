@@ -13,6 +13,8 @@ export const TB_FRAME = 3;
 export const TB_MESSAGE = 4;
 export const TB_NOTE = 5;
 export const TB_END = 6;
+export const TB_MARGIN = 7;
+export const TB_RAW = 8;
 
 /** CPython's TB_RECURSIVE_CUTOFF: identical frames beyond three are summarized. */
 const RECURSIVE_CUTOFF = 3;
@@ -32,6 +34,8 @@ export class TracebackFormatter {
   private out: string[] = [];
   private frames: Frame[] = [];
   private sources = new Map<string, string[] | null>();
+  /** Written before each line inside an exception group ("    | "); "" outside. */
+  private margin = "";
 
   constructor(private readSource: SourceReader) {}
 
@@ -39,32 +43,50 @@ export class TracebackFormatter {
   record(kind: number, s1: string, s2: string, a: number, b: number, c: number, d: number): string | null {
     switch (kind) {
       case TB_CHAIN_CAUSE:
-        this.out.push("\nThe above exception was the direct cause of the following exception:\n\n");
+        this.chain("The above exception was the direct cause of the following exception:\n");
         break;
       case TB_CHAIN_CONTEXT:
-        this.out.push("\nDuring handling of the above exception, another exception occurred:\n\n");
+        this.chain("During handling of the above exception, another exception occurred:\n");
         break;
       case TB_START:
+        // s1: the header's margin ("  + " for a top-level exception group); a = 1: a group.
         this.frames = [];
-        this.out.push("Traceback (most recent call last):\n");
+        this.out.push(s1 + (a === 1 ? "Exception Group Traceback (most recent call last):\n" : "Traceback (most recent call last):\n"));
+        break;
+      case TB_MARGIN:
+        this.margin = s1;
+        break;
+      case TB_RAW:
+        this.flushFrames();
+        this.out.push(s1);
         break;
       case TB_FRAME:
         this.frames.push({ filename: s1, name: s2, line: a, endLine: b, col: c, endCol: d });
         break;
       case TB_MESSAGE:
         this.flushFrames();
-        this.out.push(s1 + "\n");
+        this.out.push(this.margin + s1 + "\n");
         break;
       case TB_NOTE:
-        this.out.push(s1 + "\n");
+        // Each line of the note gets the margin (a = 1: a "<note str() failed>" placeholder).
+        if (a === 1) this.out.push(s1);
+        else for (const line of splitLinesKeepEnds(s1)) this.out.push(this.margin + line);
+        this.out.push("\n");
         break;
       case TB_END: {
         const text = this.out.join("");
         this.out = [];
+        this.margin = "";
         return text;
       }
     }
     return null;
+  }
+
+  /** A chain separator: margin, blank line, margin, message, margin, blank line. */
+  private chain(message: string): void {
+    this.flushFrames();
+    this.out.push(this.margin + "\n" + this.margin + message + this.margin + "\n");
   }
 
   private flushFrames(): void {
@@ -85,7 +107,7 @@ export class TracebackFormatter {
   }
 
   private repeated(n: number): void {
-    this.out.push(`  [Previous line repeated ${n} more time${n > 1 ? "s" : ""}]\n`);
+    this.out.push(`${this.margin}  [Previous line repeated ${n} more time${n > 1 ? "s" : ""}]\n`);
   }
 
   private sourceLine(filename: string, line: number): string | null {
@@ -100,12 +122,13 @@ export class TracebackFormatter {
   }
 
   private formatFrame(f: Frame): string {
-    let s = `  File "${f.filename}", line ${f.line < 0 ? "None" : f.line}, in ${f.name}\n`;
+    const m = this.margin;
+    let s = `${m}  File "${f.filename}", line ${f.line < 0 ? "None" : f.line}, in ${f.name}\n`;
     const line = f.line < 0 ? null : this.sourceLine(f.filename, f.line);
     if (line === null) return s;
     const stripped = line.trim();
     if (stripped === "") return s;
-    s += `    ${stripped}\n`;
+    s += `${m}    ${stripped}\n`;
     if (f.col < 0 || f.endCol < 0 || f.endLine < 0) return s;
     const truncation = line.length - line.trimStart().length;
     const start = byteToCharOffset(line, f.col);
@@ -119,7 +142,7 @@ export class TracebackFormatter {
     }
     const strippedLen = line.trimEnd().length - truncation;
     if (end - start >= strippedLen && !anchors) return s;
-    let carets = " ".repeat(4 + start - truncation);
+    let carets = m + " ".repeat(4 + start - truncation);
     if (anchors) {
       carets += "~".repeat(anchors.leftEnd);
       carets += "^".repeat(anchors.rightStart - anchors.leftEnd);
@@ -129,6 +152,12 @@ export class TracebackFormatter {
     }
     return s + carets + "\n";
   }
+}
+
+/** str.splitlines(keepends=True): lines with their end (\n, \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029). */
+function splitLinesKeepEnds(s: string): string[] {
+  const lines = s.match(/[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])|[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+$/g);
+  return lines ?? [];
 }
 
 /** A UTF-8 byte offset into `line` as a character (UTF-16 code unit) offset. */
