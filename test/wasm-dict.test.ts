@@ -1,3 +1,4 @@
+import { testEnv } from "./support/wasm-env.js";
 // hash / dict / set in the WASM VM (assembly/hash.ts, dict.ts, set.ts, dict-methods.ts,
 // set-methods.ts), driven through build/test-entries/dict.wasm and compared with python3.11 under
 // PYTHONHASHSEED=0 in one batch: hashes of a pool of ints, floats, complexes, strs of every kind,
@@ -446,7 +447,7 @@ beforeAll(() => {
     });
   }
   const module = new WebAssembly.Module(readFileSync(WASM));
-  const instance = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error("abort"); } } });
+  const instance = new WebAssembly.Instance(module, { env: testEnv() });
   const raw = instance.exports as Record<string, unknown>;
   // Pointers (usize) cross as JS numbers, Values (u64) as bigints: coerce by signature
   // (p pointer, v Value, n number), so the tests can hold everything as bigint.

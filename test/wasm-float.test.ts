@@ -1,3 +1,4 @@
+import { testEnv } from "./support/wasm-env.js";
 /**
  * Float text conversion, the format-spec mini-language and float arithmetic of the WASM VM
  * (assembly/float-format.ts, format-spec.ts, float-ops.ts, through the test entry
@@ -351,11 +352,7 @@ describe("WASM float formatting and arithmetic vs python3.11", () => {
 
   beforeAll(async () => {
     const { instance } = await WebAssembly.instantiate(readFileSync(`${root}build/test-entries/float.wasm`), {
-      env: {
-        abort() {
-          throw new Error("abort");
-        },
-      },
+      env: testEnv(),
     });
     e = instance.exports as unknown as FloatExports;
     e.heapInit(0);

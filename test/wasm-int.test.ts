@@ -1,3 +1,4 @@
+import { testEnv } from "./support/wasm-env.js";
 // Big-int arithmetic of the WASM VM (assembly/int-ops.ts) through build/test-entries/int.wasm:
 // thousands of random operands (small, big, around the 2**30 / 2**62 / 2**63 / 2**64 boundaries,
 // Karatsuba sizes) against JS BigInt; float conversions, str conversions, hashes and error messages
@@ -39,7 +40,7 @@ const EXC: Record<number, string> = { 2: "ValueError", 3: "TypeError", 7: "Memor
 
 beforeAll(async () => {
   const bin = readFileSync(new URL("../build/test-entries/int.wasm", import.meta.url));
-  const { instance } = await WebAssembly.instantiate(bin, { env: { abort() { throw new Error("abort"); } } });
+  const { instance } = await WebAssembly.instantiate(bin, { env: testEnv() });
   w = instance.exports as unknown as IntExports;
   w.heapInit(0);
 });
@@ -420,7 +421,7 @@ describe("int arithmetic vs BigInt", () => {
 describe("out of memory", () => {
   it("raises MemoryError without trapping or leaking", async () => {
     const bin = readFileSync(new URL("../build/test-entries/int.wasm", import.meta.url));
-    const { instance } = await WebAssembly.instantiate(bin, { env: { abort() { throw new Error("abort"); } } });
+    const { instance } = await WebAssembly.instantiate(bin, { env: testEnv() });
     const m = instance.exports as unknown as IntExports;
     m.heapInit(1536 << 10);
     const base = m.heapBytesInUse();

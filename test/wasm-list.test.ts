@@ -1,3 +1,4 @@
+import { testEnv } from "./support/wasm-env.js";
 // list / tuple / range / slice in the WASM VM (assembly/list.ts, list-methods.ts, tuple-methods.ts,
 // range.ts, slice.ts), driven through build/test-entries/list.wasm and compared with python3.11:
 // slicing get/set/del over every (start, stop, step) combination, sort stability, list/tuple/range
@@ -274,7 +275,7 @@ beforeAll(() => {
     });
   }
   const module = new WebAssembly.Module(readFileSync(WASM));
-  const instance = new WebAssembly.Instance(module, { env: { abort: () => { throw new Error("abort"); } } });
+  const instance = new WebAssembly.Instance(module, { env: testEnv() });
   X = instance.exports;
   mem = () => new DataView(X.memory.buffer);
   X.heapInit(0);

@@ -1,3 +1,4 @@
+import { testEnv } from "./support/wasm-env.js";
 // str operations and methods of the WASM VM (assembly/str-ops.ts, assembly/str-methods.ts) against
 // python3.11: one python batch generates random cases (strings of kinds 1/2/4 with surrogates,
 // case-mapping specials, whitespace, digits) and their results or exception types and messages;
@@ -391,7 +392,7 @@ let cases: Case[] = [];
 
 beforeAll(async () => {
   const bin = readFileSync("build/test-entries/str.wasm");
-  const { instance } = await WebAssembly.instantiate(bin, { env: { abort() { throw new Error("abort"); } } });
+  const { instance } = await WebAssembly.instantiate(bin, { env: testEnv() });
   W = instance.exports;
   mem = () => new Uint8Array((W.memory as WebAssembly.Memory).buffer);
   W.heapInit(0);
