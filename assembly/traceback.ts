@@ -272,7 +272,7 @@ function printGroup(e: usize, depth: i32): void {
     const last = i == n - 1;
     if (last) needClose = true;
     const truncated = i >= MAX_GROUP_WIDTH;
-    const indent = 2 * <usize>groupDepth;
+    const indent: usize = 2 * <usize>groupDepth;
     if (truncated) rawLine(indent, i == 0 ? "+-+---------------- ... ----------------\n" : "  +---------------- ... ----------------\n", -1, "");
     else rawLine(indent, i == 0 ? "+-+---------------- " : "  +---------------- ", <i64>(i + 1), " ----------------\n");
     setGroupDepth(groupDepth + 1);
