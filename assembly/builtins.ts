@@ -362,6 +362,11 @@ function chr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     return NULL;
   }
   const c = getSmallInt(x);
+  if (c < -0x80000000 || c > 0x7fffffff) {
+    // CPython converts to a C int first.
+    raiseMsg(EXC_OverflowError, c < 0 ? "Python int too large to convert to C int" : "Python int too large to convert to C int");
+    return NULL;
+  }
   if (c < 0 || c > 0x10ffff) {
     raiseMsg(EXC_ValueError, "chr() arg not in range(0x110000)");
     return NULL;
@@ -489,6 +494,7 @@ function divmodName(r: bool): usize {
 
 function pow(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkKeywords("pow", kwnames, "base,exp,mod")) return NULL;
+  if (nargs > 3) return clinicCount("pow", nargs, 2, 3) ? NULL : NULL;
   const base = nargs > 0 ? arg(args, 0) : kwArg(args, nargs, kwnames, "base");
   const exp = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "exp");
   if (base == NULL || exp == NULL) {
@@ -626,8 +632,27 @@ function all(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   return anyAll(args, nargs, kwnames, "all", false);
 }
 
+/** Argument Clinic's count message: "NAME() takes at most N arguments (M given)". */
+function clinicCount(fname: string, nargs: i32, min: i32, max: i32): bool {
+  if (nargs >= min && nargs <= max) return true;
+  raiseBegin(EXC_TypeError);
+  errText(fname);
+  if (nargs > max) {
+    errText("() takes at most ");
+    errInt(max);
+    errText(max == 1 ? " argument (" : " arguments (");
+  } else {
+    errText("() takes at least ");
+    errInt(min);
+    errText(min == 1 ? " positional argument (" : " positional arguments (");
+  }
+  errInt(nargs);
+  errText(" given)");
+  return false;
+}
+
 function sum(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!checkArgCount("sum", nargs, 1, 2)) return NULL;
+  if (!clinicCount("sum", nargs, 1, 2)) return NULL;
   let acc: Value = nargs == 2 ? arg(args, 1) : kwArg(args, nargs, kwnames, "start");
   if (acc == NULL) acc = makeSmallInt(0);
   if (isObject(acc) && kindOf(<usize>acc) == KIND_STR) {
