@@ -55,8 +55,8 @@ import {
   reverseValues,
   itemEq,
   itemLess,
-  strCompare,
 } from "./list";
+import { strCompare } from "./str-ops";
 
 // ---------------------------------------------------------------------------------------------------
 // Simple methods

@@ -20,7 +20,7 @@
  * listContains, listEq, listCompare, listClear, listReverse, listIterNew/Next,
  * listRevIterNew/Next, listFromIterable, seqFast, getIterFast/iterNextFast, seqGetIter/seqIterNext
  * (the __getitem__ iterator); itemEq, itemLess,
- * itemCompare, strCompare.
+ * itemCompare.
  */
 import { alloc, free } from "./heap";
 import { initHeader, IMMORTAL_REFCNT } from "./object";
@@ -54,6 +54,7 @@ import {
   EXC_IndexError,
 } from "./types";
 import { incref, decref, increfObject } from "./refcount";
+import { strCompare } from "./str-ops";
 import { pendingMatches } from "./exceptions";
 import { VecObject, VEC_HEADER_SIZE, vecAlloc, vecSize, vecItems, vecCapacity, tupleSize, tupleItem } from "./tuple";
 import { strLength, strKind, strData, strCodePoint, strEqual } from "./str";
@@ -691,25 +692,6 @@ export function listFromIterator(it: Value): usize {
 
 // ---------------------------------------------------------------------------------------------------
 // Item comparisons: small ints, floats and strs answered here, the rest by the generic protocol.
-
-/** Lexicographic code-point order of two str objects: <0, 0, >0. */
-export function strCompare(a: usize, b: usize): i32 {
-  if (a == b) return 0;
-  const na = <usize>strLength(a);
-  const nb = <usize>strLength(b);
-  const n = na < nb ? na : nb;
-  if (strKind(a) == 1 && strKind(b) == 1) {
-    const c = memory.compare(strData(a), strData(b), n);
-    if (c != 0) return c;
-  } else {
-    for (let i: usize = 0; i < n; i++) {
-      const x = strCodePoint(a, i);
-      const y = strCodePoint(b, i);
-      if (x != y) return x < y ? -1 : 1;
-    }
-  }
-  return na < nb ? -1 : na > nb ? 1 : 0;
-}
 
 // Operands the fast paths understand: small ints and bools (as ints), big ints, floats, strs, None.
 const P_OTHER: i32 = 0;

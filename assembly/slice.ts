@@ -21,7 +21,7 @@
  * Entry points: sliceNew, sliceCall (the slice() builtin), sliceStart/Stop/Step, sliceUnpack +
  * sliceAdjustIndices (results in sliceStartOut/sliceStopOut/sliceStepOut), sliceIndicesFor,
  * sliceRepr, registerSliceMethods (slice.indices); isIntValue, intClampI64, bigToI64,
- * asSsize, indexArgNotNone, subscriptIndex; strFromI64, reprSimple, strConcat.
+ * asSsize, indexArgNotNone, subscriptIndex; strFromI64, reprSimple.
  */
 import { alloc } from "./heap";
 import { initHeader } from "./object";
@@ -512,10 +512,3 @@ export function partsJoin(): usize {
   return r;
 }
 
-/** Concatenation of two str objects (borrowed) as a new str. */
-export function strConcat(a: usize, b: usize): usize {
-  partsReset();
-  partsAdd(a);
-  partsAdd(b);
-  return partsJoin();
-}

@@ -50,7 +50,7 @@ import {
   EXC_SystemError,
   EXC_UnicodeEncodeError,
 } from "./types";
-import { StrObject, strLength, strKind, strData, strEqualLiteral } from "./str";
+import { StrObject, strLength, strKind, strData, strEqualLiteral, strEqual } from "./str";
 import { tupleSize, tupleItem, tupleAlloc, tupleSetItem, vecAlloc, vecAppend, vecSize, vecItems } from "./tuple";
 import { dictNew, dictSetItem, dictNext } from "./dict";
 import { bigNDigits, bigSign, bigDigit } from "./int";
@@ -1946,7 +1946,7 @@ function getField(fmt: usize, a: usize, b: usize, args: usize, nargs: i32, kwnam
       const nk = kwCount(kwnames);
       for (let j = 0; j < nk; j++) {
         const name = <usize>tupleItem(kwnames, j);
-        if (strLength(name) == strLength(key) && strCompareEq(name, key)) {
+        if (strEqual(name, key)) {
           obj = arg(args, nargs + j);
           break;
         }
@@ -2020,12 +2020,6 @@ function getField(fmt: usize, a: usize, b: usize, args: usize, nargs: i32, kwnam
     obj = next;
   }
   return obj;
-}
-
-function strCompareEq(a: usize, b: usize): bool {
-  const n = <usize>strLength(a);
-  if (strKind(a) != strKind(b)) return false;
-  return memory.compare(strData(a), strData(b), n * <usize>strKind(a)) == 0;
 }
 
 /**
