@@ -109,6 +109,7 @@ import { buildClassBuiltin } from "./classes";
 import { importName, importFrom, importStar } from "./imports";
 import { exceptStarMatch, prepReraiseStar, egMatchOut, egRestOut } from "./exc-groups";
 import { errSetContext } from "./exc-methods";
+import { cDepth, nestingTooDeep } from "./recursion";
 
 // ---------------------------------------------------------------------------------------------------
 // Interpreter-wide state
@@ -365,7 +366,7 @@ function framePrepare(func: usize, args: usize, nargs: i32, kwnames: usize): usi
 export function callFunction(func: usize, args: usize, nargs: i32, kwnames: usize): Value {
   const f = framePrepare(func, args, nargs, kwnames);
   if (f == 0) return genResult;
-  store<u32>(f + F_FLAGS, FRAME_ENTRY);
+  store<u32>(f + F_FLAGS, load<u32>(f + F_FLAGS) | FRAME_ENTRY);
   return evalFrame(f);
 }
 
@@ -375,12 +376,12 @@ export function runCode(code: usize, func: usize, globals: usize, builtins: usiz
   // module) supplies the closure that COPY_FREE_VARS copies.
   const f = frameNew(code, func, globals, builtins, locals);
   if (f == 0) return NULL;
-  store<u32>(f + F_FLAGS, FRAME_ENTRY);
+  store<u32>(f + F_FLAGS, load<u32>(f + F_FLAGS) | FRAME_ENTRY);
   return evalFrame(f);
 }
 
 function checkRecursion(): bool {
-  if (callDepth >= recursionLimit) {
+  if (callDepth + cDepth >= recursionLimit) {
     raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded");
     return false;
   }
@@ -404,8 +405,8 @@ function checkRecursion(): bool {
 export const MAX_EVAL_NESTING: i32 = 180;
 
 export function evalFrame(entryFrame: usize): Value {
-  if (evalNesting >= MAX_EVAL_NESTING) {
-    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+  if (nestingTooDeep(evalNesting)) {
+    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded"); // recursion.ts: the wasm stack guard
     if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);
     return NULL;
   }

@@ -90,14 +90,22 @@ export function setFinalizeHook(f: (p: usize) => void): void {
   finalizeHook = f;
 }
 
-export function decref(v: Value): void {
-  if (!isObject(v)) return;
-  const p = <usize>v;
-  const rc = load<u32>(p);
-  if (rc > 1) {
-    if (rc < IMMORTAL_REFCNT) store<u32>(p, rc - 1);
-    return;
+/** Drops a reference. Inlined: the common case (still alive) is two loads and a store. */
+// @ts-ignore: decorator
+@inline export function decref(v: Value): void {
+  if (isObject(v)) {
+    const p = <usize>v;
+    const rc = load<u32>(p);
+    if (rc > 1) {
+      if (rc < IMMORTAL_REFCNT) store<u32>(p, rc - 1);
+    } else {
+      decrefLast(p, rc);
+    }
   }
+}
+
+/** The last reference (rc 1) went away: finalize, then free (out of line, off the hot path). */
+function decrefLast(p: usize, rc: u32): void {
   if (rc == 0) return; // already dead (pending): a refcount bug elsewhere; do not free twice
   // rc == 1: dead. Objects with a finalizer (__del__, unfinished generators) run it first, still
   // holding their last reference; if it resurrected them, they live on.
