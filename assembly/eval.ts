@@ -109,7 +109,6 @@ import { buildClassBuiltin } from "./classes";
 import { importName, importFrom, importStar } from "./imports";
 import { exceptStarMatch, prepReraiseStar, egMatchOut, egRestOut } from "./exc-groups";
 import { errSetContext } from "./exc-methods";
-import { cDepth, nestingTooDeep } from "./recursion";
 
 // ---------------------------------------------------------------------------------------------------
 // Interpreter-wide state
@@ -381,7 +380,7 @@ export function runCode(code: usize, func: usize, globals: usize, builtins: usiz
 }
 
 function checkRecursion(): bool {
-  if (callDepth + cDepth >= recursionLimit) {
+  if (callDepth >= recursionLimit) {
     raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded");
     return false;
   }
@@ -405,8 +404,8 @@ function checkRecursion(): bool {
 export const MAX_EVAL_NESTING: i32 = 180;
 
 export function evalFrame(entryFrame: usize): Value {
-  if (nestingTooDeep(evalNesting)) {
-    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded"); // recursion.ts: the wasm stack guard
+  if (evalNesting >= MAX_EVAL_NESTING) {
+    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded while calling a Python object");
     if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);
     return NULL;
   }
