@@ -82,6 +82,8 @@ import { EX_ARGS, EX_TRACEBACK, EX_CONTEXT, EX_CAUSE, EX_SUPPRESS, EX_NOTES, EX_
 import { specialAttr, setSpecialAttr } from "./special-attrs";
 import { noteAttributeError } from "./exc-methods";
 import { bumpTypeEpoch, typeEpoch } from "./typeobj";
+import { descrObjGet, descrObjSet } from "./descr-objects";
+import { KIND_MEMBER_DESCR, KIND_GETSET_DESCR } from "./types";
 
 /**
  * LOAD_ATTR with its inline cache (4 CACHE units: type u32, epoch u32): when the attribute came
@@ -126,7 +128,7 @@ export function storeAttrFill(obj: Value, name: usize, value: Value, cache: usiz
     const t = typeOf(obj);
     const off = <usize>load<u32>(t + T_DICTOFFSET);
     // Plain instances only (exceptions have special attributes such as args), and no dunder names.
-    if (off != 0 && kindOf(<usize>obj) == KIND_OBJECT && !isDunder(name) && isHeapType(t) && (typeHooks(t) & (HOOK_SETATTR | HOOK_SLOTS)) == 0) {
+    if (off != 0 && kindOf(<usize>obj) == KIND_OBJECT && !isDunder(name) && isHeapType(t) && (typeHooks(t) & HOOK_SETATTR) == 0) {
       const d = typeLookup(t, name);
       if (d == NULL || !isDataDescr(d)) {
         let dict = <usize>load<u32>(<usize>obj + off);
@@ -164,12 +166,6 @@ function typeHooks(t: usize): u32 {
   if (typeLookup(t, N_GETATTR) != NULL) h |= HOOK_GETATTR;
   if (userMethod(typeLookup(t, N_SETATTR))) h |= HOOK_SETATTR;
   if (userMethod(typeLookup(t, N_DELATTR))) h |= HOOK_DELATTR;
-  const mro = typeMro(t);
-  const n = <usize>tupleSize(mro);
-  for (let i: usize = 0; i < n; i++) {
-    const c = <usize>tupleItem(mro, i);
-    if (isHeapType(c) && dictGetItem(typeDict(c), <u64>N_SLOTS) != NULL) h |= HOOK_SLOTS;
-  }
   store<u32>(t + 56, (h << 24) | (typeEpoch & 0xffffff));
   return h;
 }
@@ -183,7 +179,8 @@ export function loadMethodFill(obj: Value, name: usize, cache: usize): bool {
   if (!loadMethod(obj, name)) return false;
   if (methodOut != NULL && isObject(obj) && isObject(methodOut) && kindOf(<usize>methodOut) == KIND_FUNCTION) {
     const t = typeOf(obj);
-    if (isHeapType(t) && kindOf(<usize>obj) != KIND_TYPE) {
+    // (Not for side-dict instances: the cached path only checks an inline __dict__.)
+    if (isHeapType(t) && kindOf(<usize>obj) != KIND_TYPE && (load<u32>(t + 12) & TPFLAG_SIDE_DICT) == 0) {
       store<u32>(cache, <u32>t);
       store<u32>(cache, typeEpoch, 4);
       store<u32>(cache, <u32>methodOut, 8);
@@ -199,7 +196,7 @@ export function loadMethodFill(obj: Value, name: usize, cache: usize): bool {
 function isDataDescr(d: Value): bool {
   if (!isObject(d)) return false;
   const k = kindOf(<usize>d);
-  if (k == KIND_PROPERTY) return true;
+  if (k == KIND_PROPERTY || k == KIND_MEMBER_DESCR || k == KIND_GETSET_DESCR) return true;
   if (isHeapType(typeOf(d))) {
     const t = typeOf(d);
     return typeLookup(t, N_SET) != NULL || typeLookup(t, N_DELETE) != NULL;
@@ -231,6 +228,10 @@ export function descrGet(d: Value, obj: Value, type: Value): Value {
       }
       case KIND_CLASSMETHOD:
         return <u64>methodNew(load<u64>(p + 8), type);
+      case KIND_MEMBER_DESCR:
+      case KIND_GETSET_DESCR:
+        if (obj == NULL) break;
+        return descrObjGet(p, obj);
       case KIND_STATICMETHOD: {
         const f = load<u64>(p + 8);
         incref(f);
@@ -282,9 +283,14 @@ function callWith2(f: Value, a: Value, b: Value): Value {
 // @ts-ignore: decorator
 @inline export function instanceDictSlot(v: Value): usize {
   if (!isObject(v)) return 0;
-  const off = <usize>load<u32>(typeOf(v) + T_DICTOFFSET);
-  return off == 0 ? 0 : <usize>v + off;
+  const t = typeOf(v);
+  const off = <usize>load<u32>(t + T_DICTOFFSET);
+  if (off != 0) return <usize>v + off;
+  // Subclasses of builtin types keep the dict in a side table (side-dict.ts).
+  return (load<u32>(t + 12) & TPFLAG_SIDE_DICT) != 0 ? sideDictSlot(<usize>v) : 0;
 }
+import { sideDictSlot } from "./side-dict";
+import { TPFLAG_SIDE_DICT } from "./types";
 
 /** v.__dict__, created on first use (borrowed), 0 when v has none (or MemoryError). */
 export function instanceDict(v: Value): usize {
@@ -301,6 +307,8 @@ export function instanceDict(v: Value): usize {
 // ---------------------------------------------------------------------------------------------------
 // getattr
 
+import { moduleIsInitializing, moduleMissingAttr } from "./module-loader";
+
 export function attributeError(v: Value, name: usize): void {
   raiseBegin(EXC_AttributeError);
   if (isObject(v) && kindOf(<usize>v) == KIND_TYPE) {
@@ -308,9 +316,12 @@ export function attributeError(v: Value, name: usize): void {
     errStrObject(typeName(<usize>v));
     errText("' has no attribute '");
   } else if (isObject(v) && kindOf(<usize>v) == KIND_MODULE) {
-    errText("module '");
+    errText(moduleIsInitializing(v) ? "partially initialized module '" : "module '");
     errStrObject(<usize>load<u32>(<usize>v + 12));
     errText("' has no attribute '");
+    errStrObject(name);
+    errText(moduleIsInitializing(v) ? "' (most likely due to a circular import)" : "'");
+    return;
   } else {
     errText("'");
     errTypeName(v);
@@ -375,8 +386,7 @@ export function genericGetAttr(v: Value, name: usize): Value {
       if (errorType() != 0) return NULL;
       const s = specialAttr(v, name);
       if (s != NULL || errorType() != 0) return s;
-      attributeError(v, name);
-      return NULL;
+      return moduleMissingAttr(v, name); // a module-level __getattr__ (PEP 562), else AttributeError
     }
   }
   const t = typeOf(v);
@@ -450,8 +460,12 @@ export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
     const d = <usize>load<u32>(<usize>v + 8);
     if (value == NULL) {
       if (dictDelItem(d, <u64>name) < 0) {
+        // CPython's generic delattr: "'module' object has no attribute 'x'" (not getattr's text).
         errorClear();
-        attributeError(v, name);
+        raiseBegin(EXC_AttributeError);
+        errText("'module' object has no attribute '");
+        errStrObject(name);
+        errText("'");
         return -1;
       }
       return 0;
@@ -478,6 +492,7 @@ export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
       decref(r);
       return 0;
     }
+    if (kindOf(p) == KIND_MEMBER_DESCR || kindOf(p) == KIND_GETSET_DESCR) return descrObjSet(p, v, value);
     const dt = typeOf(d);
     const m = typeLookup(dt, value == NULL ? N_DELETE : N_SET);
     if (m != NULL) {
@@ -490,8 +505,8 @@ export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
   const rs = setSpecialAttr(v, name, value);
   if (rs != 1) return rs; // 0 done, -1 error, 1 not special
   const slot = instanceDictSlot(v);
-  if (slot == 0 || (isHeapType(t) && (typeHooks(t) & HOOK_SLOTS) != 0 && !slotAllowed(t, name))) {
-    if (d != NULL && value != NULL && !isObject(v)) {
+  if (slot == 0) {
+    if (d != NULL) {
       raiseBegin(EXC_AttributeError);
       errText("'");
       errTypeName(v);
@@ -518,54 +533,6 @@ export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
     store<u32>(slot, <u32>dict);
   }
   return dictSetItem(dict, <u64>name, value);
-}
-
-/**
- * __slots__: classes that declare them accept only those names (and whatever their bases allow);
- * we keep slot values in the instance dict, which gives the same behaviour for attribute access.
- */
-function slotAllowed(t: usize, name: usize): bool {
-  const mro = typeMro(t);
-  const n = <usize>tupleSize(mro);
-  for (let i: usize = 0; i < n; i++) {
-    const c = <usize>tupleItem(mro, i);
-    if (!isHeapType(c)) continue;
-    const slots = dictGetItem(typeDict(c), <u64>N_SLOTS);
-    if (slots == NULL) return true; // a class without __slots__ gives instances a __dict__
-    if (slotListed(slots, name)) return true;
-  }
-  // Every heap class in the MRO declared __slots__ and none lists the name.
-  return !hasAnyHeap(mro);
-}
-
-function hasAnyHeap(mro: usize): bool {
-  const n = <usize>tupleSize(mro);
-  for (let i: usize = 0; i < n; i++) if (isHeapType(<usize>tupleItem(mro, i))) return true;
-  return false;
-}
-
-import { strEqual } from "./str";
-function slotListed(slots: Value, name: usize): bool {
-  if (!isObject(slots)) return false;
-  const k = kindOf(<usize>slots);
-  if (k == KIND_STR) return strEqual(<usize>slots, name) || strEqualLiteral(<usize>slots, "__dict__");
-  if (k == KIND_TUPLE) {
-    const n = <usize>tupleSize(<usize>slots);
-    for (let i: usize = 0; i < n; i++) {
-      const s = tupleItem(<usize>slots, i);
-      if (isObject(s) && kindOf(<usize>s) == KIND_STR && (strEqual(<usize>s, name) || strEqualLiteral(<usize>s, "__dict__"))) return true;
-    }
-    return false;
-  }
-  if (k == 10 /* list */) {
-    const n = <usize>load<u32>(<usize>slots + 8);
-    const items = <usize>load<u32>(<usize>slots + 16);
-    for (let i: usize = 0; i < n; i++) {
-      const s = load<u64>(items + (i << 3));
-      if (isObject(s) && kindOf(<usize>s) == KIND_STR && strEqual(<usize>s, name)) return true;
-    }
-  }
-  return false;
 }
 
 /** Setting a class attribute: allowed on heap types only; bumps the type's version. */

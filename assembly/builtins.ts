@@ -57,7 +57,7 @@ import { arg, kwArg, checkArgCount, noKeywords, checkKeywords, kwCount, NativeFn
 import * as ops from "./ops";
 import { isSubtype, isType, typeLookup, typeMro, typeDict } from "./typeobj";
 import { excType } from "./exceptions";
-import { EXC_BaseException } from "./exceptions.generated";
+import { EXC_BaseException, EXC_RuntimeError } from "./exceptions.generated";
 import { NOT_IMPLEMENTED } from "./singletons";
 import { listFromIterable } from "./list";
 import { listSort } from "./list-methods";
@@ -90,10 +90,22 @@ let nameWrite: usize = 0;
 
 /** print(*objects, sep=' ', end='\n', file=None, flush=False) */
 function print(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!checkKeywords("print", kwnames, "sep,end,file,flush")) return NULL;
+  if (!printKeywordsOk(kwnames)) return NULL;
   const sep = kwArg(args, nargs, kwnames, "sep");
   const end = kwArg(args, nargs, kwnames, "end");
-  const file = kwArg(args, nargs, kwnames, "file");
+  let file = kwArg(args, nargs, kwnames, "file");
+  const flushArg = kwArg(args, nargs, kwnames, "flush");
+  let flush = 0;
+  if (flushArg != NULL) {
+    flush = ops.objIsTrue(flushArg);
+    if (flush < 0) return NULL;
+  }
+  if (file == NULL || file == NONE) {
+    // The current sys.stdout (a program may replace it); None prints nothing.
+    file = currentStdout();
+    if (file == NULL) return NULL;
+    if (file == NONE) return NONE;
+  }
   if (sep != NULL && sep != NONE && !(isObject(sep) && kindOf(<usize>sep) == KIND_STR)) {
     raiseBegin(EXC_TypeError);
     errText("sep must be None or a string, not ");
@@ -106,10 +118,10 @@ function print(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     errTypeName(end);
     return NULL;
   }
-  let fd = 1;
-  if (file != NULL && file != NONE) {
-    fd = fileDescriptor(file);
-    if (fd < 0) return printToObject(file, args, nargs, sep, end);
+  const fd = fileDescriptor(file);
+  if (fd < 0) {
+    const r = printToObject(file, args, nargs, sep, end);
+    return r == NULL || flush == 0 ? r : printFlush(file);
   }
   for (let i = 0; i < nargs; i++) {
     if (i > 0) {
@@ -123,42 +135,76 @@ function print(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   }
   if (end == NULL || end == NONE) writeAscii(fd, "\n");
   else writeStr(fd, <usize>end);
+  return flush == 0 ? NONE : printFlush(file);
+}
+
+/** print's keywords, with Argument Clinic's message for others. */
+function printKeywordsOk(kwnames: usize): bool {
+  const n = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
+  for (let i = 0; i < n; i++) {
+    const k = <usize>tupleItem(kwnames, i);
+    if (strEqualLiteral(k, "sep") || strEqualLiteral(k, "end") || strEqualLiteral(k, "file") || strEqualLiteral(k, "flush")) continue;
+    raiseBegin(EXC_TypeError);
+    errText("'");
+    errStrObject(k);
+    errText("' is an invalid keyword argument for print()");
+    return false;
+  }
+  return true;
+}
+
+/** sys.stdout as print finds it (borrowed): RuntimeError "lost sys.stdout" when it is gone. */
+function currentStdout(): Value {
+  if (nameStdout == 0) nameStdout = strLiteral("stdout");
+  const f = sysDict == 0 ? stdoutObject : dictGetItem(sysDict, <u64>nameStdout);
+  if (f == NULL) {
+    if (errorType() == 0) raiseMsg(EXC_RuntimeError, "lost sys.stdout");
+    return NULL;
+  }
+  return f;
+}
+let nameStdout: usize = 0;
+import { sysDict } from "./mod-sys";
+
+/** file.flush() after print(..., flush=True). */
+function printFlush(file: Value): Value {
+  const f = ops.objGetAttr(file, nameFlush);
+  if (f == NULL) return NULL;
+  const r = ops.call0(f);
+  decref(f);
+  if (r == NULL) return NULL;
+  decref(r);
   return NONE;
 }
 
 /** print(..., file=obj) for objects other than sys.stdout/stderr: obj.write(text) per piece. */
 function printToObject(file: Value, args: usize, nargs: i32, sep: Value, end: Value): Value {
-  const write = ops.objGetAttr(file, nameWrite);
-  if (write == NULL) return NULL;
   for (let i = 0; i < nargs; i++) {
-    if (i > 0) {
-      const sp = sep == NULL || sep == NONE ? strLiteralSpace() : <usize>sep;
-      const r = ops.call1(write, <u64>sp);
-      if (r == NULL) {
-        decref(write);
-        return NULL;
-      }
-      decref(r);
-    }
-    const s = ops.objStr(arg(args, i));
-    if (s == 0) {
-      decref(write);
-      return NULL;
-    }
-    const r = ops.call1(write, <u64>s);
-    decref(<u64>s);
-    if (r == NULL) {
-      decref(write);
-      return NULL;
-    }
-    decref(r);
+    if (i > 0 && !writeToObject(file, sep == NULL || sep == NONE ? <Value>strLiteralSpace() : sep, false)) return NULL;
+    if (!writeToObject(file, arg(args, i), true)) return NULL;
   }
-  const e = end == NULL || end == NONE ? strLiteralNewline() : <usize>end;
-  const r = ops.call1(write, <u64>e);
-  decref(write);
-  if (r == NULL) return NULL;
-  decref(r);
+  if (!writeToObject(file, end == NULL || end == NONE ? <Value>strLiteralNewline() : end, false)) return NULL;
   return NONE;
+}
+
+/** PyFile_WriteObject: file.write looked up each time, then str(v) (when `convert`) passed to it. */
+function writeToObject(file: Value, v: Value, convert: bool): bool {
+  const write = ops.objGetAttr(file, nameWrite);
+  if (write == NULL) return false;
+  let s = v;
+  if (convert) {
+    s = <Value>ops.objStr(v);
+    if (s == NULL) {
+      decref(write);
+      return false;
+    }
+  }
+  const r = ops.call1(write, s);
+  if (convert) decref(s);
+  decref(write);
+  if (r == NULL) return false;
+  decref(r);
+  return true;
 }
 
 let spaceStr: usize = 0;
@@ -215,21 +261,28 @@ function input(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 
 function len(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("len", kwnames) || !checkArgCount("len", nargs, 1, 1)) return NULL;
+  if (!enterC(WHILE_CALLING)) return NULL; // a METH_O builtin: CPython charges the recursion limit
   const n = ops.objLen(arg(args, 0));
+  leaveC();
   if (n < 0) return NULL;
-  return makeSmallInt(n);
+  return intFromI64(n);
 }
 
 function repr(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("repr", kwnames) || !checkArgCount("repr", nargs, 1, 1)) return NULL;
+  if (!enterC(WHILE_CALLING)) return NULL; // a METH_O builtin: CPython charges the recursion limit
   const r = ops.objRepr(arg(args, 0));
+  leaveC();
   return r == 0 ? NULL : <u64>r;
 }
 
 import { objAscii } from "./reprs";
+import { enterC, leaveC, WHILE_CALLING } from "./recursion";
 function ascii(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("ascii", kwnames) || !checkArgCount("ascii", nargs, 1, 1)) return NULL;
+  if (!enterC(WHILE_CALLING)) return NULL; // a METH_O builtin: CPython charges the recursion limit
   const r = objAscii(arg(args, 0));
+  leaveC();
   return r == 0 ? NULL : <u64>r;
 }
 
@@ -273,62 +326,24 @@ function absName(): usize {
   return N_ABS;
 }
 
-function isinstanceCheck(v: Value, cls: Value, what: string): i32 {
-  if (isObject(cls) && kindOf(<usize>cls) == KIND_TYPE) return isSubtype(typeOf(v), <usize>cls) ? 1 : 0;
-  if (isObject(cls) && kindOf(<usize>cls) == KIND_TUPLE) {
-    const n = <usize>tupleSize(<usize>cls);
-    for (let i: usize = 0; i < n; i++) {
-      const r = isinstanceCheck(v, tupleItem(<usize>cls, i), what);
-      if (r != 0) return r;
-    }
-    return 0;
-  }
-  raiseBegin(EXC_TypeError);
-  errText(what);
-  return -1;
-}
-
 function isinstance(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("isinstance", kwnames) || !checkArgCount("isinstance", nargs, 2, 2)) return NULL;
-  const r = isinstanceCheck(arg(args, 0), arg(args, 1), "isinstance() arg 2 must be a type, a tuple of types, or a union");
+  const r = isInstanceOf(arg(args, 0), arg(args, 1)); // isinstance.ts
   return r < 0 ? NULL : makeBool(r != 0);
-}
-
-function subclassCheck(c: Value, cls: Value): i32 {
-  if (isObject(cls) && kindOf(<usize>cls) == KIND_TYPE) return isSubtype(<usize>c, <usize>cls) ? 1 : 0;
-  if (isObject(cls) && kindOf(<usize>cls) == KIND_TUPLE) {
-    const n = <usize>tupleSize(<usize>cls);
-    for (let i: usize = 0; i < n; i++) {
-      const r = subclassCheck(c, tupleItem(<usize>cls, i));
-      if (r != 0) return r;
-    }
-    return 0;
-  }
-  raiseMsg(EXC_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-  return -1;
 }
 
 function issubclass(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("issubclass", kwnames) || !checkArgCount("issubclass", nargs, 2, 2)) return NULL;
-  const c = arg(args, 0);
-  if (!isType(c)) {
-    raiseMsg(EXC_TypeError, "issubclass() arg 1 must be a class");
-    return NULL;
-  }
-  const r = subclassCheck(c, arg(args, 1));
+  const r = isSubclassOf(arg(args, 0), arg(args, 1));
   return r < 0 ? NULL : makeBool(r != 0);
 }
+import { isInstanceOf, isSubclassOf } from "./isinstance";
 
 function callable(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("callable", kwnames) || !checkArgCount("callable", nargs, 1, 1)) return NULL;
-  const v = arg(args, 0);
-  if (isObject(v)) {
-    const k = kindOf(<usize>v);
-    if (k == KIND_TYPE || k == KIND_FUNCTION || k == 31 /* method */ || k == 32 /* builtin */ || k == 50 /* method_descr */) return TRUE;
-  }
-  return makeBool(ops.userSlot(v, callName()) != NULL);
+  return makeBool(ops.isCallable(arg(args, 0)));
 }
-import { N_CALL } from "./names";
+import { N_CALL, N_NEXT } from "./names";
 function callName(): usize {
   return N_CALL;
 }
@@ -436,14 +451,9 @@ export function indexValue(v: Value): Value {
     incref(x);
     return x;
   }
-  const d = ops.userSlot(v, N_INDEX);
-  if (d != NULL) return ops.callMethod0(d, v);
-  raiseBegin(EXC_TypeError);
-  errText("'");
-  errTypeName(v);
-  errText("' object cannot be interpreted as an integer");
-  return NULL;
+  return numberIndex(v); // checks what __index__ returns
 }
+import { numberIndex } from "./index-protocol";
 
 function divmod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("divmod", kwnames) || !checkArgCount("divmod", nargs, 2, 2)) return NULL;
@@ -506,15 +516,13 @@ function pow(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   }
   const mod = nargs == 3 ? arg(args, 2) : kwArg(args, nargs, kwnames, "mod");
   if (mod != NULL && mod != NONE) {
-    if (!isIntLike(base) || !isIntLike(exp) || !isIntLike(mod)) {
-      raiseMsg(EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-      return NULL;
-    }
-    return I.intPow(asInt(base), asInt(exp), asInt(mod));
+    if (isIntLike(base) && isIntLike(exp) && isIntLike(mod)) return I.intPow(asInt(base), asInt(exp), asInt(mod));
+    return ternaryPow(base, exp, mod);
   }
   return ops.binaryOp(base, exp, 8);
 }
 
+import { ternaryPow } from "./pow3";
 function round(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkArgCount("round", nargs, 1, 2)) return NULL;
   const x = arg(args, 0);
@@ -591,6 +599,11 @@ function next(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     return NULL;
   }
   if (ops.isGenerator(it) && nargs == 1) return genNextMethod(it, 0, 0, 0); // StopIteration keeps the return value
+  if (nargs == 1) {
+    // A Python __next__'s own StopIteration (with its value) reaches the caller unchanged.
+    const d = ops.userSlot(it, N_NEXT);
+    if (d != NULL) return ops.callMethod0(d, it);
+  }
   const v = ops.objIterNext(it);
   if (v != NULL) return v;
   if (errorType() != 0) return NULL;
@@ -910,6 +923,8 @@ function globals(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 }
 
 function locals(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  // Functions (CO_OPTIMIZED): the frame's one locals dict, refreshed (frame-locals.ts).
+  if ((changetype<CodeObject>(<usize>load<u32>(currentFrame + F_CODE)).flags & 1) != 0) return frameLocalsSnapshot(currentFrame);
   const l = <u64>load<u32>(currentFrame + F_LOCALS);
   if (l != 0) {
     incref(l);
@@ -918,9 +933,12 @@ function locals(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   return frameLocalsDict(currentFrame);
 }
 
-import { frameLocalsDict } from "./frame-locals";
+import { frameLocalsDict, frameLocalsSnapshot } from "./frame-locals";
+import { F_CODE } from "./frame";
+import { CodeObject } from "./code";
 
 function vars(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("vars", kwnames) || !checkArgCount("vars", nargs, 0, 1)) return NULL;
   if (nargs == 0) return locals(self, args, nargs, kwnames);
   const v = arg(args, 0);
   const r = ops.objGetAttr(v, dictName());
@@ -938,7 +956,7 @@ function dictName(): usize {
   return N_DICT;
 }
 
-import { dirOf } from "./dir";
+import { dirOf, dirBuiltin } from "./dir";
 function dir(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("dir", kwnames) || !checkArgCount("dir", nargs, 0, 1)) return NULL;
   if (nargs == 0) {
@@ -953,7 +971,7 @@ function dir(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
     }
     return r;
   }
-  return dirOf(arg(args, 0));
+  return dirBuiltin(arg(args, 0));
 }
 
 // ---------------------------------------------------------------------------------------------------

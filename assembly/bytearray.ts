@@ -288,6 +288,7 @@ function noStringArg(encoding: bool): Value {
 // ---------------------------------------------------------------------------------------------------
 // Subscripts
 
+import { hasIndexSlot, getItemViaIndex, setItemViaIndex } from "./index-protocol";
 function raiseBadIndexType(key: Value): void {
   raiseBegin(EXC_TypeError);
   errText("bytearray indices must be integers or slices, not ");
@@ -327,6 +328,7 @@ export function bytearraySubscript(p: usize, key: Value): Value {
     for (let j: usize = 0; j < <usize>count; j++, i += step) store<u8>(dst + j, load<u8>(src + <usize>i));
     return <Value>r;
   }
+  if (hasIndexSlot(key)) return getItemViaIndex(<Value>p, key);
   raiseBadIndexType(key);
   return NULL;
 }
@@ -407,6 +409,7 @@ export function bytearrayAssSubscript(p: usize, key: Value, value: Value): i32 {
     return baResize(p, <usize>(n - 1)) ? 0 : -1;
   }
   if (!(isObject(key) && kindOf(<usize>key) == KIND_SLICE)) {
+    if (hasIndexSlot(key)) return setItemViaIndex(<Value>p, key, value);
     raiseBadIndexType(key);
     return -1;
   }

@@ -67,6 +67,8 @@ import { addMethod, arg, kwCount, noKeywords, checkArgCount, METHOD_CLASS, regis
 import { objGetIter, objIterNext, objLen } from "./ops";
 import { baNew, baFromData } from "./bytearray";
 import { strPercentFormat, strIsMappingHook, strSubscriptHook } from "./str-methods";
+import { registerBytesTextMethods } from "./bytes-text";
+import { variantType, VARIANT_BYTEARRAY_ITER } from "./type-variants";
 
 const I64_MAX: i64 = 0x7fffffffffffffff;
 export const BYTES_ITER_SIZE: usize = 16;
@@ -150,12 +152,12 @@ export function bytesCopy(src: usize, n: usize): usize {
 }
 
 /** A new object of b's type (bytes or bytearray) holding a copy of [src, src + n). */
-function likeCopy(b: usize, src: usize, n: usize): usize {
+export function likeCopy(b: usize, src: usize, n: usize): usize {
   return isArray(b) ? baFromData(src, n) : bytesCopy(src, n);
 }
 
 /** A fresh object of b's type with n bytes to fill (through bufData). */
-function likeRaw(b: usize, n: usize): usize {
+export function likeRaw(b: usize, n: usize): usize {
   return isArray(b) ? baNew(n) : bytesRaw(n);
 }
 
@@ -165,7 +167,7 @@ function likeRaw(b: usize, n: usize): usize {
 }
 
 /** b[i:j] (0 <= i <= j <= len) of b's type: b itself when that is all of an exact bytes. */
-function bytesSub(b: usize, i: usize, j: usize): usize {
+export function bytesSub(b: usize, i: usize, j: usize): usize {
   if (isArray(b)) return baFromData(bufData(b) + i, j - i);
   if (i == 0 && j == <usize>bufLen(b) && isExactBytes(b)) {
     increfObject(b);
@@ -175,11 +177,11 @@ function bytesSub(b: usize, i: usize, j: usize): usize {
 }
 
 /** b itself (exact bytes) or a copy (of b's type): what "nothing changed" returns. */
-function bytesSelf(b: usize): Value {
+export function bytesSelf(b: usize): Value {
   return <Value>bytesSub(b, 0, <usize>bufLen(b));
 }
 
-function raiseNeedBytes(v: Value): usize {
+export function raiseNeedBytes(v: Value): usize {
   raiseBegin(EXC_TypeError);
   errText("a bytes-like object is required, not '");
   errTypeName(v);
@@ -252,6 +254,7 @@ export function bytesCompare(a: usize, b: usize): i32 {
 }
 
 /** b[key]: an int index gives an int, a slice a bytes. */
+import { hasIndexSlot, getItemViaIndex } from "./index-protocol";
 export function bytesSubscript(b: usize, key: Value): Value {
   const n = <i64>bufLen(b);
   if (isIntValue(key)) {
@@ -281,6 +284,7 @@ export function bytesSubscript(b: usize, key: Value): Value {
     for (let j: usize = 0; j < <usize>count; j++, i += step) store<u8>(dst + j, load<u8>(src + <usize>i));
     return <Value>r;
   }
+  if (hasIndexSlot(key)) return getItemViaIndex(<Value>b, key);
   raiseBegin(EXC_TypeError);
   errText("byte indices must be integers or slices, not ");
   errTypeName(key);
@@ -320,7 +324,7 @@ export function bytesContains(b: usize, item: Value): i32 {
 export function bytesIterNew(b: usize): Value {
   const it = alloc(BYTES_ITER_SIZE);
   if (it == 0) return <Value>raiseMemory();
-  initHeader(it, typeObject(KIND_BYTES_ITER));
+  initHeader(it, isArray(b) ? variantType(VARIANT_BYTEARRAY_ITER) : typeObject(KIND_BYTES_ITER));
   increfObject(b);
   store<u32>(it, <u32>b, 8);
   store<u32>(it, 0, 12);
@@ -769,14 +773,14 @@ function requalify(self: Value): void {
 }
 
 /** noKeywords with a "bytes.name" qualified name, said as "bytearray.name" for bytearrays. */
-function qNoKeywords(self: Value, qname: string, kwnames: usize): bool {
+export function qNoKeywords(self: Value, qname: string, kwnames: usize): bool {
   if (noKeywords(qname, kwnames)) return true;
   requalify(self);
   return false;
 }
 
 /** checkArgCount with a "bytes.name" qualified name, said as "bytearray.name" for bytearrays. */
-function qArgCount(self: Value, qname: string, nargs: i32, min: i32, max: i32): bool {
+export function qArgCount(self: Value, qname: string, nargs: i32, min: i32, max: i32): bool {
   if (checkArgCount(qname, nargs, min, max)) return true;
   requalify(self);
   return false;
@@ -1027,13 +1031,13 @@ function m_join(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 // split / rsplit
 
 /** Appends b[i:j] to list; false (list untouched) on MemoryError. */
-function listAddSub(list: usize, b: usize, i: usize, j: usize): bool {
+export function listAddSub(list: usize, b: usize, i: usize, j: usize): bool {
   const s = bytesSub(b, i, j);
   if (s == 0) return false;
   return listAppendSteal(list, <Value>s) == 0;
 }
 
-function failList(list: usize): Value {
+export function failList(list: usize): Value {
   decref(<Value>list);
   return NULL;
 }
@@ -1441,7 +1445,7 @@ function m_isascii(self: Value, args: usize, nargs: i32, kwnames: usize): Value 
 // hex / fromhex
 
 /** An int argument as a C int (_PyLong_AsInt): TypeError / OverflowError; result in gIndex. */
-function cIntArg(v: Value): bool {
+export function cIntArg(v: Value): bool {
   if (!isIntValue(v)) {
     raiseBegin(EXC_TypeError);
     errText("'");
@@ -1456,6 +1460,11 @@ function cIntArg(v: Value): bool {
   }
   gIndex = x;
   return true;
+}
+
+/** The int cIntArg / sliceIndexArg last accepted. */
+export function lastIndexArg(): i64 {
+  return gIndex;
 }
 
 /** b.hex(sep, bytes_per_sep) for a separator byte (0: none) and group size (sign: from which end). */
@@ -1748,7 +1757,17 @@ function utf8Value(s: usize, len: usize): u32 {
   return ((c & 0x07) << 18) | ((<u32>load<u8>(s, 1) & 0x3f) << 12) | ((<u32>load<u8>(s, 2) & 0x3f) << 6) | (<u32>load<u8>(s, 3) & 0x3f);
 }
 
-function raiseDecodeError(enc: i32, src: usize, start: usize, end: usize, reason: i32): void {
+import { bytesFromMemory } from "./bytes";
+import { raiseUnicodeError } from "./exc-methods";
+function raiseDecodeError(enc: i32, src: usize, n: usize, start: usize, end: usize, reason: i32): void {
+  // An exception object with (encoding, object, start, end, reason), as CPython's codecs raise.
+  const obj = bytesFromMemory(src, n);
+  if (obj != 0) {
+    const why = enc == ENC_ASCII ? "ordinal not in range(128)" : reason == 0 ? "invalid continuation byte" : reason == 1 ? "invalid start byte" : "unexpected end of data";
+    raiseUnicodeError(EXC_UnicodeDecodeError, enc == ENC_UTF8 ? "utf-8" : "ascii", <u64>obj, <i64>start, <i64>end, why);
+    decref(<u64>obj);
+    if (errorType() != 0) return;
+  }
   raiseBegin(EXC_UnicodeDecodeError);
   errText(enc == ENC_UTF8 ? "'utf-8'" : "'ascii'");
   if (end - start == 1) {
@@ -1826,7 +1845,7 @@ function decodeWalk(enc: i32, src: usize, n: usize, h: i32, herr: usize, out: us
       } else if (h == ERRORS_ENCODE_ONLY) {
         raiseMsg(EXC_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
       } else {
-        raiseDecodeError(enc, src, i, end, badReason);
+        raiseDecodeError(enc, src, n, i, end, badReason);
       }
       return false;
     }
@@ -2018,6 +2037,7 @@ export function registerBytesMethodsOn(t: usize): void {
   addMethod(t, "islower", m_islower);
   addMethod(t, "isupper", m_isupper);
   addMethod(t, "isascii", m_isascii);
+  registerBytesTextMethods(t);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ import {
 import { incref, decref } from "./refcount";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem } from "./tuple";
 import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictNext, dictCopy } from "./dict";
-import { typeLookup, typeMro, isSubtype, isHeapType, c3Mro, T_BASE, T_BASES, T_MRO, T_DICT, T_QUALNAME, T_DICTOFFSET, T_MODULE } from "./typeobj";
+import { typeLookup, bumpTypeEpoch, typeMro, isSubtype, isHeapType, c3Mro, T_BASE, T_BASES, T_MRO, T_DICT, T_QUALNAME, T_DICTOFFSET, T_MODULE } from "./typeobj";
 import { N_QUALNAME, N_MODULE, N_CLASSCELL, N_INIT_SUBCLASS, N_NEW, N_SET_NAME, N_HASH, N_NAME, strLiteral, CMP_NAMES } from "./names";
 import { wrapperNew, builtinNew, FN_CODE, FN_GLOBALS, FN_BUILTINS, FN_QUALNAME } from "./function";
 import { runCode } from "./eval";
@@ -47,6 +47,7 @@ import { objCall, callMethod2, callDescr, userSlot } from "./ops";
 import { kwArg, arg, NativeFn } from "./native";
 import { descrGet } from "./attributes";
 import { listNew, listAppend } from "./list";
+import { classLayout } from "./class-slots";
 
 /** The kind that decides an instance's layout: plain objects, exceptions, or a builtin's own. */
 function layoutKind(t: usize): u32 {
@@ -58,6 +59,11 @@ function layoutKind(t: usize): u32 {
  * (object,)); `ns` a dict whose items are copied. New reference, or 0 with an exception.
  */
 export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usize {
+  // The most derived metaclass among meta and the bases' metaclasses (TypeError on a conflict).
+  if (tupleSize(bases) > 0) {
+    meta = calculateMetaclass(meta, bases);
+    if (meta == 0) return 0;
+  }
   let ownBases = false;
   if (tupleSize(bases) == 0) {
     bases = tupleAlloc(1);
@@ -143,10 +149,22 @@ export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usiz
     incref(<u64>name);
     store<u32>(t + T_QUALNAME, <u32>name);
   }
-  const mod = dictGetItem(dict, <u64>N_MODULE);
+  let mod = dictGetItem(dict, <u64>N_MODULE);
+  if (mod == NULL) {
+    // type(name, bases, dict) without __module__: the caller's module, as type_new_set_module.
+    mod = callerModuleName();
+    if (mod != NULL && dictSetItem(dict, <u64>N_MODULE, mod) < 0) {
+      decref(<u64>t);
+      return 0;
+    }
+  }
   if (mod != NULL) {
     incref(mod);
     store<u32>(t + T_MODULE, <u32>mod);
+  }
+  if (!classLayout(t, bases, dict, layout)) {
+    decref(<u64>t);
+    return 0;
   }
   const mro = c3Mro(t, bases);
   if (mro == 0) {
@@ -164,6 +182,9 @@ export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usiz
     dictSetItem(dict, <u64>N_HASH, NONE);
   }
   if (typeLookup(t, N_DEL) != NULL) store<u32>(t + 12, load<u32>(t + 12) | TPFLAG_FINALIZER);
+  // The dict was filled directly, not through setattr: attribute caches must not keep a lookup
+  // made on a half-built class.
+  bumpTypeEpoch();
   registerHeapType(t);
   if (!callSetName(t, dict)) {
     decref(<u64>t);
@@ -297,12 +318,14 @@ function buildClass(self: Value, args: usize, nargs: i32, kwnames: usize): Value
   // The metaclass: explicit, else the most derived metaclass of the bases, else type.
   let meta = kwArg(args, nargs, kwnames, "metaclass");
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
-  if (meta == NULL) {
-    meta = <u64>typeObject(KIND_TYPE);
-    for (let i: usize = 0; i < nb; i++) {
-      const mt = <u64>typeOf(tupleItem(bases, i));
-      if (isSubtype(<usize>mt, <usize>meta)) meta = mt;
+  if (meta == NULL) meta = <u64>(nb == 0 ? typeObject(KIND_TYPE) : typeOf(tupleItem(bases, 0)));
+  if (isObject(meta) && kindOf(<usize>meta) == KIND_TYPE && nb > 0) {
+    const w = calculateMetaclass(<usize>meta, bases);
+    if (w == 0) {
+      decref(<u64>bases);
+      return NULL;
     }
+    meta = <u64>w;
   }
   const ns = dictNew();
   if (ns == 0) {
@@ -424,3 +447,34 @@ export function buildClassBuiltin(): Value {
 }
 
 export { NativeFn };
+
+/**
+ * _PyType_CalculateMetaclass: the metaclass among `meta` and the bases' metaclasses that is a
+ * subclass of all the others (borrowed), or 0 with CPython's "metaclass conflict" TypeError.
+ */
+export function calculateMetaclass(meta: usize, bases: usize): usize {
+  let winner = meta;
+  const n = <usize>tupleSize(bases);
+  for (let i: usize = 0; i < n; i++) {
+    const tmp = typeOf(tupleItem(bases, i));
+    if (isSubtype(winner, tmp)) continue;
+    if (isSubtype(tmp, winner)) {
+      winner = tmp;
+      continue;
+    }
+    raiseMsg(EXC_TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+    return 0;
+  }
+  return winner;
+}
+
+/** The calling frame's globals['__name__'] (borrowed), or NULL. */
+function callerModuleName(): Value {
+  const f = currentFrame;
+  if (f == 0) return NULL;
+  const g = <usize>load<u32>(f + F_GLOBALS);
+  if (g == 0) return NULL;
+  return dictGetItem(g, <u64>N_NAME);
+}
+import { currentFrame } from "./eval";
+import { F_GLOBALS } from "./frame";

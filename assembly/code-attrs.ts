@@ -185,4 +185,6 @@ function coPositions(self: Value, args: usize, nargs: i32, kwnames: usize): Valu
 export function registerCodeMethods(): void {
   addMethod(typeObject(KIND_CODE), "co_lines", coLines);
   addMethod(typeObject(KIND_CODE), "co_positions", coPositions);
+  registerCodeReplace(typeObject(KIND_CODE));
 }
+import { registerCodeReplace } from "./code-replace";

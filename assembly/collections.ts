@@ -5,6 +5,10 @@
  * own module (list.ts, tuple-methods.ts, str-ops.ts, set.ts, dict, range.ts, ...).
  */
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject, makeBool } from "./values";
+import { codeRichCompare } from "./code-eq";
+import { dictUpdateArg } from "./dict";
+import { sliceRichCompare } from "./slice";
+import { rangeNonEmpty } from "./range-long";
 import {
   kindOf,
   kindOfValue,
@@ -31,6 +35,7 @@ import {
   KIND_SET,
   KIND_FROZENSET,
   KIND_RANGE,
+  KIND_CODE,
   KIND_SLICE,
   KIND_GENERATOR,
   KIND_LIST_ITER,
@@ -102,6 +107,7 @@ import { bytesCompare, bytesSubscript, bytesContains, bytesIterNew, bytesIterNex
 import { bytearrayCompare, bytearraySubscript, bytearrayAssSubscript, bytearrayInplace } from "./bytearray";
 import { KIND_BYTEARRAY } from "./types";
 import { genIterNext } from "./generator";
+import { KIND_CORO_WRAPPER } from "./types";
 import { builtinIterNext as iterToolsNext } from "./itertools";
 import { N_KEYS, N_MATCH_ARGS, N_GETITEM } from "./names";
 import { isSubtype, typeLookup } from "./typeobj";
@@ -126,6 +132,11 @@ export function builtinCompare(a: Value, b: Value, op: i32): Value {
   }
   const ka = kindOfValue(a);
   const kb = kindOfValue(b);
+  // Bound methods are equal when bound to the same object with the same function.
+  if (ka == KIND_METHOD && kb == KIND_METHOD && (op == 2 || op == 3)) {
+    const same = load<u64>(<usize>a + 16) == load<u64>(<usize>b + 16) && load<u64>(<usize>a + 8) == load<u64>(<usize>b + 8);
+    return makeBool(op == 2 ? same : !same);
+  }
   switch (ka) {
     case KIND_FLOAT: {
       const x = floatValue(<usize>a);
@@ -178,6 +189,10 @@ export function builtinCompare(a: Value, b: Value, op: i32): Value {
       if (r < 0) return NULL;
       return makeBool((r != 0) == (op == 2));
     }
+    case KIND_CODE:
+      return codeRichCompare(a, b, op);
+    case KIND_SLICE:
+      return kb == KIND_SLICE ? sliceRichCompare(<usize>a, <usize>b, op) : <u64>NOT_IMPLEMENTED;
     case KIND_RANGE: {
       if (kb != KIND_RANGE || (op != 2 && op != 3)) return <u64>NOT_IMPLEMENTED;
       const r = rangeEq(<usize>a, <usize>b);
@@ -235,12 +250,13 @@ function complexEq(a: Value, b: Value, op: i32): Value {
   return makeBool(eq == (op == 2));
 }
 
+import { bigNDigits } from "./int";
 export function builtinIsTrue(v: Value): i32 {
   if (!isObject(v)) return 1; // ints and immediates were handled by the caller
   const p = <usize>v;
   switch (kindOf(p)) {
     case KIND_INT:
-      return 1; // big ints are never zero
+      return bigNDigits(p) != 0 ? 1 : 0; // only an int subclass instance can be a zero here
     case KIND_FLOAT:
       return floatValue(p) != 0 ? 1 : 0;
     case KIND_COMPLEX:
@@ -253,6 +269,8 @@ export function builtinIsTrue(v: Value): i32 {
       return tupleSize(p) != 0 ? 1 : 0;
     case KIND_LIST:
       return vecSize(p) != 0 ? 1 : 0;
+    case KIND_RANGE:
+      return rangeNonEmpty(p) ? 1 : 0; // len() may overflow where truth cannot
   }
   const n = builtinLenOrMinus(v);
   if (n >= 0) return n != 0 ? 1 : 0;
@@ -321,10 +339,8 @@ export function builtinGetItem(v: Value, key: Value): Value {
       case KIND_BYTEARRAY:
         return bytearraySubscript(p, key);
       case KIND_TYPE: {
-        // list[int] and friends: __class_getitem__ gives a generic alias; we return the class.
-        const cg = typeLookup(p, N_GETITEM);
-        incref(v);
-        return v;
+        // list[int] and friends: __class_getitem__ (generic-alias.ts).
+        return typeSubscript(p, key);
       }
     }
   }
@@ -515,6 +531,7 @@ export function isBuiltinIterator(v: Value): bool {
     case KIND_CALLABLE_ITER:
     case KIND_SEQ_ITER:
     case KIND_BYTES_ITER:
+    case KIND_CORO_WRAPPER:
       return true;
   }
   return false;
@@ -542,6 +559,8 @@ export function builtinIterNext(it: Value): Value {
         return dictIterNextP(p);
       case KIND_GENERATOR:
         return genIterNext(p);
+      case KIND_CORO_WRAPPER:
+        return genIterNext(<usize>load<u32>(p + 8)); // coroutine.__await__()'s iterator
       case KIND_SEQ_ITER:
         return seqIterNext(it);
       case KIND_BYTES_ITER:
@@ -603,8 +622,9 @@ export function builtinInplace(a: Value, b: Value, base: i32): Value {
     incref(a);
     return a;
   }
-  if (k == KIND_DICT && base == 7 && isObject(b) && kindOf(<usize>b) == KIND_DICT) {
-    if (!dictUpdate(p, b, false, NULL)) return NULL;
+  if (k == KIND_DICT && base == 7) {
+    // dict |= x takes what dict.update takes: a mapping or an iterable of pairs.
+    if (dictUpdateArg(p, b) < 0) return NULL;
     incref(a);
     return a;
   }
@@ -1020,7 +1040,7 @@ export function matchKeys(subject: Value, keys: Value): Value {
   if (t == 0) return NULL;
   for (let i: usize = 0; i < n; i++) {
     const k = tupleItem(<usize>keys, i);
-    const v = mappingGet(<usize>subject, k);
+    const v = matchKeyGet(subject, k);
     if (v == NULL) {
       // Fill the rest so the tuple can be released.
       for (let j = i; j < n; j++) tupleSetItem(t, j, NONE);
@@ -1032,6 +1052,43 @@ export function matchKeys(subject: Value, keys: Value): Value {
   }
   return <u64>t;
 }
+
+/**
+ * One key of a mapping pattern: subject[key] for an exact dict, else subject.get(key, <dummy>) as
+ * CPython's match_keys (so a dict subclass's __missing__ is not consulted). New reference; NULL
+ * without an exception when the key is missing.
+ */
+function matchKeyGet(subject: Value, key: Value): Value {
+  if (isObject(subject) && typeOf(subject) == typeObject(KIND_DICT)) return mappingGet(<usize>subject, key);
+  if (matchGetName == 0) {
+    matchGetName = strLiteral("get");
+    matchDummy = alloc(16);
+    if (matchDummy == 0) return NULL;
+    initStaticHeader(matchDummy, typeObject(KIND_OBJECT));
+  }
+  const get = objGetAttr(subject, matchGetName);
+  if (get == NULL) return NULL;
+  const buf = alloc(16);
+  if (buf == 0) {
+    decref(get);
+    return NULL;
+  }
+  store<u64>(buf, key);
+  store<u64>(buf + 8, <u64>matchDummy);
+  const v = objCall(get, buf, 2, 0);
+  free(buf, 16);
+  decref(get);
+  if (v == <u64>matchDummy) {
+    decref(v);
+    return NULL;
+  }
+  return v;
+}
+let matchGetName: usize = 0;
+let matchDummy: usize = 0;
+import { initStaticHeader } from "./object";
+import { strLiteral } from "./names";
+import { KIND_OBJECT } from "./types";
 
 /**
  * MATCH_CLASS: isinstance(subject, type) and the attributes for `count` positional sub-patterns
@@ -1244,11 +1301,15 @@ function ARGS1(v: Value): usize {
 import { binaryOp } from "./ops";
 /** keys() / items() views with | & - ^: computed on sets of their items. */
 export function viewSetOp(a: Value, b: Value, op: i32): Value {
-  const sa = setFromIterable(KIND_SET, a);
-  if (sa == 0) return NULL;
-  const r = binaryOp(<u64>sa, b, op);
-  decref(<u64>sa);
-  return r;
+  // dict.ts has CPython's dictviews_* (any iterable on the other side, either order).
+  let r: usize = 0;
+  if (op == 7) r = D.dictViewOr(a, b); // |
+  else if (op == 1) r = D.dictViewAnd(a, b); // &
+  else if (op == 10) r = D.dictViewSub(a, b); // -
+  else r = D.dictViewXor(a, b); // ^
+  return r == 0 ? NULL : <Value>r;
 }
 
 export { listFromIterable, dictViewNew };
+import { typeSubscript } from "./generic-alias";
+import { KIND_METHOD } from "./types";

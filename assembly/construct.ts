@@ -86,6 +86,9 @@ import { CodeObject } from "./code";
 import { strEqualLiteral } from "./str";
 import { EXC_SIZE } from "./exceptions";
 import { isIntLike, asInt } from "./number";
+import { objectBlockBytes } from "./class-slots";
+import { KIND_NOT_IMPLEMENTED, KIND_ELLIPSIS, ELLIPSIS } from "./types";
+import { NOT_IMPLEMENTED } from "./singletons";
 
 /** Calling type object `t`. */
 export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skipMetaCall: bool = false): Value {
@@ -105,6 +108,7 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
     case KIND_TYPE:
       return typeOfCall(args, nargs, kwnames);
     case KIND_OBJECT: {
+      if (hasNativeCtor(t)) return nativeTypeCall(t, args, nargs, kwnames); // types.SimpleNamespace
       if (nargs + nkw > 0) {
         raiseMsg(EXC_TypeError, "object() takes no arguments");
         return NULL;
@@ -129,9 +133,9 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
       return complexNew(re, im);
     }
     case KIND_STR: {
-      if (nargs == 0) return strEmpty();
+      if (nargs == 0 && nkw == 0) return strEmpty();
       if (nargs == 1 && nkw == 0) return <u64>objStr(arg(args, 0));
-      return strDecodeCall(args, nargs, kwnames);
+      return strConstruct(args, nargs, kwnames); // keywords, decoding, argument errors
     }
     case KIND_BYTES:
       return bytesCall(NULL, args, nargs, kwnames);
@@ -201,7 +205,20 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
       return builtinFilter(NULL, args, nargs, kwnames);
     case KIND_REVERSED:
       return builtinReversed(NULL, args, nargs, kwnames);
+    case KIND_NONE:
+    case KIND_NOT_IMPLEMENTED:
+    case KIND_ELLIPSIS: {
+      // The singletons' types return the singleton.
+      if (nargs + nkw > 0) {
+        raiseBegin(EXC_TypeError);
+        errStrObject(typeName(t));
+        errText(" takes no arguments");
+        return NULL;
+      }
+      return k == KIND_NONE ? NONE : k == KIND_ELLIPSIS ? <u64>ELLIPSIS : <u64>NOT_IMPLEMENTED;
+    }
   }
+  if (hasNativeCtor(t)) return nativeTypeCall(t, args, nargs, kwnames); // mod-types.ts: function, method, module
   raiseBegin(EXC_TypeError);
   errText("cannot create '");
   errStrObject(typeName(t));
@@ -209,6 +226,7 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
   return NULL;
 }
 
+import { hasNativeCtor, nativeTypeCall } from "./mod-types";
 function noneToNull(v: Value): Value {
   return v == NONE ? NULL : v;
 }
@@ -219,22 +237,7 @@ function strEmpty(): Value {
   return <u64>N_EMPTY;
 }
 
-import { strDecode } from "./bytes-ops";
-/** str(bytes, encoding, errors). */
-function strDecodeCall(args: usize, nargs: i32, kwnames: usize): Value {
-  const obj = arg(args, 0);
-  const enc = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "encoding");
-  const errs = nargs > 2 ? arg(args, 2) : kwArg(args, nargs, kwnames, "errors");
-  if (!isObject(obj) || (kindOf(<usize>obj) != KIND_BYTES && kindOf(<usize>obj) != KIND_BYTEARRAY)) {
-    raiseBegin(EXC_TypeError);
-    errText("decoding to str: need a bytes-like object, ");
-    errTypeName(obj);
-    errText(" found");
-    return NULL;
-  }
-  return strDecode(<usize>obj, enc, errs);
-}
-
+import { strConstruct } from "./str-call";
 /** type(x) → its class; type(name, bases, dict) → a new class. */
 function typeOfCall(args: usize, nargs: i32, kwnames: usize): Value {
   if (nargs == 1 && (kwnames == 0 || tupleSize(kwnames) == 0)) {
@@ -273,7 +276,7 @@ function typeOfCall(args: usize, nargs: i32, kwnames: usize): Value {
 
 /** A plain instance of a class whose layout is `object` (header + __dict__ slot). */
 export function objectNew(t: usize): Value {
-  const p = alloc(16);
+  const p = alloc(objectBlockBytes(t)); // header, dict, then the __slots__ values (class-slots.ts)
   if (p == 0) return NULL;
   initHeader(p, t);
   if (isHeapType(t)) incref(<u64>t);
@@ -338,7 +341,10 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
         obj = <u64>c;
         return userInit ? initAfterNew(initD, obj, args, nargs, kwnames) : obj;
       }
-      obj = typeCall(base, args, userInit ? (nargs > 1 ? 1 : nargs) : nargs, userInit ? 0 : kwnames);
+      // Mutable builtins (list, dict, set, bytearray) start empty: their __init__ fills them.
+      const bk = load<u32>(base + 8);
+      const mutable = bk == KIND_LIST || bk == KIND_DICT || bk == KIND_SET || bk == KIND_BYTEARRAY;
+      obj = typeCall(base, args, userInit ? (mutable ? 0 : nargs > 1 ? 1 : nargs) : nargs, userInit ? 0 : kwnames);
       if (obj == NULL) return NULL;
       obj = retypeBuiltin(obj, t, load<u32>(base + 8));
       if (obj == NULL) return NULL;
@@ -403,32 +409,15 @@ function freeBuf(p: usize, n: i32): void {
 // int() and float()
 
 function intCall(args: usize, nargs: i32, kwnames: usize): Value {
-  const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
-  if (nargs == 0 && nkw == 0) return makeSmallInt(0);
-  const x = nargs > 0 ? arg(args, 0) : NULL;
-  const baseV = nargs > 1 ? arg(args, 1) : kwArg(args, nargs, kwnames, "base");
-  if (baseV != NULL) {
-    if (!isSmallInt(baseV)) {
-      raiseMsg(EXC_TypeError, "'" + "str" + "' object cannot be interpreted as an integer");
-      return NULL;
-    }
-    const b = <i32>getSmallInt(baseV);
-    if (x == NULL || !isObject(x) || kindOf(<usize>x) != KIND_STR) {
-      raiseMsg(EXC_TypeError, "int() can't convert non-string with explicit base");
-      return NULL;
-    }
-    return intFromStr(<usize>x, b);
-  }
-  return intOf(x);
+  if (nargs == 1 && kwnames == 0) return intOf(arg(args, 0));
+  return intConstruct(args, nargs, kwnames); // base, keywords, argument errors
 }
+import { intConstruct, intFromBuffer } from "./int-call";
 
+import { exactInt as exactIntOf } from "./num-methods";
 /** int(x) for one argument. */
 export function intOf(x: Value): Value {
-  if (isIntLike(x)) {
-    const v = asInt(x);
-    incref(v);
-    return v;
-  }
+  if (isIntLike(x)) return exactIntOf(x); // int(subclass instance) is a plain int
   if (isObject(x)) {
     const k = kindOf(<usize>x);
     if (k == KIND_FLOAT) return intFromF64(floatValue(<usize>x));
@@ -461,28 +450,7 @@ export function intOf(x: Value): Value {
 
 import { bytesToStrLatin1 } from "./bytes-ops";
 function intFromBytesText(b: usize): Value {
-  const d = bufData(b);
-  const n = <usize>bufLen(b);
-  let ascii = true;
-  for (let i: usize = 0; i < n; i++) if (load<u8>(d + i) >= 0x80) ascii = false;
-  if (ascii) {
-    const s = bytesToStrLatin1(b);
-    if (s == 0) return NULL;
-    const r = intFromStr(s, 10);
-    decref(<u64>s);
-    if (r != NULL || errorType() != EXC_ValueError) return r;
-  }
-  // The message shows the text as a bytes repr (b'x', for bytearray too).
-  const copy = bytesFromValue(<u64>b);
-  if (copy == NULL) return NULL;
-  const rep = bytesRepr(<usize>copy);
-  decref(copy);
-  if (rep == 0) return NULL;
-  raiseBegin(EXC_ValueError);
-  errText("invalid literal for int() with base 10: ");
-  errStrObject(rep);
-  decref(<u64>rep);
-  return NULL;
+  return intFromBuffer(b, 10);
 }
 
 function floatCall(args: usize, nargs: i32, kwnames: usize): Value {

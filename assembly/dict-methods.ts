@@ -148,8 +148,20 @@ function dictFromkeys(self: Value, args: usize, nargs: i32, kwnames: usize): Val
   return d;
 }
 
+/** keys/items view .isdisjoint(other). */
+function viewIsDisjoint(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  const q = kindOf(<usize>self) == KIND_DICT_KEYS ? "dict_keys.isdisjoint" : "dict_items.isdisjoint";
+  if (!noKeywords(q, kwnames) || !checkArgCount(q, nargs, 1, 1)) return NULL;
+  const r = dictViewIsDisjoint(<usize>self, arg(args, 0));
+  return r < 0 ? NULL : r != 0 ? TRUE : FALSE;
+}
+import { dictViewIsDisjoint } from "./dict";
+import { TRUE, FALSE } from "./values";
+
 /** Declares dict's methods (native.ts addMethod). */
 export function registerDictMethods(): void {
+  addMethod(typeObject(KIND_DICT_KEYS), "isdisjoint", viewIsDisjoint);
+  addMethod(typeObject(KIND_DICT_ITEMS), "isdisjoint", viewIsDisjoint);
   const t = typeObject(KIND_DICT);
   addMethod(t, "get", dictGet);
   addMethod(t, "setdefault", dictSetdefaultMethod);

@@ -55,3 +55,26 @@ export function dirOf(v: Value): Value {
   }
   return <u64>l;
 }
+
+/**
+ * The dir() builtin with an argument: type(v).__dir__(v) when a class overrides it (the result,
+ * any iterable, becomes a sorted list), else dirOf(v).
+ */
+export function dirBuiltin(v: Value): Value {
+  if (nDir == 0) nDir = strLiteral("__dir__");
+  const d = userSlot(v, nDir);
+  if (d == NULL) return dirOf(v);
+  const r = callMethod0(d, v);
+  if (r == NULL) return NULL;
+  const l = listFromIterable(r);
+  decref(r);
+  if (l == 0) return NULL;
+  if (listSort(l, NULL, false) < 0) {
+    decref(<u64>l);
+    return NULL;
+  }
+  return <u64>l;
+}
+import { userSlot, callMethod0 } from "./ops";
+import { strLiteral } from "./names";
+let nDir: usize = 0;

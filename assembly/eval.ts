@@ -28,6 +28,8 @@ import {
   KIND_FLOAT,
   KIND_TUPLE,
   KIND_LIST,
+  KIND_LIST_ITER,
+  KIND_RANGE_ITER,
   KIND_DICT,
   KIND_STR,
   KIND_EXCEPTION,
@@ -52,6 +54,7 @@ import {
   EXC_MemoryError,
 } from "./types";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
+import { rangeIterNext } from "./range";
 import { incref, decref } from "./refcount";
 import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
 import { loadAttrFill, loadMethodFill, storeAttrFill } from "./attributes";
@@ -109,6 +112,8 @@ import { buildClassBuiltin } from "./classes";
 import { importName, importFrom, importStar } from "./imports";
 import { exceptStarMatch, prepReraiseStar, egMatchOut, egRestOut } from "./exc-groups";
 import { errSetContext } from "./exc-methods";
+import { cDepth, nestingTooDeep } from "./recursion";
+import { getAwaitable, getAIter, getANext, endAsyncFor, beforeAsyncWith, asyncExitOut } from "./coroutine";
 
 // ---------------------------------------------------------------------------------------------------
 // Interpreter-wide state
@@ -380,7 +385,7 @@ export function runCode(code: usize, func: usize, globals: usize, builtins: usiz
 }
 
 function checkRecursion(): bool {
-  if (callDepth >= recursionLimit) {
+  if (callDepth + cDepth >= recursionLimit) {
     raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded");
     return false;
   }
@@ -404,8 +409,8 @@ function checkRecursion(): bool {
 export const MAX_EVAL_NESTING: i32 = 180;
 
 export function evalFrame(entryFrame: usize): Value {
-  if (evalNesting >= MAX_EVAL_NESTING) {
-    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+  if (nestingTooDeep(evalNesting)) {
+    raiseMsg(EXC_RecursionError, "maximum recursion depth exceeded"); // recursion.ts: the wasm stack guard
     if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);
     return NULL;
   }
@@ -949,6 +954,24 @@ function run(start: usize): Value {
       case OP.BINARY_SUBSCR: {
         const key = load<u64>(sp - 8);
         const container = load<u64>(sp - 16);
+        // list[i] and tuple[i] with a small int (exact types: subclasses may override __getitem__)
+        if (isSmallInt(key) && isObject(container)) {
+          const t = load<u32>(<usize>container + 4);
+          if (t == LIST_TYPE || t == TUPLE_TYPE) {
+            const n = <i64>(t == LIST_TYPE ? vecSize(<usize>container) : tupleSize(<usize>container));
+            let i = getSmallInt(key);
+            if (i < 0) i += n;
+            if (<u64>i < <u64>n) {
+              const v = t == LIST_TYPE ? load<u64>(vecItems(<usize>container) + (<usize>i << 3)) : tupleItem(<usize>container, <usize>i);
+              incref(v);
+              sp -= 8;
+              decref(container);
+              store<u64>(sp - 8, v);
+              ip += 8;
+              continue;
+            }
+          }
+        }
         const r = ops.objGetItem(container, key);
         if (r == NULL) break;
         sp -= 8;
@@ -962,6 +985,22 @@ function run(start: usize): Value {
         const key = load<u64>(sp - 8);
         const container = load<u64>(sp - 16);
         const v = load<u64>(sp - 24);
+        // list[i] = v with a small int in range: the stack's reference to v moves into the list
+        if (isSmallInt(key) && isObject(container) && load<u32>(<usize>container + 4) == LIST_TYPE) {
+          const n = <i64>vecSize(<usize>container);
+          let i = getSmallInt(key);
+          if (i < 0) i += n;
+          if (<u64>i < <u64>n) {
+            const slot = vecItems(<usize>container) + (<usize>i << 3);
+            const old = load<u64>(slot);
+            store<u64>(slot, v);
+            sp -= 24;
+            decref(old);
+            decref(container);
+            ip += 2;
+            continue;
+          }
+        }
         if (ops.objSetItem(container, key, v) < 0) break;
         sp -= 24;
         decref(key);
@@ -1146,6 +1185,19 @@ function run(start: usize): Value {
       }
       case OP.UNPACK_SEQUENCE: {
         const seq = load<u64>(sp - 8);
+        if (isObject(seq) && load<u32>(<usize>seq + 4) == TUPLE_TYPE && tupleSize(<usize>seq) == <u32>oparg) {
+          // Items are pushed so the first ends on top.
+          const n = <usize>oparg;
+          for (let k: usize = 0; k < n; k++) {
+            const item = tupleItem(<usize>seq, n - 1 - k);
+            incref(item);
+            store<u64>(sp - 8 + (k << 3), item);
+          }
+          decref(seq);
+          sp += (n << 3) - 8;
+          ip += 2;
+          continue;
+        }
         // Items are pushed so the first ends on top.
         if (!ops.unpackSequence(seq, <usize>oparg, sp - 8)) break;
         decref(seq);
@@ -1184,7 +1236,26 @@ function run(start: usize): Value {
       }
       case OP.FOR_ITER: {
         const it = load<u64>(sp - 8);
-        const v = ops.objIterNext(it);
+        let v: Value;
+        const itType = load<u32>(<usize>it + 4);
+        if (itType == LIST_ITER_TYPE) {
+          // list_iterator: [header][list u32 (0 when exhausted) | index u32] (list.ts)
+          const seq = <usize>load<u32>(<usize>it, 8);
+          const i = <usize>load<u32>(<usize>it, 12);
+          if (seq != 0 && i < <usize>vecSize(seq)) {
+            store<u32>(<usize>it, <u32>(i + 1), 12);
+            v = load<u64>(vecItems(seq) + (i << 3));
+            incref(v);
+            store<u64>(sp, v);
+            sp += 8;
+            continue;
+          }
+          v = ops.objIterNext(it);
+        } else if (itType == RANGE_ITER_TYPE) {
+          v = rangeIterNext(<usize>it);
+        } else {
+          v = ops.objIterNext(it);
+        }
         if (v != NULL) {
           store<u64>(sp, v);
           sp += 8;
@@ -1403,6 +1474,44 @@ function run(start: usize): Value {
         } else {
           store<u64>(sp - 8, r);
         }
+        continue;
+      }
+
+      // ── coroutines (coroutine.ts) ───────────────────────────────────────────────────────────
+      case OP.GET_AWAITABLE:
+      case OP.GET_AITER: {
+        const v = load<u64>(sp - 8);
+        const it = op == OP.GET_AWAITABLE ? getAwaitable(v, oparg) : getAIter(v);
+        if (it == NULL) break;
+        decref(v);
+        store<u64>(sp - 8, it);
+        continue;
+      }
+      case OP.GET_ANEXT: {
+        const it = getANext(load<u64>(sp - 8));
+        if (it == NULL) break;
+        store<u64>(sp, it);
+        sp += 8;
+        continue;
+      }
+      case OP.END_ASYNC_FOR: {
+        sp -= 8;
+        if (!endAsyncFor(load<u64>(sp))) {
+          reraising = true;
+          break;
+        }
+        sp -= 8;
+        decref(load<u64>(sp));
+        continue;
+      }
+      case OP.BEFORE_ASYNC_WITH: {
+        const mgr = load<u64>(sp - 8);
+        const r = beforeAsyncWith(mgr);
+        if (r == NULL) break;
+        decref(mgr);
+        store<u64>(sp - 8, asyncExitOut);
+        store<u64>(sp, r);
+        sp += 8;
         continue;
       }
 
@@ -1673,8 +1782,16 @@ function run(start: usize): Value {
 
 /** The float type's address (header.type of every float), for the fast paths. */
 let FLOAT_TYPE: u32 = 0;
+let LIST_TYPE: u32 = 0;
+let TUPLE_TYPE: u32 = 0;
+let LIST_ITER_TYPE: u32 = 0;
+let RANGE_ITER_TYPE: u32 = 0;
 export function initEvalConstants(): void {
   FLOAT_TYPE = <u32>typeObject(KIND_FLOAT);
+  LIST_TYPE = <u32>typeObject(KIND_LIST);
+  TUPLE_TYPE = <u32>typeObject(KIND_TUPLE);
+  LIST_ITER_TYPE = <u32>typeObject(KIND_LIST_ITER);
+  RANGE_ITER_TYPE = <u32>typeObject(KIND_RANGE_ITER);
 }
 
 /**
@@ -1704,6 +1821,14 @@ export function initEvalConstants(): void {
       if (y == 0) return NULL;
       z = x / y;
       break;
+    case 8:
+    case 21:
+      // ** with a positive finite base and a finite result; the rest (complex results, errors,
+      // infinities) is float-ops.ts floatPow's business. Same Math.pow as floatPow.
+      if (!(x > 0 && x < Infinity) || !isFinite(y)) return NULL;
+      z = Math.pow(x, y);
+      if (!isFinite(z)) return NULL;
+      break;
     default:
       return NULL;
   }
@@ -1724,7 +1849,9 @@ export function initEvalConstants(): void {
  * The budget ran out: deliver a pending KeyboardInterrupt (false: raised), or, in the outermost
  * evaluation, save the state and mark the frame for suspension (suspendedFrame != 0).
  */
+import { gcBudgetCheck } from "./gc";
 function checkBudget(f: usize, ip: usize, sp: usize): bool {
+  if (gcBudgetCheck()) return true; // the budget stop was a cycle collection request (gc.ts)
   budget = 1 << 30;
   if (interruptRequested) {
     interruptRequested = false;

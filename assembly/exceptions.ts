@@ -184,7 +184,12 @@ export function pendingMatches(id: i32): bool {
   const t = errorType();
   if (t == id) return true;
   if (t == ERR_OBJECT) return isSubtypeOf(typeOf(errorObject()), excType(id));
-  if (t > 0 && t < EXC_COUNT) return isSubtypeOf(excType(t), excType(id));
+  // An id + message error: walk the builtin hierarchy's static table (no type objects needed).
+  let c = t;
+  while (c > 0 && c < EXC_COUNT) {
+    if (c == id) return true;
+    c = <i32>unchecked(EXC_BASE[c]);
+  }
   return false;
 }
 

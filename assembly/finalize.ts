@@ -7,6 +7,7 @@
 import { Value, NULL } from "./values";
 import { kindOf, typeOf, errorType, errorClear, raiseObject, KIND_GENERATOR } from "./types";
 import { decref } from "./refcount";
+import { KIND_COROUTINE } from "./types";
 import { fetchException } from "./exceptions";
 import { genNeedsClose, genClose } from "./generator";
 import { typeLookup } from "./typeobj";
@@ -15,7 +16,7 @@ import { callMethod0 } from "./ops";
 
 export function runFinalizer(p: usize): void {
   const saved = errorType() != 0 ? fetchException() : NULL;
-  if (kindOf(p) == KIND_GENERATOR) {
+  if (kindOf(p) == KIND_GENERATOR || kindOf(p) == KIND_COROUTINE) {
     if (genNeedsClose(p)) {
       const r = genClose(p);
       if (r == NULL) errorClear();

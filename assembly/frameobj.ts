@@ -1,8 +1,8 @@
 /**
  * Frame objects as Python code sees them (tb.tb_frame, gen.gi_frame): a snapshot of the code and
  * the current line, not the live frame (the VM's frames are raw blocks, frame.ts).
- *   [ header ][ code u32 | lineno i32 ][ globals u32 | 0 ]   block 24, KIND_FRAME
- * Attributes: f_code, f_lineno, f_globals, f_back (None), f_locals (an empty dict), f_lasti.
+ *   [ header ][ code u32 | lineno i32 ][ globals u32 | locals u32 (dict snapshot or 0) ]   block 24, KIND_FRAME
+ * Attributes: f_code, f_lineno, f_globals, f_back (None), f_locals (the snapshot, else an empty dict), f_lasti.
  */
 import { Value, NULL, NONE, makeSmallInt } from "./values";
 import { alloc } from "./heap";
@@ -27,6 +27,11 @@ export function frameObjectNew(code: usize, lineno: i32, globals: usize): Value 
   return <u64>f;
 }
 
+/** Gives frame object `fo` its f_locals dict (reference taken). */
+export function frameObjectSetLocals(fo: usize, d: usize): void {
+  store<u32>(fo + 20, <u32>d);
+}
+
 function own(v: Value): Value {
   incref(v);
   return v;
@@ -43,7 +48,10 @@ export function frameObjectAttr(f: usize, name: usize): Value {
     return g == 0 ? <u64>dictNew() : own(g);
   }
   if (strEqualLiteral(name, "f_back")) return NONE;
-  if (strEqualLiteral(name, "f_locals")) return <u64>dictNew();
+  if (strEqualLiteral(name, "f_locals")) {
+    const d = <u64>load<u32>(f + 20);
+    return d == 0 ? <u64>dictNew() : own(d);
+  }
   return NULL;
 }
 

@@ -41,9 +41,10 @@ import { strEqualLiteral } from "./str";
 import { EMPTY_TUPLE } from "./tuple";
 import { addMethod, NativeFn, arg, checkArgCount, noKeywords } from "./native";
 import { makeException } from "./excops";
-import { frameObjectNew } from "./frameobj";
+import { frameObjectNew, frameObjectSetLocals } from "./frameobj";
 import { lineOf } from "./traceback";
-import { F_HERE } from "./frame";
+import { F_HERE, F_IP } from "./frame";
+import { genNestingAdd } from "./recursion";
 
 export const GEN_SIZE: usize = 40;
 const G_FRAME: usize = 8;
@@ -57,7 +58,7 @@ const G_FLAGS: usize = 32;
 export function genNew(frame: usize, func: usize, flags: i32): usize {
   const g = alloc(GEN_SIZE);
   if (g == 0) return 0;
-  initHeader(g, typeObject(KIND_GENERATOR));
+  initHeader(g, typeObject((flags & CO_COROUTINE_FLAG) != 0 ? KIND_COROUTINE : KIND_GENERATOR));
   const code = <usize>load<u32>(frame + F_CODE);
   const c = changetype<CodeObject>(code);
   incref(<u64>code);
@@ -110,12 +111,17 @@ function finish(g: usize): void {
  */
 function resume(g: usize, value: Value, exc: Value): Value {
   returnedFlag = false;
+  const coro = kindOf(g) == KIND_COROUTINE;
   if (load<u32>(g + G_RUNNING) != 0) {
-    raiseMsg(EXC_ValueError, "generator already executing");
+    raiseMsg(EXC_ValueError, coro ? "coroutine already executing" : "generator already executing");
     return NULL;
   }
   const f = <usize>load<u32>(g + G_FRAME);
   if (f == 0) {
+    if (coro && !closingFlag) {
+      raiseMsg(EXC_RuntimeError, "cannot reuse already awaited coroutine");
+      return NULL;
+    }
     if (exc != NULL) {
       incref(exc);
       raiseObject(exc);
@@ -126,7 +132,7 @@ function resume(g: usize, value: Value, exc: Value): Value {
   }
   if (exc == NULL) {
     if (load<u32>(g + G_STARTED) == 0 && value != NONE) {
-      raiseMsg(EXC_TypeError, "can't send non-None value to a just-started generator");
+      raiseMsg(EXC_TypeError, coro ? "can't send non-None value to a just-started coroutine" : "can't send non-None value to a just-started generator");
       return NULL;
     }
     // The sent value becomes the result of the yield expression (or is popped after RETURN_GENERATOR).
@@ -142,7 +148,9 @@ function resume(g: usize, value: Value, exc: Value): Value {
   store<u32>(g + G_STARTED, 1);
   store<u32>(g + G_RUNNING, 1);
   incref(<u64>g); // the generator must outlive its own evaluation
+  genNestingAdd(1);
   const r = evalFrame(f);
+  genNestingAdd(-1);
   store<u32>(g + G_RUNNING, 0);
   // Nested generators ran in between and left their own flag: set ours now.
   returnedFlag = false;
@@ -159,7 +167,7 @@ function resume(g: usize, value: Value, exc: Value): Value {
   // PEP 479: a StopIteration escaping the generator's body becomes a RuntimeError.
   if (pendingIs(EXC_StopIteration)) {
     const e = fetchException();
-    const re = excNewWithArg(EXC_RuntimeError, <u64>genMessage());
+    const re = excNewWithArg(EXC_RuntimeError, <u64>genMessage(coro));
     if (re != 0) {
       store<u32>(re + EX_CAUSE, <u32>e);
       incref(e);
@@ -175,9 +183,12 @@ function resume(g: usize, value: Value, exc: Value): Value {
 
 import { strLiteral } from "./names";
 let genMessageStr: usize = 0;
-function genMessage(): usize {
+let coroMessageStr: usize = 0;
+function genMessage(coro: bool): usize {
   if (genMessageStr == 0) genMessageStr = strLiteral("generator raised StopIteration");
-  return genMessageStr;
+  if (coroMessageStr == 0) coroMessageStr = strLiteral("coroutine raised StopIteration");
+  incref(<u64>(coro ? coroMessageStr : genMessageStr));
+  return coro ? coroMessageStr : genMessageStr;
 }
 
 function pendingIs(id: i32): bool {
@@ -224,7 +235,7 @@ function raiseStop(value: Value): Value {
 }
 
 // gen.send(value)
-function genSendMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+export function genSendMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("send", kwnames) || !checkArgCount("send", nargs, 1, 1)) return NULL;
   const r = resume(<usize>self, arg(args, 0), NULL);
   if (returnedFlag) {
@@ -235,7 +246,7 @@ function genSendMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Va
 }
 
 // gen.throw(exc) / gen.throw(type, value)
-function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+export function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("throw", kwnames) || !checkArgCount("throw", nargs, 1, 3)) return NULL;
   let exc: Value;
   const t0 = arg(args, 0);
@@ -251,7 +262,7 @@ function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: usize): V
     exc = makeException(arg(args, 0));
   }
   if (exc == NULL) return NULL;
-  const r = resume(<usize>self, NONE, exc);
+  const r = genThrow(<usize>self, exc);
   decref(exc);
   if (returnedFlag) {
     returnedFlag = false;
@@ -288,13 +299,25 @@ export function genClose(g: usize): Value {
     finish(g);
     return NONE;
   }
-  const exc = <u64>excNew(excType(EXC_GeneratorExit), EMPTY_TUPLE);
+  // A delegating generator closes its sub-iterator first; an error from that is thrown in instead.
+  const yf = genYieldFrom(g);
+  let exc: Value = NULL;
+  if (yf != NULL) {
+    store<u32>(g + G_RUNNING, 1);
+    const ok = closeIter(yf);
+    store<u32>(g + G_RUNNING, 0);
+    decref(yf);
+    if (!ok) exc = fetchException();
+  }
+  if (exc == NULL) exc = <u64>excNew(excType(EXC_GeneratorExit), EMPTY_TUPLE);
   if (exc == NULL) return NULL;
+  closingFlag = true;
   const r = resume(g, NONE, exc);
+  closingFlag = false;
   decref(exc);
   if (r != NULL && !returnedFlag) {
     decref(r);
-    raiseMsg(EXC_RuntimeError, "generator ignored GeneratorExit");
+    raiseMsg(EXC_RuntimeError, kindOf(g) == KIND_COROUTINE ? "coroutine ignored GeneratorExit" : "generator ignored GeneratorExit");
     return NULL;
   }
   returnedFlag = false;
@@ -309,7 +332,7 @@ export function genClose(g: usize): Value {
   return NULL;
 }
 
-function genCloseMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+export function genCloseMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkArgCount("close", nargs, 0, 0)) return NULL;
   return genClose(<usize>self);
 }
@@ -347,9 +370,18 @@ export function genAttr(g: usize, name: usize): Value {
     if (f == 0) return NONE;
     const code = <usize>load<u32>(g + G_CODE);
     const here = load<u32>(f + F_HERE) - changetype<CodeObject>(code).adaptive;
-    return frameObjectNew(code, load<u32>(g + G_STARTED) == 0 ? changetype<CodeObject>(code).firstlineno : lineOf(code, here), 0);
+    const fo = frameObjectNew(code, load<u32>(g + G_STARTED) == 0 ? changetype<CodeObject>(code).firstlineno : lineOf(code, here), 0);
+    if (fo != NULL) {
+      // f_locals: the suspended frame's variables now.
+      const d = frameLocalsDict(f);
+      if (d != NULL) frameObjectSetLocals(<usize>fo, <usize>d);
+    }
+    return fo;
   }
-  if (strEqualLiteral(name, "gi_yieldfrom")) return NONE;
+  if (strEqualLiteral(name, "gi_yieldfrom")) {
+    const yf = genYieldFrom(g);
+    return yf == NULL ? own(NONE) : yf;
+  }
   if (strEqualLiteral(name, "__name__")) return own(<u64>load<u32>(g + G_NAME));
   if (strEqualLiteral(name, "__qualname__")) return own(<u64>load<u32>(g + G_QUALNAME));
   if (strEqualLiteral(name, "gi_suspended")) return load<u32>(g + G_STARTED) != 0 && load<u32>(g + G_FRAME) != 0 && load<u32>(g + G_RUNNING) == 0 ? 0x12 : 0x0a;
@@ -364,3 +396,183 @@ function own(v: Value): Value {
 export function genSetFrame(g: usize, f: usize): void {
   store<u32>(g + G_FRAME, <u32>f);
 }
+
+/** Set while close() resumes the generator (an exhausted coroutine is then silent). */
+let closingFlag = false;
+
+/**
+ * The sub-iterator a suspended generator delegates to (`yield from` / `await`): the top of its
+ * stack when it is suspended at the YIELD_VALUE of a SEND loop (the next instruction is RESUME
+ * with oparg 2 or 3). New reference, or NULL.
+ */
+export function genYieldFrom(g: usize): Value {
+  const f = <usize>load<u32>(g + G_FRAME);
+  if (f == 0 || load<u32>(g + G_STARTED) == 0) return NULL;
+  if ((load<u32>(f + F_FLAGS) & FRAME_DONE) != 0) return NULL;
+  const ip = <usize>load<u32>(f + F_IP);
+  const op = <i32>load<u8>(ip);
+  if ((op != OP_RESUME && op != OP_RESUME_QUICK) || load<u8>(ip, 1) < 2) return NULL;
+  const yf = load<u64>(<usize>load<u32>(f + F_SP) - 8);
+  incref(yf);
+  return yf;
+}
+
+/** close() of a sub-iterator (CPython's gen_close_iter): false with the exception pending. */
+function closeIter(yf: Value): bool {
+  if (isObject(yf) && (kindOf(<usize>yf) == KIND_GENERATOR || kindOf(<usize>yf) == KIND_COROUTINE)) {
+    const r = genClose(<usize>yf);
+    if (r == NULL) return false;
+    decref(r);
+    return true;
+  }
+  const m = objGetAttr(yf, closeName());
+  if (m == NULL) {
+    if (pendingIs(EXC_AttributeError)) {
+      errorClear();
+      return true;
+    }
+    return false;
+  }
+  const r = objCall(m, 0, 0, 0);
+  decref(m);
+  if (r == NULL) return false;
+  decref(r);
+  return true;
+}
+
+let closeStr: usize = 0;
+let throwStr: usize = 0;
+function closeName(): usize {
+  if (closeStr == 0) closeStr = strLiteral("close");
+  return closeStr;
+}
+function throwName(): usize {
+  if (throwStr == 0) throwStr = strLiteral("throw");
+  return throwStr;
+}
+
+/**
+ * gen.throw(exc) (exc: an exception instance, borrowed), delegated first to the sub-iterator of a
+ * `yield from` / `await` (CPython's _gen_throw). Same result convention as resume().
+ */
+export function genThrow(g: usize, exc: Value): Value {
+  returnedFlag = false;
+  if (load<u32>(g + G_RUNNING) != 0) return resume(g, NONE, exc); // raises "already executing"
+  const yf = genYieldFrom(g);
+  if (yf == NULL) return resume(g, NONE, exc);
+  if (isObject(exc) && isSubtype(typeOf(exc), excType(EXC_GeneratorExit))) {
+    // GeneratorExit closes the sub-iterator, then is raised here.
+    store<u32>(g + G_RUNNING, 1);
+    const ok = closeIter(yf);
+    store<u32>(g + G_RUNNING, 0);
+    decref(yf);
+    if (!ok) return throwPending(g);
+    return resume(g, NONE, exc);
+  }
+  let r: Value;
+  let subReturned = false;
+  if (isObject(yf) && (kindOf(<usize>yf) == KIND_GENERATOR || kindOf(<usize>yf) == KIND_COROUTINE)) {
+    store<u32>(g + G_RUNNING, 1);
+    r = genThrow(<usize>yf, exc);
+    store<u32>(g + G_RUNNING, 0);
+    subReturned = returnedFlag;
+    returnedFlag = false;
+  } else {
+    const m = objGetAttr(yf, throwName());
+    if (m == NULL) {
+      decref(yf);
+      if (!pendingIs(EXC_AttributeError)) return NULL;
+      errorClear();
+      return resume(g, NONE, exc);
+    }
+    store<u32>(g + G_RUNNING, 1);
+    const buf = alloc(8);
+    store<u64>(buf, exc);
+    r = objCall(m, buf, 1, 0);
+    free(buf, 8);
+    store<u32>(g + G_RUNNING, 0);
+    decref(m);
+  }
+  decref(yf);
+  if (r != NULL && !subReturned) return r; // the sub-iterator yielded
+  // The sub-iterator finished: leave the SEND loop as SEND does, then go on with its result
+  // (a return value) or its exception.
+  leaveSendLoop(g);
+  if (subReturned) {
+    const v = resume(g, r == NULL ? NONE : r, NULL);
+    decref(r);
+    return v;
+  }
+  if (pendingIs(EXC_StopIteration)) {
+    const e = fetchException();
+    const val = stopValue(e);
+    decref(e);
+    const v = resume(g, val, NULL);
+    decref(val);
+    return v;
+  }
+  return throwPending(g);
+}
+
+/** Throws the pending exception into g. */
+function throwPending(g: usize): Value {
+  const e = fetchException();
+  const r = resume(g, NONE, e);
+  decref(e);
+  return r;
+}
+
+/** A StopIteration's value (new reference; None for an error recorded without an object). */
+function stopValue(e: Value): Value {
+  if (isObject(e) && kindOf(<usize>e) == KIND_EXCEPTION) {
+    const v = load<u64>(<usize>e + 40);
+    if (v != NULL) {
+      incref(v);
+      return v;
+    }
+  }
+  return NONE;
+}
+
+/**
+ * Pops the sub-iterator off a generator suspended in a SEND loop and moves it to the SEND's jump
+ * target, where a resumption pushes the sub-iterator's result (or raises, at the instruction just
+ * before the target, as CPython's frame->prev_instr).
+ */
+function leaveSendLoop(g: usize): void {
+  const f = <usize>load<u32>(g + G_FRAME);
+  const ip = <usize>load<u32>(f + F_IP); // the RESUME after YIELD_VALUE
+  const send = ip - 4;
+  let oparg = <u32>load<u8>(send, 1);
+  if (<i32>load<u8>(send - 2) == OP_EXTENDED_ARG) oparg |= <u32>load<u8>(send - 1) << 8;
+  const target = send + 2 + (<usize>oparg << 1);
+  const sp = <usize>load<u32>(f + F_SP) - 8;
+  const yf = load<u64>(sp);
+  store<u32>(f + F_SP, <u32>sp);
+  decref(yf);
+  store<u32>(f + F_IP, <u32>target);
+  store<u32>(f + F_HERE, <u32>(target - 2));
+}
+
+import { RESUME as OP_RESUME, RESUME_QUICK as OP_RESUME_QUICK, EXTENDED_ARG as OP_EXTENDED_ARG } from "./opcodes.generated";
+import { KIND_COROUTINE, EXC_AttributeError } from "./types";
+import { CO_COROUTINE as CO_COROUTINE_FLAG } from "./call";
+import { objGetAttr } from "./ops";
+
+/** Setting __name__ / __qualname__ (str only): 0 done, -1 error, 1 not one of them. */
+export function genSetAttr(g: usize, name: usize, value: Value): i32 {
+  const isName = strEqualLiteral(name, "__name__");
+  if (!isName && !strEqualLiteral(name, "__qualname__")) return 1;
+  if (value == NULL || !isObject(value) || kindOf(<usize>value) != KIND_STR) {
+    raiseMsg(EXC_TypeError, isName ? "__name__ must be set to a string object" : "__qualname__ must be set to a string object");
+    return -1;
+  }
+  const off = isName ? G_NAME : G_QUALNAME;
+  const old = <u64>load<u32>(g + off);
+  incref(value);
+  store<u32>(g + off, <u32>value);
+  decref(old);
+  return 0;
+}
+import { KIND_STR } from "./types";
+import { frameLocalsDict } from "./frame-locals";

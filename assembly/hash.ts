@@ -72,6 +72,7 @@ import {
   KIND_DICT_ITEMS,
   KIND_SLICE,
   KIND_BYTEARRAY,
+  KIND_RANGE,
   TPFLAG_HEAPTYPE,
   ELLIPSIS,
   raiseBegin,
@@ -238,6 +239,31 @@ function codeHashRest(c: usize): i64 {
   );
 }
 
+/** The int hash of a magnitude (and sign) that fits 64 bits. */
+function magnitudeHash(m: u64, neg: bool): i64 {
+  let h = <i64>(m % 0x1fffffffffffffff);
+  if (neg) h = -h;
+  return h == -1 ? -2 : h;
+}
+
+/** hash(range): the hash of (len, start, step), with None for step when len == 1 and for both when 0. */
+function rangeHash(r: usize): i64 {
+  if (rangeIsLong(r)) return longRangeHash(r); // fields are int objects there
+  const n = rangeLength(r);
+  let acc = tupleLane(XXPRIME_5, magnitudeHash(n, false));
+  if (n == 0) {
+    acc = tupleLane(tupleLane(acc, noneHash), noneHash);
+  } else {
+    const start = rangeStart(r);
+    acc = tupleLane(acc, magnitudeHash(start < 0 ? <u64>0 - <u64>start : <u64>start, start < 0));
+    const step = rangeStep(r);
+    acc = tupleLane(acc, n == 1 ? noneHash : magnitudeHash(step < 0 ? <u64>0 - <u64>step : <u64>step, step < 0));
+  }
+  return tupleFinish(acc, 3);
+}
+import { rangeStart, rangeStep, rangeLength } from "./range";
+import { rangeIsLong, longRangeHash } from "./range-long";
+
 function raiseUnhashable(v: Value): i64 {
   raiseBegin(EXC_TypeError);
   errText("unhashable type: '");
@@ -303,6 +329,8 @@ function hashByKind(v: Value): i64 {
     case KIND_CODE:
       needFrame = true;
       return 0;
+    case KIND_RANGE:
+      return rangeHash(p);
     case KIND_ELLIPSIS:
       return p == ELLIPSIS ? ellipsisHash : pointerHash(p);
     case KIND_EXCEPTION:
@@ -315,6 +343,11 @@ function hashByKind(v: Value): i64 {
     case KIND_SLICE:
     case KIND_BYTEARRAY:
       return raiseUnhashable(v);
+    case KIND_METHOD: {
+      // As equality (collections.ts): the bound object's identity and the function's.
+      const h = pointerHash(<usize>load<u64>(p + 16)) ^ pointerHash(<usize>load<u64>(p + 8));
+      return h == -1 ? -2 : h;
+    }
   }
   return pointerHash(p); // functions, modules, types, iterators, plain instances: identity
 }
@@ -457,6 +490,7 @@ function hashNested(root: usize): i64 {
   );
 }
 
+import { asInt } from "./number";
 function numberEqual(a: Value, ka: u32, b: Value, kb: u32): bool {
   if (ka == KIND_COMPLEX || kb == KIND_COMPLEX) {
     if (ka == KIND_COMPLEX && kb == KIND_COMPLEX) {
@@ -469,8 +503,8 @@ function numberEqual(a: Value, ka: u32, b: Value, kb: u32): bool {
   if (ka == KIND_FLOAT) return realEqualsDouble(b, floatValue(<usize>a));
   if (kb == KIND_FLOAT) return realEqualsDouble(a, floatValue(<usize>b));
   // int and bool
-  const x = a == TRUE ? makeSmallInt(1) : a == FALSE ? makeSmallInt(0) : a;
-  const y = b == TRUE ? makeSmallInt(1) : b == FALSE ? makeSmallInt(0) : b;
+  const x = asInt(a); // (bools and small-valued int subclass instances as small ints)
+  const y = asInt(b);
   if (isSmallInt(x) || isSmallInt(y)) return x == y; // canonical: a big int never equals a small one
   return bigEqual(<usize>x, <usize>y);
 }
@@ -785,3 +819,4 @@ function restartProbe(f: usize, b: usize, hx: i64): void {
   store<u32>(f, run, 16);
   store<u32>(f, run + LINEAR_PROBES <= mb ? LINEAR_PROBES : 0, 24);
 }
+import { KIND_METHOD } from "./types";

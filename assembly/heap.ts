@@ -171,6 +171,8 @@ export const HEAP_ERR_ACCOUNT: i32 = -11;
 // ── state ──────────────────────────────────────────────────────────────────────────────────────
 
 const CTRL: usize = memory.data(1664, 64);
+/** The cycle collector's table control block (gc.ts): zeroed with the heap, whose blocks it names. */
+export const GC_CONTROL: usize = memory.data(64, 8);
 // @ts-ignore: decorator
 @inline const HEADS: usize = CTRL;
 // @ts-ignore: decorator
@@ -301,6 +303,7 @@ export function heapInit(maxBytes: usize): void {
   oom = false;
   heapError = 0;
   memory.fill(CTRL, 0, CTRL_USED);
+  memory.fill(GC_CONTROL, 0, 64);
   // classSize: 8..128 in steps of 8, then 8 steps per power of two up to 2048.
   for (let c: usize = 0; c < NUM_CLASSES; c++) {
     let size: usize;
@@ -319,6 +322,17 @@ export function heapInit(maxBytes: usize): void {
     store<u8>(CLASS_OF + k, <u8>c);
   }
   initialized = true;
+}
+
+/** End of the arena's last block (the snapshot tool sizes the initial memory by it). */
+export function heapTop(): usize {
+  return top;
+}
+
+/** Sets heapInit's cap again (a VM restored from a start-up snapshot made without one); never below what is in use. */
+export function heapSetLimit(maxBytes: usize): void {
+  const room = MAX_END - arenaStart;
+  limit = maxBytes == 0 || maxBytes > room ? MAX_END : max(top, arenaStart + maxBytes);
 }
 
 export function alloc(size: usize): usize {

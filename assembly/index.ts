@@ -35,7 +35,8 @@ export { decref as valueDecref } from "./refcount";
 export { valueIncref } from "./refcount";
 
 // The eval loop and its runtime (assembly/vm.ts): start-up, running a .pyc, resuming, interrupts.
-export { vmInit, vmRunPyc, vmResume, vmInterrupt, vmFlush, vmInputAlloc, vmInputFree } from "./vm";
+export { vmInit, vmSnapshotInit, vmRunPyc, vmResume, vmInterrupt, vmFlush, vmInputAlloc, vmInputFree } from "./vm";
+export { vmEndRun, vmHeapAudit, vmGcCollect } from "./vm";
 
 // Static objects last: by the end of the entry file every module's globals exist.
 import { initStatics } from "./startup";

@@ -987,6 +987,11 @@ export function intToF64(v: Value): f64 {
   const p = <usize>v;
   const d = digitsOf(p);
   const n = <usize>bigNDigits(p);
+  if (n <= 2) {
+    // only an int subclass instance holds so few digits: below 2**60, one correctly rounded conversion
+    const m: u64 = n == 0 ? 0 : n == 1 ? <u64>dg(d, 0) : (<u64>dg(d, 1) << SHIFT) | <u64>dg(d, 0);
+    return bigSign(p) < 0 ? -<f64>m : <f64>m;
+  }
   const L = magBitLength(d, n);
   let x: f64 = Infinity;
   if (L <= 1024) {

@@ -21,6 +21,7 @@
  * Values of other types go through ops.ts (objGetIter, objIterNext, objCall, objEq, objIsTrue,
  * objLen, objGetItem, userSlot).
  */
+import { pendingMatches } from "./exceptions";
 import { alloc, free } from "./heap";
 import { initHeader } from "./object";
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject, SMALL_INT_MAX } from "./values";
@@ -89,22 +90,7 @@ const MAX_ITERS: i32 = 0x1000000;
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
-/** Whether the pending error is an instance of builtin exception class `id` (or a subclass). */
-export function pendingMatches(id: i32): bool {
-  const t = errorType();
-  if (t == 0) return false;
-  if (t == ERR_OBJECT) {
-    const e = errorObject();
-    return e != NULL && isSubtype(typeOf(e), excType(id));
-  }
-  // An id + message error: walk the builtin hierarchy upwards.
-  let c = t;
-  while (c > 0 && c < EXC_COUNT) {
-    if (c == id) return true;
-    c = <i32>unchecked(EXC_BASE[c]);
-  }
-  return false;
-}
+export { pendingMatches }; // exceptions.ts has the one definition
 
 /** _PyArg_CheckPositional: "filter expected 2 arguments, got 1", "iter expected at most 2 arguments, got 3". */
 function checkPositional(name: string, nargs: i32, min: i32, max: i32): bool {

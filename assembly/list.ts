@@ -260,6 +260,7 @@ export function listTakeAt(p: usize, i: usize): Value {
   return v;
 }
 
+import { hasIndexSlot, getItemViaIndex, setItemViaIndex } from "./index-protocol";
 function raiseIndicesType(seq: string, key: Value): void {
   raiseBegin(EXC_TypeError);
   errText(seq);
@@ -275,6 +276,7 @@ export function listSubscript(p: usize, key: Value): Value {
     return listGetItem(p, indexOut);
   }
   if (isKind(key, KIND_SLICE)) return <Value>listSlice(p, <usize>key);
+  if (hasIndexSlot(key)) return getItemViaIndex(<Value>p, key);
   raiseIndicesType("list", key);
   return NULL;
 }
@@ -286,6 +288,7 @@ export function listAssignSubscript(p: usize, key: Value, v: Value): i32 {
     return v == NULL ? listDelItem(p, indexOut) : listSetItem(p, indexOut, v);
   }
   if (isKind(key, KIND_SLICE)) return listAssignSlice(p, <usize>key, v);
+  if (hasIndexSlot(key)) return setItemViaIndex(<Value>p, key, v);
   raiseIndicesType("list", key);
   return -1;
 }
@@ -708,7 +711,8 @@ function primKind(v: Value): i32 {
     const k = kindOf(<usize>v);
     if (k == KIND_FLOAT) return P_FLOAT;
     if (k == KIND_STR) return P_STR;
-    if (k == KIND_INT) return P_BIG;
+    // (an int subclass instance may hold a small value: the generic comparison handles it)
+    if (k == KIND_INT) return load<u32>(<usize>v, 4) == <u32>typeObject(KIND_INT) ? P_BIG : P_OTHER;
   }
   return P_OTHER;
 }

@@ -28,6 +28,7 @@
  * Entry points: marshalDumps(v) -> pointer to the bytes (0 after an error: errorType() etc.),
  * marshalDumpsLength(), marshalDumpsRelease() (frees the buffer; the next marshalDumps also does).
  */
+import { baLen, baData } from "./bytearray";
 import { alloc, free } from "./heap";
 import { Value, NONE, TRUE, FALSE, isSmallInt, isObject, getSmallInt } from "./values";
 import {
@@ -37,6 +38,7 @@ import {
   KIND_COMPLEX,
   KIND_STR,
   KIND_BYTES,
+  KIND_BYTEARRAY,
   KIND_TUPLE,
   KIND_LIST,
   KIND_DICT,
@@ -1053,6 +1055,8 @@ function wOne(v: Value, how: u32): bool {
       return wStr(p, flag);
     case KIND_BYTES:
       return wByte(TY_STRING | flag) && wInt32(<i32>bytesLength(p)) && wRaw(bytesData(p), <usize>bytesLength(p));
+    case KIND_BYTEARRAY: // any other buffer is written as bytes
+      return wByte(TY_STRING | flag) && wInt32(<i32>baLen(p)) && wRaw(baData(p), baLen(p));
     case KIND_TUPLE: {
       const n = tupleSize(p);
       const ok = wVersion >= 4 && n < 256 ? wByte(TY_SMALL_TUPLE | flag) && wByte(n) : wByte(TY_TUPLE | flag) && wInt32(<i32>n);

@@ -188,15 +188,13 @@ function isInt(v: Value): bool {
   return isObject(v) && kindOf(<usize>v) == KIND_INT;
 }
 
+import { exactInt } from "./num-methods";
 /** operator.index(v): a new reference to an int (bool becomes 0/1), or NULL. */
 function toIndex(v: Value): Value {
   if (isSmallInt(v)) return v;
   if (v == TRUE) return ONE;
   if (v == FALSE) return ZERO;
-  if (isObject(v) && kindOf(<usize>v) == KIND_INT) {
-    incref(v);
-    return v;
-  }
+  if (isObject(v) && kindOf(<usize>v) == KIND_INT) return exactInt(v); // (a subclass instance as a plain int)
   const d = userSlot(v, N_INDEX);
   if (d != NULL) {
     const r = callMethod0(d, v);

@@ -11,6 +11,8 @@ import { moduleNew, moduleAddFunction, moduleAddValue } from "./function";
 import { strLiteral } from "./names";
 import { arg, checkArgCount, noKeywords } from "./native";
 import { recursionLimit, setRecursionLimit, callDepth, excInfo } from "./eval";
+import { cDepth } from "./recursion";
+import { addSysInfo } from "./sys-info";
 import { excNew, excType, EX_TRACEBACK, setStopIterationValue } from "./exceptions";
 import { EXC_SystemExit as SYSEXIT } from "./exceptions.generated";
 import { writeOut, flushOut } from "./io";
@@ -55,6 +57,7 @@ function makeStream(name: string, fdName: string): Value {
   const f = builtinNew(streamFlush, strLiteral("flush"), <u64>m, 0);
   dictSetItem(d, <u64>strLiteral("flush"), <u64>f);
   decref(<u64>f);
+  dictSetItem(d, <u64>strLiteral("encoding"), <u64>strLiteral("utf-8"));
   decref(<u64>d);
   return <u64>m;
 }
@@ -93,7 +96,7 @@ function setrecursionlimit(self: Value, args: usize, nargs: i32, kwnames: usize)
     raiseMsg(EXC_ValueError, "recursion limit must be greater or equal than 1");
     return NULL;
   }
-  if (n <= callDepth) {
+  if (n <= callDepth + cDepth) {
     raiseBegin(EXC_RecursionError);
     errText("cannot set the recursion limit: the new limit is too low at the current recursion depth");
     return NULL;
@@ -177,6 +180,9 @@ export function initSys(argv0: usize): void {
   moduleAddValue(d, "stderr", stderrObj);
   moduleAddValue(d, "__stdout__", stdoutObj);
   moduleAddValue(d, "__stderr__", stderrObj);
+  const stdinObj = makeStream("stdin", "0");
+  moduleAddValue(d, "stdin", stdinObj);
+  moduleAddValue(d, "__stdin__", stdinObj);
   moduleAddFunction(d, "exit", exit);
   moduleAddFunction(d, "getrecursionlimit", getrecursionlimit);
   moduleAddFunction(d, "setrecursionlimit", setrecursionlimit);
@@ -191,7 +197,7 @@ export function initSys(argv0: usize): void {
   moduleAddValue(d, "platform", <u64>strLiteral("linux"));
   moduleAddValue(d, "version", <u64>strLiteral("3.11.7 (pyvm, WebAssembly)"));
   moduleAddValue(d, "hexversion", makeSmallInt(0x30b07f0));
-  moduleAddValue(d, "version_info", tuple5(makeSmallInt(3), makeSmallInt(11), makeSmallInt(7), <u64>strLiteral("final"), makeSmallInt(0)));
+  addSysInfo(d); // version_info, float_info, int_info, hash_info, flags, implementation (sys-info.ts)
   moduleAddValue(d, "modules", <u64>modulesDict);
   const argv = listNew(1);
   incref(<u64>argv0);

@@ -102,7 +102,8 @@ export function checkArgCount(fname: string, nargs: i32, min: i32, max: i32): bo
     errText(" given)");
   } else {
     errText(fname);
-    errText(nargs < min ? " expected at least " : " expected at most ");
+    // _PyArg_CheckPositional: "expected 2 arguments" when min == max.
+    errText(min == max ? " expected " : nargs < min ? " expected at least " : " expected at most ");
     const n = nargs < min ? min : max;
     errInt(n);
     errText(n == 1 ? " argument, got " : " arguments, got ");

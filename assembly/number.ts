@@ -74,8 +74,11 @@ export const NB_XOR: i32 = 12;
 @inline export function asInt(v: Value): Value {
   if (v == TRUE) return makeSmallInt(1);
   if (v == FALSE) return makeSmallInt(0);
+  // An int subclass instance may hold a small value in digits (int-call.ts intBoxSmall).
+  if ((v & 7) == 0 && load<u32>(<usize>v, 4) != <u32>typeObject(KIND_INT)) return intSubclassValue(v);
   return v;
 }
+import { intSubclassValue } from "./int-call";
 
 export function isFloat(v: Value): bool {
   return isObject(v) && kindOf(<usize>v) == KIND_FLOAT;
@@ -150,18 +153,23 @@ export function builtinBinary(a: Value, b: Value, op: i32): Value {
   return <u64>NOT_IMPLEMENTED;
 }
 
+import { raiseBegin, errText, errTypeName } from "./types";
+import { bigToI64, indexOut } from "./slice";
 function sequenceRepeat(seq: Value, k: u32, count: Value): Value {
   const c = asInt(count);
   let n: i64;
   if (isSmallInt(c)) {
     n = getSmallInt(c);
   } else {
-    // A big count: only an empty sequence can be repeated that often.
-    if (I.intSign(c) < 0) n = 0;
-    else {
-      raiseMsg(EXC_OverflowError, "cannot fit 'int' into an index-sized integer");
+    // A big count: PyNumber_AsSsize_t(count, OverflowError) fails for either sign.
+    if (!bigToI64(<usize>c)) {
+      raiseBegin(EXC_OverflowError);
+      errText("cannot fit '");
+      errTypeName(count);
+      errText("' into an index-sized integer");
       return NULL;
     }
+    n = indexOut;
   }
   switch (k) {
     case KIND_STR:

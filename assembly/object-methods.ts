@@ -85,6 +85,10 @@ function objectNe(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 }
 
 function objectHash(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  // The singletons (None, Ellipsis, ...) hash as hash() says; instances by identity.
+  if (!isObject(self) || kindOf(<usize>self) != KIND_OBJECT) {
+    if (!isHeapType(typeOf(self))) return intFromI64(hashBuiltin(self));
+  }
   return intFromI64(identityHash(self));
 }
 
@@ -159,3 +163,4 @@ export function registerObjectMethods(): void {
   addMethod(t, "__init_subclass__", objectInitSubclass, METHOD_CLASS);
   addMethod(t, "__dir__", objectDir);
 }
+import { hashBuiltin } from "./hash";

@@ -8,6 +8,7 @@
  * refcnt drops to 0 (a cycle collector comes later); `dealloc` dispatches on the type's kind.
  */
 import { Value, isObject, getObject } from "./values";
+import { gcKindTracked, gcTrack } from "./gc-tables";
 
 @unmanaged
 export class ObjHeader {
@@ -35,6 +36,8 @@ export const IMMORTAL_REFCNT: u32 = 0x20000000;
 @inline export function initHeader(ptr: usize, type: usize): void {
   store<u32>(ptr, 1, 0);
   store<u32>(ptr, <u32>type, 4);
+  // Containers join the cycle collector's youngest generation (gc.ts).
+  if (gcKindTracked(load<u32>(type, 8))) gcTrack(ptr);
 }
 
 /** Writes the header of a static object (immortal count). */

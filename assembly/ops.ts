@@ -225,7 +225,9 @@ export function callMethod2(d: Value, self: Value, a: Value, b: Value): Value {
 export function objRepr(v: Value): usize {
   const d = userSlot(v, N_REPR);
   if (d != NULL) {
+    if (!enterC(WHILE_REPR)) return 0;
     const r = callMethod0(d, v);
+    leaveC();
     if (r == NULL) return 0;
     if (!isObject(r) || kindOf(<usize>r) != KIND_STR) {
       raiseBegin(EXC_TypeError);
@@ -246,9 +248,13 @@ export function objStr(v: Value): usize {
     incref(v);
     return <usize>v;
   }
-  const d = userSlot(v, N_STR);
+  // object.__str__ calls the type's __repr__ slot, unchecked: a bad result is __str__'s error.
+  let d = userSlot(v, N_STR);
+  if (d == NULL && !(isObject(v) && kindOf(<usize>v) == KIND_EXCEPTION)) d = userSlot(v, N_REPR);
   if (d != NULL) {
+    if (!enterC(WHILE_STR)) return 0;
     const r = callMethod0(d, v);
+    leaveC();
     if (r == NULL) return 0;
     if (!isObject(r) || kindOf(<usize>r) != KIND_STR) {
       raiseBegin(EXC_TypeError);
@@ -262,6 +268,7 @@ export function objStr(v: Value): usize {
   }
   // object.__str__ is repr(self), which may be a user __repr__; exceptions have their own.
   if (isObject(v) && kindOf(<usize>v) == KIND_EXCEPTION) return rep.builtinStr(v);
+  if (isObject(v) && kindOf(<usize>v) == KIND_STR) return strExact(<usize>v); // str.__str__ of a subclass
   return objRepr(v);
 }
 
@@ -280,6 +287,8 @@ export function objFormat(v: Value, spec: usize): usize {
     }
     return <usize>r;
   }
+  // format(x, '') is str(x) for every builtin __format__ (a subclass's __str__/__repr__ shows).
+  if (isHeapInstance(v) && strLength(spec) == 0) return objStr(v);
   return rep.builtinFormat(v, spec);
 }
 
@@ -313,6 +322,7 @@ export function formatValue(v: Value, conversion: i32, spec: Value): Value {
 // hash, equality, comparison, truth
 
 /** hash(v); -1 on error. */
+import { bigToI64, indexOut } from "./slice";
 export function objHash(v: Value): i64 {
   if (isHeapInstance(v)) {
     const d = typeLookup(typeOf(v), N_HASH);
@@ -331,9 +341,10 @@ export function objHash(v: Value): i64 {
         raiseMsg(EXC_TypeError, "__hash__ method should return an integer");
         return -1;
       }
-      const h = hashValue(r);
+      // slot_tp_hash: a result within i64 is the hash as it is; only bigger ones are hashed.
+      let h: i64 = isSmallInt(r) ? getSmallInt(r) : r == TRUE ? 1 : r == FALSE ? 0 : bigToI64(<usize>r) ? indexOut : hashValue(r);
       decref(r);
-      return h;
+      return h == -1 ? -2 : h;
     }
     // Instances of plain classes hash by identity; exceptions too.
     const k = kindOf(<usize>v);
@@ -403,6 +414,17 @@ export function objLess(a: Value, b: Value): i32 {
 export function objCompare(a: Value, b: Value, op: i32): Value {
   const ta = typeOf(a);
   const tb = typeOf(b);
+  if (isHeapType(ta) || isHeapType(tb)) {
+    // PyObject_RichCompare's recursion charge (only Python methods can recurse).
+    if (!enterC(IN_COMPARISON)) return NULL;
+    const r = objCompareTypes(a, b, op, ta, tb);
+    leaveC();
+    return r;
+  }
+  return objCompareTypes(a, b, op, ta, tb);
+}
+
+function objCompareTypes(a: Value, b: Value, op: i32, ta: usize, tb: usize): Value {
   let checkedReverse = false;
   if (ta != tb && isSubtype(tb, ta) && isHeapType(tb)) {
     const rd = typeLookup(tb, unchecked(CMP_NAMES[unchecked(CMP_SWAPPED[op])]));
@@ -421,6 +443,10 @@ export function objCompare(a: Value, b: Value, op: i32): Value {
     r = compareOne(b, a, unchecked(CMP_SWAPPED[op]));
     if (r == NULL) return NULL;
     if (r != <u64>NOT_IMPLEMENTED) return r;
+  }
+  if (op == CMP_EQ || op == CMP_NE) {
+    const ns = namespaceCompare(a, b, op); // types.SimpleNamespace compares its dict
+    if (ns != NULL) return ns;
   }
   if (op == CMP_EQ) return makeBool(a == b);
   if (op == CMP_NE) return makeBool(a != b);
@@ -566,7 +592,8 @@ export function binaryOp(a: Value, b: Value, op: i32): Value {
   let triedB = false;
   if (ta != tb && heapB && isSubtype(tb, ta)) {
     const rd = userSlot(b, unchecked(NB_RNAMES[base]));
-    if (rd != NULL) {
+    // Only a subclass that overrides the reflected method goes first (method_is_overloaded).
+    if (rd != NULL && typeLookup(ta, unchecked(NB_RNAMES[base])) != rd) {
       triedB = true;
       const r = callMethod1(rd, b, a);
       if (r != <u64>NOT_IMPLEMENTED) return r;
@@ -578,7 +605,8 @@ export function binaryOp(a: Value, b: Value, op: i32): Value {
     const r = callMethod1(d, a, b);
     if (r != <u64>NOT_IMPLEMENTED) return r;
     decref(r);
-  } else {
+  } else if (!(heapB && widerNumber(b, a))) {
+    // (int's slot leaves a float subclass to its reflected method: 1 + F(2.0).)
     const r = num.builtinBinary(a, b, base);
     if (r != <u64>NOT_IMPLEMENTED) return r;
   }
@@ -597,9 +625,30 @@ export function binaryOp(a: Value, b: Value, op: i32): Value {
   return binopError(a, b, op);
 }
 
+/** int < float < complex: whether b's builtin number type is above a's (0 for non-numbers). */
+function numberRank(k: u32): i32 {
+  if (k == KIND_INT || k == KIND_BOOL) return 1;
+  if (k == KIND_FLOAT) return 2;
+  return k == KIND_COMPLEX ? 3 : 0;
+}
+function widerNumber(b: Value, a: Value): bool {
+  const ra = numberRank(kindOfValue(a));
+  return ra != 0 && numberRank(kindOfValue(b)) > ra;
+}
+
 function binopError(a: Value, b: Value, op: i32): Value {
   if (errorType() != 0) return NULL;
   const base = op >= 13 ? op - 13 : op;
+  if (base == 7) {
+    // type.__or__ / __ror__, the last methods tried: int | str is a types.UnionType.
+    const u = unionOr(a, b);
+    if (u != <u64>NOT_IMPLEMENTED) return u;
+  }
+  if (base == 5) {
+    // seq * n where n has __index__ (CPython's sequence_repeat).
+    const r = repeatViaIndex(a, b, op);
+    if (r != NULL || errorType() != 0) return r;
+  }
   raiseBegin(EXC_TypeError);
   // Sequences have their own messages (CPython's sq_concat / sq_repeat errors).
   const ka = kindOfValue(a);
@@ -665,26 +714,16 @@ export function unaryOp(a: Value, op: i32): Value {
 // ---------------------------------------------------------------------------------------------------
 // Containers
 
+import { lenFromResult, repeatViaIndex } from "./index-protocol";
 /** len(v); -1 on error. */
 export function objLen(v: Value): i64 {
   const d = userSlot(v, N_LEN);
   if (d != NULL) {
     const r = callMethod0(d, v);
     if (r == NULL) return -1;
-    if (!isSmallInt(r)) {
-      if (kindOfValue(r) == KIND_BOOL) return r == TRUE ? 1 : 0;
-      raiseBegin(EXC_TypeError);
-      errText("'");
-      errTypeName(r);
-      errText("' object cannot be interpreted as an integer");
-      decref(r);
-      return -1;
-    }
-    const n = getSmallInt(r);
-    if (n < 0) {
-      raiseMsg(EXC_ValueError, "__len__() should return >= 0");
-      return -1;
-    }
+    if (isSmallInt(r) && getSmallInt(r) >= 0) return getSmallInt(r);
+    const n = lenFromResult(r); // bools, big ints, __index__, errors
+    decref(r);
     return n;
   }
   return coll.builtinLen(v);
@@ -752,7 +791,7 @@ export function objGetIter(v: Value): Value {
 export function isCallable(v: Value): bool {
   if (isObject(v)) {
     const k = kindOf(<usize>v);
-    if (k == KIND_TYPE || k == KIND_FUNCTION || k == KIND_METHOD || k == KIND_BUILTIN || k == KIND_METHOD_DESCR || k == KIND_STATICMETHOD) return true;
+    if (k == KIND_TYPE || k == KIND_FUNCTION || k == KIND_METHOD || k == KIND_BUILTIN || k == KIND_METHOD_DESCR || k == KIND_STATICMETHOD || k == KIND_GENERIC_ALIAS) return true;
   }
   return userSlot(v, N_CALL) != NULL;
 }
@@ -795,7 +834,7 @@ export let sendReturned: bool = false;
 
 /** SEND: receiver.send(value) (or next() when value is None and receiver is not a generator). */
 export function sendValue(receiver: Value, value: Value): Value {
-  if (isGenerator(receiver)) {
+  if (isGenerator(receiver) || (isObject(receiver) && kindOf(<usize>receiver) == KIND_COROUTINE)) {
     const r = genSend(<usize>receiver, value);
     sendReturned = sendReturnedFlag();
     return r;
@@ -884,8 +923,14 @@ export function objCall(callable: Value, args: usize, nargs: i32, kwnames: usize
         argBufFree(buf, total + 1);
         return r;
       }
-      case KIND_TYPE:
-        return typeCall(p, args, nargs, kwnames);
+      case KIND_TYPE: {
+        if (!isHeapType(p)) return typeCall(p, args, nargs, kwnames);
+        // A class has no vectorcall in CPython: tp_call counts against the recursion limit.
+        if (!enterC(WHILE_CALLING)) return NULL;
+        const r = typeCall(p, args, nargs, kwnames);
+        leaveC();
+        return r;
+      }
       case KIND_METHOD_DESCR: {
         // str.upper("x"): the first argument is self.
         if (nargs < 1) {
@@ -912,6 +957,8 @@ export function objCall(callable: Value, args: usize, nargs: i32, kwnames: usize
       }
       case KIND_STATICMETHOD:
         return objCall(load<u64>(p + 8), args, nargs, kwnames);
+      case KIND_GENERIC_ALIAS:
+        return genericAliasCall(p, args, nargs, kwnames);
     }
   }
   const d = userSlot(callable, N_CALL);
@@ -922,11 +969,14 @@ export function objCall(callable: Value, args: usize, nargs: i32, kwnames: usize
     if (buf == 0) return NULL;
     store<u64>(buf, callable);
     memory.copy(buf + 8, args, <usize>total << 3);
-    let r: Value;
-    if (isObject(d) && kindOf(<usize>d) == KIND_FUNCTION) {
-      r = callFunction(<usize>d, buf, nargs + 1, kwnames);
-    } else {
-      r = objCall(d, buf, nargs + 1, kwnames);
+    let r: Value = NULL;
+    if (enterC(WHILE_CALLING)) {
+      if (isObject(d) && kindOf(<usize>d) == KIND_FUNCTION) {
+        r = callFunction(<usize>d, buf, nargs + 1, kwnames);
+      } else {
+        r = objCall(d, buf, nargs + 1, kwnames);
+      }
+      leaveC();
     }
     argBufFree(buf, total + 1);
     return r;
@@ -959,3 +1009,16 @@ export function call0(f: Value): Value {
 }
 
 export { NONE, genIterNext };
+import { KIND_COROUTINE } from "./types";
+import { namespaceCompare } from "./mod-types";
+import { enterC, leaveC, WHILE_CALLING, WHILE_REPR, WHILE_STR, IN_COMPARISON } from "./recursion";
+import { genericAliasCall, unionOr } from "./generic-alias";
+import { KIND_GENERIC_ALIAS } from "./types";
+import { sbNew, sbAppendStr, sbFinish } from "./str-ops";
+/** A plain str with the text of s (an instance of a str subclass). */
+function strExact(s: usize): usize {
+  const sb = sbNew(<usize>load<u32>(s + 8));
+  if (sb == 0) return 0;
+  sbAppendStr(sb, s);
+  return sbFinish(sb);
+}

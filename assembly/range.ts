@@ -28,13 +28,15 @@
  */
 import { alloc } from "./heap";
 import { initHeader } from "./object";
-import { Value, NULL, isObject, makeSmallInt, makeObject } from "./values";
+import { Value, NULL, NONE, isObject, isSmallInt, makeSmallInt, makeObject } from "./values";
 import {
   typeObject,
   kindOf,
   KIND_RANGE,
   KIND_RANGE_ITER,
   KIND_SLICE,
+  KIND_INT,
+  errorClear,
   raiseMemory,
   raiseMsg,
   raiseBegin,
@@ -71,8 +73,30 @@ import {
 } from "./slice";
 import { itemEq } from "./list";
 import { addMethod, checkArgCount, noKeywords, arg } from "./native";
+import {
+  rangeIsLong,
+  rangeField,
+  R_START,
+  R_STOP,
+  R_STEP,
+  R_LENGTH,
+  rangeCallGeneric,
+  longRangeLen,
+  longRangeItem,
+  rangeSliceGeneric,
+  rangeFindGeneric,
+  rangeEqGeneric,
+  longRangeRepr,
+  longRangeIterNew,
+  longRangeReversed,
+  longRangeIterNext,
+  isLongRangeIter,
+  longContains,
+  longSearch,
+  longSearchPosition,
+} from "./range-long";
 
-export const RANGE_SIZE: usize = 40;
+export const RANGE_SIZE: usize = 48; // offset 40: the long-form flag (range-long.ts)
 export const RANGE_ITER_SIZE: usize = 32;
 const I64_MAX: i64 = 0x7fffffffffffffff;
 
@@ -130,6 +154,8 @@ function rangeArg(v: Value): bool {
 export function rangeCall(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("range", kwnames)) return NULL;
   if (!checkArgCount("range", nargs, 1, 3)) return NULL;
+  // Anything but small ints (big ints, bools, __index__ objects) takes the int-object path.
+  for (let i = 0; i < nargs; i++) if (!isSmallInt(arg(args, i))) return rangeCallGeneric(args, nargs);
   if (nargs == 1) {
     if (!rangeArg(arg(args, 0))) return NULL;
     return rangeFromI64(0, indexOut, 1);
@@ -149,6 +175,7 @@ export function rangeCall(self: Value, args: usize, nargs: i32, kwnames: usize):
 
 /** len(range); -1 with OverflowError when the length exceeds the C ssize_t range. */
 export function rangeLen(r: usize): i64 {
+  if (rangeIsLong(r)) return longRangeLen(r);
   const n = rangeLength(r);
   if (n > <u64>I64_MAX) {
     raiseMsg(EXC_OverflowError, "Python int too large to convert to C ssize_t");
@@ -158,16 +185,16 @@ export function rangeLen(r: usize): i64 {
 }
 
 export function rangeStartValue(r: usize): Value {
-  return intFromI64(rangeStart(r));
+  return rangeField(r, R_START);
 }
 export function rangeStopValue(r: usize): Value {
-  return intFromI64(rangeStop(r));
+  return rangeField(r, R_STOP);
 }
 export function rangeStepValue(r: usize): Value {
-  return intFromI64(rangeStep(r));
+  return rangeField(r, R_STEP);
 }
 export function rangeLengthValue(r: usize): Value {
-  return intFromU64(rangeLength(r));
+  return rangeField(r, R_LENGTH);
 }
 
 /** Element k (0 <= k < length) as i64: exact through wrapping arithmetic. */
@@ -229,40 +256,39 @@ function overflow(): bool {
 
 /** range[slice]: another range (CPython computes the new bounds from the slice's indices). */
 export function rangeSlice(r: usize, slice: usize): Value {
+  if (rangeIsLong(r)) return rangeSliceGeneric(r, slice);
   const n = rangeLength(r);
-  if (n > <u64>I64_MAX) {
-    overflow();
-    return NULL;
-  }
   if (!sliceUnpack(slice)) return NULL;
   sliceAdjustIndices(<i64>n);
   // The step exactly as given (sliceUnpack clamps i64's minimum), or OverflowError beyond 64 bits.
   const sv = sliceStep(slice);
   let sstep = sliceStepOut;
   if (isObject(sv)) {
-    if (!bigToI64(<usize>sv)) {
-      overflow();
-      return NULL;
-    }
+    if (kindOf(<usize>sv) != KIND_INT || !bigToI64(<usize>sv)) return rangeSliceGeneric(r, slice);
     sstep = indexOut;
   }
   const sstop = sliceStopOut;
-  if (!boundAt(r, sliceStartOut)) return NULL;
+  // Bounds or step beyond 64 bits: computed with int objects instead.
+  if (!boundAt(r, sliceStartOut)) return sliceOverflow(r, slice);
   const start = boundOut;
-  if (!boundAt(r, sstop)) return NULL;
+  if (!boundAt(r, sstop)) return sliceOverflow(r, slice);
   const stop = boundOut;
   const step = rangeStep(r);
   const prod = sstep * step;
   // (sstep is never 0 or i64's minimum: sliceUnpack rejects the one and clamps the other.)
-  if ((sstep == -1 && step == -I64_MAX - 1) || prod / sstep != step) {
-    overflow();
-    return NULL;
-  }
+  if ((sstep == -1 && step == -I64_MAX - 1) || prod / sstep != step) return rangeSliceGeneric(r, slice);
   return rangeFromI64(start, stop, prod);
 }
 
+function sliceOverflow(r: usize, slice: usize): Value {
+  errorClear();
+  return rangeSliceGeneric(r, slice);
+}
+
+import { hasIndexSlot, getItemViaIndex } from "./index-protocol";
 /** range[key] for an int or slice key. */
 export function rangeSubscript(r: usize, key: Value): Value {
+  if (rangeIsLong(r) && (isIntValue(key) || hasIndexSlot(key))) return longRangeItem(r, key);
   if (isIntValue(key)) {
     if (!asSsize(key)) {
       // Beyond 64 bits: out of range for every range this file can hold.
@@ -271,6 +297,7 @@ export function rangeSubscript(r: usize, key: Value): Value {
     return rangeItem(r, indexOut);
   }
   if (isObject(key) && kindOf(<usize>key) == KIND_SLICE) return rangeSlice(r, <usize>key);
+  if (hasIndexSlot(key)) return getItemViaIndex(<Value>r, key);
   raiseBegin(EXC_TypeError);
   errText("range indices must be integers or slices, not ");
   errTypeName(key);
@@ -311,6 +338,11 @@ function intFits(v: Value): bool {
  * non-int x): mode 0 finds (position into positionOut, returns 1/0), mode 1 counts. -1 on error.
  */
 function searchGeneric(r: usize, x: Value, count: bool): i64 {
+  if (rangeIsLong(r)) {
+    const f = longSearch(r, x, count);
+    positionOut = <u64>longSearchPosition();
+    return f;
+  }
   const n = rangeLength(r);
   let found: i64 = 0;
   for (let k: u64 = 0; k < n; k++) {
@@ -332,6 +364,7 @@ function searchGeneric(r: usize, x: Value, count: bool): i64 {
 
 /** x in range as 1/0, -1 on error (O(1) for ints). */
 export function rangeContains(r: usize, x: Value): i32 {
+  if (rangeIsLong(r)) return longContains(r, x);
   if (isIntValue(x)) return intFits(x) && findInt(r, indexOut) ? 1 : 0;
   return <i32>searchGeneric(r, x, false);
 }
@@ -339,6 +372,7 @@ export function rangeContains(r: usize, x: Value): i32 {
 /** range == range (same sequence of elements) as 1/0. */
 export function rangeEq(a: usize, b: usize): i32 {
   if (a == b) return 1;
+  if (rangeIsLong(a) || rangeIsLong(b)) return rangeEqGeneric(a, b);
   const n = rangeLength(a);
   if (n != rangeLength(b)) return 0;
   if (n == 0) return 1;
@@ -349,6 +383,7 @@ export function rangeEq(a: usize, b: usize): i32 {
 
 /** repr(range): "range(0, 10)" or "range(0, 10, 2)". New str pointer or 0. */
 export function rangeRepr(r: usize): usize {
+  if (rangeIsLong(r)) return longRangeRepr(r);
   ensureLiterals();
   const a = strFromI64(rangeStart(r));
   if (a == 0) return 0;
@@ -399,11 +434,16 @@ function iterAlloc(next: i64, step: i64, remaining: u64): Value {
 
 /** iter(range). */
 export function rangeIterNew(r: usize): Value {
+  if (rangeIsLong(r)) return longRangeIterNew(r);
   return iterAlloc(rangeStart(r), rangeStep(r), rangeLength(r));
 }
 
 /** reversed(range): counts down from the last element (the negated step wraps harmlessly). */
 export function rangeReversed(r: usize): Value {
+  // CPython's conditions for a plain range_iterator: -step and start - step fit a C long.
+  const st = rangeStep(r);
+  const a = rangeStart(r);
+  if (rangeIsLong(r) || st == -I64_MAX - 1 || (st > 0 ? a < -I64_MAX - 1 + st : a > I64_MAX + st)) return longRangeReversed(r);
   const n = rangeLength(r);
   const last = n == 0 ? rangeStart(r) : elementAt(r, n - 1);
   return iterAlloc(last, <i64>(<u64>0 - <u64>rangeStep(r)), n);
@@ -411,6 +451,7 @@ export function rangeReversed(r: usize): Value {
 
 /** next(range_iterator): new reference, or NULL (no exception) when exhausted. */
 export function rangeIterNext(it: usize): Value {
+  if (isLongRangeIter(it)) return longRangeIterNext(it);
   const left = load<u64>(it, 24);
   if (left == 0) return NULL;
   const v = load<i64>(it, 8);
@@ -432,8 +473,12 @@ function rangeIndexMethod(self: Value, args: usize, nargs: i32, kwnames: usize):
   if (!checkArgCount("range.index", nargs, 1, 1)) return NULL;
   const r = <usize>self;
   const x = arg(args, 0);
+  if (isIntValue(x) && rangeIsLong(r)) {
+    const pos = rangeFindGeneric(r, x);
+    if (pos != NONE) return pos;
+  }
   if (isIntValue(x)) {
-    if (intFits(x) && findInt(r, indexOut)) return intFromU64(positionOut);
+    if (!rangeIsLong(r) && intFits(x) && findInt(r, indexOut)) return intFromU64(positionOut);
     const s = reprInt(x);
     if (s == 0) return NULL;
     raiseBegin(EXC_ValueError);
@@ -458,7 +503,10 @@ function rangeCountMethod(self: Value, args: usize, nargs: i32, kwnames: usize):
   if (!checkArgCount("range.count", nargs, 1, 1)) return NULL;
   const r = <usize>self;
   const x = arg(args, 0);
-  if (isIntValue(x)) return makeSmallInt(intFits(x) && findInt(r, indexOut) ? 1 : 0);
+  if (isIntValue(x)) {
+    const c = rangeContains(r, x);
+    return c < 0 ? NULL : makeSmallInt(c);
+  }
   const c = searchGeneric(r, x, true);
   if (c < 0) return NULL;
   return makeSmallInt(c);

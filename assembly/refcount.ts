@@ -23,7 +23,7 @@
  */
 import { free } from "./heap";
 import { runtimeDeallocChildren, runtimeBlockSize } from "./rt-dealloc";
-import { TPFLAG_HEAPTYPE, TPFLAG_FINALIZER } from "./types";
+import { TPFLAG_HEAPTYPE, TPFLAG_FINALIZER, typeObject } from "./types";
 import { IMMORTAL_REFCNT } from "./object";
 import { Value, isObject } from "./values";
 import {
@@ -57,12 +57,14 @@ import { FLOAT_SIZE, COMPLEX_SIZE } from "./float";
 import { CODE_SIZE, CODE_FIRST_FIELD, CODE_FIELD_COUNT, CodeObject } from "./code";
 import { KIND_RANGE, KIND_RANGE_ITER, KIND_SLICE, KIND_LIST_ITER, KIND_TUPLE_ITER, KIND_LIST_REVITER, KIND_SEQ_ITER } from "./types";
 import { RANGE_SIZE, RANGE_ITER_SIZE } from "./range";
+import { rangeLongDeallocChildren } from "./range-long";
 import { SLICE_SIZE, sliceDeallocChildren } from "./slice";
 import { SEQ_ITER_SIZE, seqIterDeallocChildren } from "./list";
 import { BYTEARRAY_SIZE, bytearrayFreeBlocks } from "./bytearray";
 import { KIND_BYTEARRAY } from "./types";
 import { KIND_BYTES_ITER, KIND_ENUMERATE, KIND_ZIP, KIND_MAP, KIND_FILTER, KIND_REVERSED, KIND_CALLABLE_ITER } from "./types";
 import { iterToolsBlockSize, iterToolsDeallocChildren } from "./itertools";
+import { gcKindTracked, gcUntrack } from "./gc-tables";
 
 // @ts-ignore: decorator
 @inline export function incref(v: Value): void {
@@ -107,6 +109,11 @@ export function setFinalizeHook(f: (p: usize) => void): void {
 /** The last reference (rc 1) went away: finalize, then free (out of line, off the hot path). */
 function decrefLast(p: usize, rc: u32): void {
   if (rc == 0) return; // already dead (pending): a refcount bug elsewhere; do not free twice
+  // Floats die by the million in numeric code: no children, no finalizer, one block.
+  if (load<u32>(p, 4) == <u32>typeObject(KIND_FLOAT)) {
+    free(p, FLOAT_SIZE);
+    return;
+  }
   // rc == 1: dead. Objects with a finalizer (__del__, unfinished generators) run it first, still
   // holding their last reference; if it resurrected them, they live on.
   if ((load<u32>(<usize>load<u32>(p, 4), 12) & TPFLAG_FINALIZER) != 0) {
@@ -135,7 +142,11 @@ function dealloc(p: usize): void {
   // Instances of classes made at run time own a reference to their class.
   const type = <usize>load<u32>(p, 4);
   const heapType = (load<u32>(type, 12) & TPFLAG_HEAPTYPE) != 0;
-  switch (kindOf(p)) {
+  const kind = kindOf(p);
+  // Untrack first: code run by the decrefs below may start a collection, which must not see p.
+  if (gcKindTracked(kind)) gcUntrack(p);
+  if (heapType && (load<u32>(type, 12) & TPFLAG_SIDE_DICT) != 0) sideDictRelease(p); // side-dict.ts
+  switch (kind) {
     case KIND_TUPLE: {
       const n = <usize>tupleSize(p);
       for (let i: usize = 0; i < n; i++) decref(tupleItem(p, i));
@@ -168,6 +179,10 @@ function dealloc(p: usize): void {
     case KIND_SLICE:
       sliceDeallocChildren(p);
       break;
+    case KIND_RANGE:
+    case KIND_RANGE_ITER:
+      rangeLongDeallocChildren(p); // only the long forms hold references
+      break;
     case KIND_LIST_ITER:
     case KIND_TUPLE_ITER:
     case KIND_LIST_REVITER:
@@ -197,7 +212,7 @@ function dealloc(p: usize): void {
     default:
       runtimeDeallocChildren(p); // the eval loop's objects (rt-dealloc.ts)
   }
-  freeShallow(p);
+  freeOwnBlocks(p);
   if (heapType) decref(<u64>type);
 }
 
@@ -266,6 +281,11 @@ export function objectBlockSize(p: usize): usize {
  * adaptive instructions) without touching the objects it references.
  */
 export function freeShallow(p: usize): void {
+  if (gcKindTracked(kindOf(p))) gcUntrack(p);
+  freeOwnBlocks(p);
+}
+
+function freeOwnBlocks(p: usize): void {
   switch (kindOf(p)) {
     case KIND_LIST: {
       const cap = <usize>vecCapacity(p);
@@ -291,7 +311,14 @@ export function freeShallow(p: usize): void {
   free(p, objectBlockSize(p));
 }
 
+/** Whether dead objects are being freed (the cycle collector must not run then: gc.ts). */
+export function deallocInProgress(): bool {
+  return draining;
+}
+
 /** incref as a function (the inline one cannot be exported). */
 export function valueIncref(v: Value): void {
   incref(v);
 }
+import { sideDictRelease } from "./side-dict";
+import { TPFLAG_SIDE_DICT } from "./types";

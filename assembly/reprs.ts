@@ -69,6 +69,10 @@ import { EX_ARGS } from "./exceptions";
 import { CodeObject } from "./code";
 import { strLiteral } from "./names";
 import { excType } from "./exceptions";
+import { KIND_MEMBER_DESCR, KIND_GETSET_DESCR } from "./types";
+import { descrObjRepr } from "./descr-objects";
+import { KIND_UNION, KIND_GENERIC_ALIAS } from "./types";
+import { typingRepr } from "./generic-alias";
 
 // ---------------------------------------------------------------------------------------------------
 // Recursion guard (Py_ReprEnter / Py_ReprLeave)
@@ -132,6 +136,9 @@ function appendTypeFullName(sb: usize, t: usize): void {
 }
 
 import { strEqualLiteral } from "./str";
+import { structseqFields, structseqRepr } from "./structseq";
+import { KIND_COROUTINE } from "./types";
+import { isNamespace, namespaceRepr } from "./mod-types";
 function isBuiltinsName(m: usize): bool {
   return strEqualLiteral(m, "builtins");
 }
@@ -156,6 +163,7 @@ export function builtinRepr(v: Value): usize {
     case KIND_BYTEARRAY:
       return bytesRepr(p);
     case KIND_TUPLE:
+      if (<usize>load<u32>(p + 4) != typeObject(KIND_TUPLE) && structseqFields(<usize>load<u32>(p + 4)) != 0) return structseqRepr(p);
       return seqRepr(p, p + 16, <usize>tupleSize(p), "(", ")", true);
     case KIND_LIST:
       return seqRepr(p, vecItems(p), <usize>vecSize(p), "[", "]", false);
@@ -178,7 +186,14 @@ export function builtinRepr(v: Value): usize {
     case KIND_DICT_VALUES:
     case KIND_DICT_ITEMS:
       return viewRepr(p);
+    case KIND_MEMBER_DESCR:
+    case KIND_GETSET_DESCR:
+      return descrObjRepr(p);
+    case KIND_UNION:
+    case KIND_GENERIC_ALIAS:
+      return typingRepr(p);
   }
+  if (isNamespace(v)) return namespaceRepr(p);
   return defaultRepr(p);
 }
 
@@ -244,13 +259,19 @@ function defaultRepr(p: usize): usize {
       return sbFinish(sb);
     }
     case KIND_MODULE: {
+      const fr = moduleFileRepr(p); // "<module 'm' from 'file'>" when it has a __file__
+      if (fr != 0 || errorType() != 0) {
+        sbDiscard(sb);
+        return fr;
+      }
       sbAppendAscii(sb, "<module '");
       sbAppendStr(sb, <usize>load<u32>(p + 12));
       sbAppendAscii(sb, "' (built-in)>");
       return sbFinish(sb);
     }
-    case KIND_GENERATOR: {
-      sbAppendAscii(sb, "<generator object ");
+    case KIND_GENERATOR:
+    case KIND_COROUTINE: {
+      sbAppendAscii(sb, k == KIND_COROUTINE ? "<coroutine object " : "<generator object ");
       const code = <usize>load<u32>(p + 12);
       if (code != 0) sbAppendStr(sb, <usize>changetype<CodeObject>(code).qualname);
       sbAppendAscii(sb, " at ");
@@ -523,6 +544,8 @@ export function exceptionStr(p: usize): usize {
 
 import { isSubtype } from "./typeobj";
 import { excStrDispatch } from "./exc-methods";
+import { moduleFileRepr } from "./module-loader";
+import { errorType } from "./types";
 function isSubtypeOf(a: usize, b: usize): bool {
   return isSubtype(a, b);
 }

@@ -3,6 +3,9 @@
  * which references each holds, and its block size. Layouts: function.ts, exceptions.ts,
  * generator.ts, construct.ts (super), str-iter.ts, classes.ts (heap types).
  */
+import { KIND_COROUTINE, KIND_CORO_WRAPPER } from "./types";
+import { coroWrapperRelease, CORO_WRAPPER_SIZE } from "./coroutine";
+import { bumpTypeEpoch } from "./typeobj";
 import { decref } from "./refcount";
 import { Value } from "./values";
 import {
@@ -32,6 +35,8 @@ import { GEN_SIZE, genRelease } from "./generator";
 import { SUPER_SIZE } from "./construct";
 import { STR_ITER_SIZE } from "./str-iter";
 import { FRAMEOBJ_SIZE } from "./frameobj";
+import { objectBlockBytes } from "./class-slots";
+import { KIND_MEMBER_DESCR, KIND_GETSET_DESCR, KIND_GENERIC_ALIAS, KIND_UNION, KIND_MAPPINGPROXY } from "./types";
 
 // @ts-ignore: decorator
 @inline function dropField(p: usize, off: usize): void {
@@ -76,9 +81,13 @@ export function runtimeDeallocChildren(p: usize): void {
       dropField(p, 8);
       dropField(p, 12);
       break;
-    case KIND_OBJECT:
+    case KIND_OBJECT: {
       dropField(p, 8);
+      // __slots__ values (class-slots.ts layout); the type is still alive here.
+      const end = p + objectBlockBytes(<usize>load<u32>(p + 4));
+      for (let at = p + 16; at < end; at += 8) decref(load<u64>(at));
       break;
+    }
     case KIND_EXCEPTION: {
       for (let off: usize = 8; off < 40; off += 4) if (off != 28) dropField(p, off); // 36: the ext tuple
       decref(load<u64>(p + 40));
@@ -89,7 +98,11 @@ export function runtimeDeallocChildren(p: usize): void {
       dropField(p, 12);
       break;
     case KIND_GENERATOR:
+    case KIND_COROUTINE:
       genRelease(p);
+      break;
+    case KIND_CORO_WRAPPER:
+      coroWrapperRelease(p);
       break;
     case KIND_SUPER:
       dropField(p, 8);
@@ -99,12 +112,25 @@ export function runtimeDeallocChildren(p: usize): void {
     case KIND_STR_ITER:
       dropField(p, 8);
       break;
+    case KIND_MEMBER_DESCR:
+    case KIND_GETSET_DESCR:
+    case KIND_GENERIC_ALIAS:
+      dropField(p, 8);
+      dropField(p, 12);
+      break;
+    case KIND_UNION:
+    case KIND_MAPPINGPROXY:
+      dropField(p, 8);
+      break;
     case KIND_FRAME:
       dropField(p, 8);
       dropField(p, 16);
+      dropField(p, 20);
       break;
     case KIND_TYPE: {
-      // A class made at run time: name, base, bases, mro, dict, qualname, module.
+      // A class made at run time: name, base, bases, mro, dict, qualname, module. Its address
+      // may be reused by a new class: attribute caches keyed on it must go.
+      bumpTypeEpoch();
       dropField(p, 16);
       dropField(p, 32);
       dropField(p, 36);
@@ -137,17 +163,27 @@ export function runtimeBlockSize(p: usize): usize {
     case KIND_MODULE:
       return MODULE_SIZE;
     case KIND_OBJECT:
-      return 16;
+      return objectBlockBytes(<usize>load<u32>(p + 4));
     case KIND_EXCEPTION:
       return EXC_SIZE;
     case KIND_TRACEBACK:
       return TRACEBACK_SIZE;
     case KIND_GENERATOR:
+    case KIND_COROUTINE:
       return GEN_SIZE;
+    case KIND_CORO_WRAPPER:
+      return CORO_WRAPPER_SIZE;
     case KIND_SUPER:
       return SUPER_SIZE;
     case KIND_STR_ITER:
       return STR_ITER_SIZE;
+    case KIND_MEMBER_DESCR:
+    case KIND_GETSET_DESCR:
+    case KIND_GENERIC_ALIAS:
+      return 24; // descr-objects.ts, generic-alias.ts
+    case KIND_UNION:
+    case KIND_MAPPINGPROXY:
+      return 16; // generic-alias.ts, mappingproxy.ts
     case KIND_FRAME:
       return FRAMEOBJ_SIZE;
     case KIND_TYPE:

@@ -73,7 +73,7 @@ export function isIntValue(v: Value): bool {
 export function bigToI64(p: usize): bool {
   const nd = bigNDigits(p);
   if (nd > 3) return false;
-  let m: u64 = <u64>bigDigit(p, 0);
+  let m: u64 = nd > 0 ? <u64>bigDigit(p, 0) : 0; // (an int subclass instance can be a zero)
   if (nd > 1) m |= <u64>bigDigit(p, 1) << 30;
   if (nd > 2) {
     const top = bigDigit(p, 2);
@@ -117,8 +117,15 @@ export function asSsize(v: Value): bool {
     return true;
   }
   if (!isIntValue(v)) {
-    raiseNotInteger(v);
-    return false;
+    if (!hasIndexSlot(v)) {
+      raiseNotInteger(v);
+      return false;
+    }
+    const x = numberIndex(v);
+    if (x == NULL) return false;
+    const ok = asSsize(x);
+    decref(x);
+    return ok;
   }
   if (v == TRUE || v == FALSE) {
     indexOut = v == TRUE ? 1 : 0;
@@ -147,9 +154,20 @@ export function subscriptIndex(v: Value): bool {
   return false;
 }
 
+import { hasIndexSlot, numberIndex } from "./index-protocol";
+/** An object with __index__ as a clamped i64 (PyNumber_AsSsize_t(v, NULL)) into indexOut. */
+function clampViaIndex(v: Value): bool {
+  const x = numberIndex(v);
+  if (x == NULL) return false;
+  indexOut = intClampI64(x);
+  decref(x);
+  return true;
+}
+
 /** _PyEval_SliceIndexNotNone (list.index/tuple.index start and stop): clamped i64 into indexOut. */
 export function indexArgNotNone(v: Value): bool {
   if (!isIntValue(v)) {
+    if (hasIndexSlot(v)) return clampViaIndex(v);
     raiseMsg(EXC_TypeError, "slice indices must be integers or have an __index__ method");
     return false;
   }
@@ -160,6 +178,7 @@ export function indexArgNotNone(v: Value): bool {
 /** _PyEval_SliceIndex for a non-None slice field: clamped i64 into indexOut. */
 function sliceIndex(v: Value): bool {
   if (!isIntValue(v)) {
+    if (hasIndexSlot(v)) return clampViaIndex(v);
     raiseMsg(EXC_TypeError, "slice indices must be integers or None or have an __index__ method");
     return false;
   }
@@ -292,44 +311,32 @@ export function sliceIndicesFor(p: usize, length: i64): i64 {
   return sliceAdjustIndices(length);
 }
 
-/**
- * slice.indices(length): (start, stop, step) for a sequence of that length. CPython computes with
- * arbitrary-precision ints; here lengths beyond i64 raise OverflowError (the gap), and the step is
- * handed back as given (normalized from bool), which is what CPython returns.
- */
+import { sliceLongIndices, sliceGStart, sliceGStop, sliceGStep } from "./range-long";
+import { intSign } from "./int-ops";
+/** slice.indices(length): (start, stop, step) for a sequence of that length, any sizes. */
 function sliceIndicesMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords("slice.indices", kwnames)) return NULL;
   if (!checkArgCount("slice.indices", nargs, 1, 1)) return NULL;
-  const lv = arg(args, 0);
-  if (!asSsize(lv)) return NULL;
-  const length = indexOut;
-  if (length < 0) {
-    raiseMsg(EXC_ValueError, "length should not be negative");
-    return NULL;
+  const length = numberIndex(arg(args, 0));
+  if (length == NULL) return NULL;
+  if (intSign(length) < 0) {
+    decref(length);
+    return raiseMsg(EXC_ValueError, "length should not be negative");
   }
-  const p = <usize>self;
-  let stepv = sliceStep(p);
-  if (!sliceUnpack(p)) return NULL;
-  sliceAdjustIndices(length);
-  if (stepv == NONE) stepv = makeSmallInt(1);
-  else if (stepv == TRUE) stepv = makeSmallInt(1);
-  const a = intFromI64(sliceStartOut);
-  if (a == NULL) return NULL;
-  const b = intFromI64(sliceStopOut);
-  if (b == NULL) {
-    decref(a);
-    return NULL;
-  }
+  // Computed with ints of any size, as CPython's _PySlice_GetLongIndices.
+  const ok = sliceLongIndices(<usize>self, length);
+  decref(length);
+  if (!ok) return NULL;
   const t = tupleAlloc(3);
   if (t == 0) {
-    decref(a);
-    decref(b);
+    decref(sliceGStart);
+    decref(sliceGStop);
+    decref(sliceGStep);
     return NULL;
   }
-  tupleSetItem(t, 0, a);
-  tupleSetItem(t, 1, b);
-  incref(stepv);
-  tupleSetItem(t, 2, stepv);
+  tupleSetItem(t, 0, sliceGStart);
+  tupleSetItem(t, 1, sliceGStop);
+  tupleSetItem(t, 2, sliceGStep);
   return <Value>t;
 }
 
@@ -363,6 +370,31 @@ export function sliceRepr(p: usize): usize {
   decref(<Value>c);
   return r;
 }
+
+/** slice op slice: as the tuples (start, stop, step) compare (the same object: equal). */
+export function sliceRichCompare(a: usize, b: usize, op: i32): Value {
+  if (a == b) return op == 2 || op == 1 || op == 5 ? TRUE : FALSE; // ==, <=, >=
+  const ta = tupleAlloc(3);
+  const tb = tupleAlloc(3);
+  if (ta == 0 || tb == 0) {
+    if (ta != 0) decref(<Value>ta);
+    if (tb != 0) decref(<Value>tb);
+    return NULL;
+  }
+  for (let i = 0; i < 3; i++) {
+    const x = load<u64>(a + 8 + (<usize>i << 3));
+    const y = load<u64>(b + 8 + (<usize>i << 3));
+    incref(x);
+    incref(y);
+    tupleSetItem(ta, i, x);
+    tupleSetItem(tb, i, y);
+  }
+  const r = tupleCompare(ta, tb, op);
+  decref(<Value>ta);
+  decref(<Value>tb);
+  return r;
+}
+import { tupleCompare } from "./tuple-methods";
 
 export function registerSliceMethods(): void {
   addMethod(typeObject(KIND_SLICE), "indices", sliceIndicesMethod);

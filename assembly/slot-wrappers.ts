@@ -695,8 +695,13 @@ function newFor(kind: u32, args: usize, nargs: i32, kwnames: usize): Value {
  * itself) is copied first. Small ints and bools have no header and come back unchanged.
  * construct.ts can use this for classes with a builtin base.
  */
+import { intBoxSmall } from "./int-call";
 export function retypeBuiltin(obj: Value, t: usize, kind: u32): Value {
-  if (!isObject(obj)) return obj; // small ints and bools have no header to retype
+  if (!isObject(obj)) {
+    if (kind != KIND_INT) return obj;
+    obj = intBoxSmall(obj); // an int subclass instance needs a header
+    if (obj == NULL) return NULL;
+  }
   let o = obj;
   if (load<u32>(<usize>o) != 1 || kindOf(<usize>o) != kind) {
     o = exactCopy(obj, kind);
@@ -775,12 +780,12 @@ function w_dict_new(s: Value, a: usize, n: i32, k: usize): Value { return newFor
 function w_set_new(s: Value, a: usize, n: i32, k: usize): Value { return newFor(KIND_SET, a, n, k); }
 function w_frozenset_new(s: Value, a: usize, n: i32, k: usize): Value { return newFor(KIND_FROZENSET, a, n, k); }
 
-/** __class_getitem__: the class itself (the VM has no types.GenericAlias; list[int] gives list too). */
+/** __class_getitem__: a types.GenericAlias (generic-alias.ts). */
 function w_class_getitem(s: Value, a: usize, n: i32, k: usize): Value {
   if (!checkSlotArgs(n, k, "__class_getitem__", 1)) return NULL;
-  incref(s);
-  return s;
+  return genericAliasNew(s, load<u64>(a));
 }
+import { genericAliasNew } from "./generic-alias";
 
 // ---------------------------------------------------------------------------------------------------
 // object's extra slots

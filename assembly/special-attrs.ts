@@ -57,9 +57,16 @@ import { floatNew, floatValue, complexReal, complexImag } from "./float";
 import { N_DOC, N_MODULE, N_NAME } from "./names";
 import { instanceDict } from "./attributes";
 import { codeAttr } from "./code-attrs";
-import { genAttr } from "./generator";
+import { genAttr, genSetAttr } from "./generator";
+import { excDocFor } from "./exc-docs";
+import { coroAttr } from "./coroutine";
+import { KIND_COROUTINE } from "./types";
 import { tracebackAttr, frameObjectAttr } from "./frameobj";
-import { KIND_TRACEBACK, KIND_FRAME } from "./types";
+import { KIND_TRACEBACK, KIND_FRAME, KIND_MEMBER_DESCR, KIND_GETSET_DESCR } from "./types";
+import { descrObjAttr } from "./descr-objects";
+import { rangeField, R_START, R_STOP, R_STEP } from "./range-long";
+import { KIND_UNION, KIND_GENERIC_ALIAS, KIND_SUPER } from "./types";
+import { typingAttr } from "./generic-alias";
 
 /** Compares a name with a literal; names are short, so this is cheap enough for these slow paths. */
 // @ts-ignore: decorator
@@ -110,6 +117,14 @@ export function specialAttr(v: Value, name: usize): Value {
       }
       if (is(name, "__annotations__")) {
         let d = <usize>load<u32>(p + FN_ANNOTATIONS);
+        // MAKE_FUNCTION stores the flat (name, value, ...) tuple; the dict is made on first use.
+        if (d != 0 && kindOf(d) == KIND_TUPLE) {
+          const t = d;
+          d = annotationsDict(t);
+          if (d == 0) return NULL;
+          store<u32>(p + FN_ANNOTATIONS, <u32>d);
+          decref(<u64>t);
+        }
         if (d == 0) {
           d = dictNew();
           store<u32>(p + FN_ANNOTATIONS, <u32>d);
@@ -132,7 +147,13 @@ export function specialAttr(v: Value, name: usize): Value {
       return specialAttr(f, name);
     }
     case KIND_BUILTIN: {
-      if (is(name, "__name__") || is(name, "__qualname__")) return own(<u64>load<u32>(p + 12));
+      if (is(name, "__name__")) return own(<u64>load<u32>(p + 12));
+      if (is(name, "__qualname__")) {
+        // A method's is 'type.name' (the bound object's type, or the type a classmethod is bound to).
+        const s = load<u64>(p + 16);
+        if (s == NULL || (isObject(s) && kindOf(<usize>s) == KIND_MODULE)) return own(<u64>load<u32>(p + 12));
+        return dottedName(isObject(s) && kindOf(<usize>s) == KIND_TYPE ? <usize>s : typeOf(s), <usize>load<u32>(p + 12));
+      }
       if (is(name, "__self__")) {
         const s = load<u64>(p + 16);
         return own(s == NULL ? NONE : s);
@@ -142,6 +163,8 @@ export function specialAttr(v: Value, name: usize): Value {
     }
     case KIND_METHOD_DESCR: {
       if (is(name, "__name__")) return own(<u64>load<u32>(p + 12));
+      if (is(name, "__qualname__")) return dottedName(<usize>load<u32>(p + 16), <usize>load<u32>(p + 12));
+      if (is(name, "__doc__")) return NONE;
       if (is(name, "__objclass__")) return own(<u64>load<u32>(p + 16));
       return NULL;
     }
@@ -201,9 +224,9 @@ export function specialAttr(v: Value, name: usize): Value {
     case KIND_INT:
       return numberAttr(v, name);
     case KIND_RANGE: {
-      if (is(name, "start")) return own(load<u64>(p + 8));
-      if (is(name, "stop")) return own(load<u64>(p + 16));
-      if (is(name, "step")) return own(load<u64>(p + 24));
+      if (is(name, "start")) return rangeField(p, R_START);
+      if (is(name, "stop")) return rangeField(p, R_STOP);
+      if (is(name, "step")) return rangeField(p, R_STEP);
       return NULL;
     }
     case KIND_SLICE: {
@@ -214,10 +237,28 @@ export function specialAttr(v: Value, name: usize): Value {
     }
     case KIND_GENERATOR:
       return genAttr(p, name);
+    case KIND_COROUTINE:
+      return coroAttr(p, name);
     case KIND_TRACEBACK:
       return tracebackAttr(p, name);
     case KIND_FRAME:
       return frameObjectAttr(p, name);
+    case KIND_MEMBER_DESCR:
+    case KIND_GETSET_DESCR:
+      return descrObjAttr(p, name);
+    case KIND_UNION:
+    case KIND_GENERIC_ALIAS:
+      return typingAttr(p, name);
+    case KIND_SUPER: {
+      // [ header ][ thisclass u32 | self_class u32 (0: unbound) ][ self Value (NULL: unbound) ]
+      if (is(name, "__thisclass__")) return fieldOrNone(p + 8);
+      if (is(name, "__self_class__")) return fieldOrNone(p + 12);
+      if (is(name, "__self__")) {
+        const s = load<u64>(p + 16);
+        return own(s == NULL ? NONE : s);
+      }
+      return NULL;
+    }
   }
   if (is(name, "__dict__")) {
     const d = instanceDict(v);
@@ -254,11 +295,23 @@ function typeAttr(t: usize, name: usize): Value {
   if (is(name, "__base__")) return fieldOrNone(t + T_BASE);
   if (is(name, "__dict__")) return own(<u64>typeDict(t));
   if (is(name, "__module__")) {
+    // A class's __module__ lives in its dict (a later assignment changes it); builtins say 'builtins'.
+    if (isHeapType(t)) {
+      const dm = dictGetItem(typeDict(t), <u64>N_MODULE);
+      if (dm != NULL) return own(dm);
+    }
     const m = load<u32>(t + T_MODULE);
     if (m != 0) return own(<u64>m);
     return own(<u64>builtinsName());
   }
-  if (is(name, "__doc__")) return NONE;
+  if (is(name, "__doc__")) {
+    const dd = isHeapType(t) ? dictGetItem(typeDict(t), <u64>N_DOC) : NULL;
+    if (dd == NULL && !isHeapType(t)) {
+      const ed = excDocFor(t); // builtin exception classes have CPython's docstrings
+      if (ed != 0) return <u64>ed;
+    }
+    return own(dd == NULL ? NONE : dd);
+  }
   return NULL;
 }
 
@@ -277,11 +330,15 @@ export function setSpecialAttr(v: Value, name: usize, value: Value): i32 {
     case KIND_FUNCTION: {
       if (is(name, "__doc__")) return swapValue(p + FN_DOC, value == NULL ? NONE : value);
       if (is(name, "__module__")) return swapValue(p + FN_MODULE, value == NULL ? NONE : value);
-      if (is(name, "__name__")) return swapField(p + FN_NAME, value);
-      if (is(name, "__qualname__")) return swapField(p + FN_QUALNAME, value);
-      if (is(name, "__defaults__")) return swapField(p + FN_DEFAULTS, value == NONE ? NULL : value);
-      if (is(name, "__kwdefaults__")) return swapField(p + FN_KWDEFAULTS, value == NONE ? NULL : value);
-      if (is(name, "__code__")) return swapField(p + FN_CODE, value);
+      if (is(name, "__name__")) return fnTyped(value, KIND_STR, false, "__name__ must be set to a string object") ? swapField(p + FN_NAME, value) : -1;
+      if (is(name, "__qualname__")) return fnTyped(value, KIND_STR, false, "__qualname__ must be set to a string object") ? swapField(p + FN_QUALNAME, value) : -1;
+      if (is(name, "__defaults__")) return fnTyped(value, KIND_TUPLE, true, "__defaults__ must be set to a tuple object") ? swapField(p + FN_DEFAULTS, value == NONE ? NULL : value) : -1;
+      if (is(name, "__kwdefaults__")) return fnTyped(value, KIND_DICT, true, "__kwdefaults__ must be set to a dict object") ? swapField(p + FN_KWDEFAULTS, value == NONE ? NULL : value) : -1;
+      if (is(name, "__code__")) return fnTyped(value, KIND_CODE, false, "__code__ must be set to a code object") ? swapField(p + FN_CODE, value) : -1;
+      if (is(name, "__annotations__")) {
+        if (value != NULL && value != NONE && !fnTyped(value, KIND_DICT, false, "__annotations__ must be set to a dict object")) return -1;
+        return swapField(p + FN_ANNOTATIONS, value == NONE ? NULL : value);
+      }
       // Other attributes go into the function's dict.
       let d = <usize>load<u32>(p + FN_DICT);
       if (d == 0) {
@@ -295,11 +352,18 @@ export function setSpecialAttr(v: Value, name: usize, value: Value): i32 {
     }
     case KIND_EXCEPTION: {
       if (is(name, "__cause__")) {
+        if (!excLinkValueOk(value, "__cause__", "exception cause must be None or derive from BaseException")) return -1;
         store<u32>(p + EX_SUPPRESS, 1);
         return swapField(p + EX_CAUSE, value == NONE ? NULL : value);
       }
-      if (is(name, "__context__")) return swapField(p + EX_CONTEXT, value == NONE ? NULL : value);
-      if (is(name, "__traceback__")) return swapField(p + EX_TRACEBACK, value == NONE ? NULL : value);
+      if (is(name, "__context__")) {
+        if (!excLinkValueOk(value, "__context__", "exception context must be None or derive from BaseException")) return -1;
+        return swapField(p + EX_CONTEXT, value == NONE ? NULL : value);
+      }
+      if (is(name, "__traceback__")) {
+        if (!excTracebackValueOk(value)) return -1;
+        return swapField(p + EX_TRACEBACK, value == NONE ? NULL : value);
+      }
       if (is(name, "__suppress_context__")) {
         store<u32>(p + EX_SUPPRESS, value == TRUE ? 1 : 0);
         return 0;
@@ -323,6 +387,17 @@ export function setSpecialAttr(v: Value, name: usize, value: Value): i32 {
     case KIND_CELL: {
       if (is(name, "cell_contents")) return swapValue(p + 8, value);
       return 1;
+    }
+    case KIND_GENERATOR:
+    case KIND_COROUTINE:
+      return genSetAttr(p, name, value);
+    case KIND_CODE: {
+      // Code objects are immutable: their co_* members are read-only.
+      const cur = codeAttr(p, name);
+      if (cur == NULL) return 1;
+      decref(cur);
+      raiseMsg(EXC_AttributeError, "readonly attribute");
+      return -1;
     }
     case KIND_TYPE: {
       if (is(name, "__name__")) return swapField(p + 16, value);
@@ -374,3 +449,61 @@ function swapValue(at: usize, value: Value): i32 {
   decref(old);
   return 0;
 }
+
+/** The checks of BaseException's __cause__/__context__ setters (false: TypeError raised). */
+function excLinkValueOk(value: Value, name: string, msg: string): bool {
+  if (value == NULL) {
+    raiseBegin(EXC_TypeError);
+    errText(name);
+    errText(" may not be deleted");
+    return false;
+  }
+  if (value == NONE || isException(value)) return true;
+  raiseMsg(EXC_TypeError, msg);
+  return false;
+}
+function excTracebackValueOk(value: Value): bool {
+  if (value == NULL) {
+    raiseMsg(EXC_TypeError, "__traceback__ may not be deleted");
+    return false;
+  }
+  if (value == NONE || (isObject(value) && kindOf(<usize>value) == KIND_TRACEBACK)) return true;
+  raiseMsg(EXC_TypeError, "__traceback__ must be a traceback or None");
+  return false;
+}
+import { isException } from "./exceptions";
+
+/** A function attribute setter's type check (deleting counts as a wrong type unless noneOk). */
+function fnTyped(value: Value, kind: u32, noneOk: bool, msg: string): bool {
+  if (value != NULL && isObject(value) && kindOf(<usize>value) == kind) return true;
+  if (noneOk && (value == NONE || value == NULL)) return true;
+  raiseMsg(EXC_TypeError, msg);
+  return false;
+}
+
+/** {name: value, ...} from MAKE_FUNCTION's flat annotations tuple. New dict or 0. */
+function annotationsDict(t: usize): usize {
+  const d = dictNew();
+  if (d == 0) return 0;
+  const n = <usize>tupleSize(t);
+  for (let i: usize = 0; i + 1 < n; i += 2) {
+    if (dictSetItem(d, tupleItem(t, i), tupleItem(t, i + 1)) < 0) {
+      decref(<u64>d);
+      return 0;
+    }
+  }
+  return d;
+}
+import { KIND_STR } from "./types";
+
+/** 'T.name' with T's __qualname__. New reference or NULL. */
+function dottedName(t: usize, name: usize): Value {
+  const sb = sbNew(24);
+  if (sb == 0) return NULL;
+  sbAppendStr(sb, <usize>load<u32>(t + T_QUALNAME));
+  sbAppendAscii(sb, ".");
+  sbAppendStr(sb, name);
+  const r = sbFinish(sb);
+  return r == 0 ? NULL : <u64>r;
+}
+import { sbNew, sbAppendStr, sbAppendAscii, sbFinish } from "./str-ops";

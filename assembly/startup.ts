@@ -6,6 +6,7 @@
  */
 import { initTypes } from "./types";
 import { initStaticStrings } from "./str-ops";
+import { initVariantHeaders } from "./type-variants";
 
 let done = false;
 
@@ -13,5 +14,6 @@ export function initStatics(): void {
   if (done) return;
   done = true;
   initTypes();
+  initVariantHeaders();
   initStaticStrings();
 }

@@ -11,6 +11,7 @@ import { isIntValue, subscriptIndex, indexOut, sliceIndicesFor, sliceStartOut, s
 
 export const STR_ITER_SIZE: usize = 16;
 
+import { hasIndexSlot, getItemViaIndex } from "./index-protocol";
 export function strSubscript(s: usize, key: Value): Value {
   if (isIntValue(key)) {
     if (!subscriptIndex(key)) return NULL;
@@ -22,6 +23,7 @@ export function strSubscript(s: usize, key: Value): Value {
     const r = strSlice(s, sliceStartOut, sliceStopOut, sliceStepOut);
     return r == 0 ? NULL : <u64>r;
   }
+  if (hasIndexSlot(key)) return getItemViaIndex(<Value>s, key);
   raiseBegin(EXC_TypeError);
   errText("string indices must be integers, not '");
   errTypeName(key);
@@ -29,10 +31,13 @@ export function strSubscript(s: usize, key: Value): Value {
   return NULL;
 }
 
+import { variantType, VARIANT_STR_ITER } from "./type-variants";
+import { strIsAscii } from "./str-ops";
 export function strIterNew(s: usize): Value {
   const it = alloc(STR_ITER_SIZE);
   if (it == 0) return NULL;
-  initHeader(it, typeObject(KIND_STR_ITER));
+  // CPython's str_ascii_iterator serves ASCII strings only; others get a str_iterator.
+  initHeader(it, strIsAscii(s) ? typeObject(KIND_STR_ITER) : variantType(VARIANT_STR_ITER));
   incref(<u64>s);
   store<u32>(it + 8, <u32>s);
   return <u64>it;

@@ -57,6 +57,7 @@ import { bigNDigits, bigSign, bigDigit } from "./int";
 import { floatValue } from "./float";
 import { bytesAlloc, bytesData } from "./bytes";
 import { free } from "./heap";
+import { pendingMatches } from "./exceptions";
 import { incref, decref, increfObject } from "./refcount";
 import { addMethod, arg, kwCount, checkArgCount, noKeywords, METHOD_STATIC } from "./native";
 import { objStr, objRepr, objFormat, objGetAttr, objGetIter, objIterNext } from "./ops";
@@ -1353,7 +1354,18 @@ function encodingIs(e: usize, names: string): bool {
   return false;
 }
 
+import { raiseUnicodeError } from "./exc-methods";
 function encodeError(enc: i32, s: usize, start: usize, end: usize): void {
+  // An exception object with (encoding, object, start, end, reason), as CPython's codecs raise.
+  raiseUnicodeError(
+    EXC_UnicodeEncodeError,
+    enc == ENC_UTF8 ? "utf-8" : enc == ENC_ASCII ? "ascii" : "latin-1",
+    <u64>s,
+    <i64>start,
+    <i64>end,
+    enc == ENC_UTF8 ? "surrogates not allowed" : enc == ENC_ASCII ? "ordinal not in range(128)" : "ordinal not in range(256)",
+  );
+  if (errorType() != 0) return;
   raiseBegin(EXC_UnicodeEncodeError);
   errText(enc == ENC_UTF8 ? "'utf-8'" : enc == ENC_ASCII ? "'ascii'" : "'latin-1'");
   errText(" codec can't encode ");
@@ -1646,8 +1658,7 @@ export function strTranslate(s: usize, table: Value): Value {
     const r = strSubscriptHook(table, makeSmallInt(<i64>c));
     let ok = true;
     if (r == NULL) {
-      const t = errorType();
-      if (t == EXC_LookupError || t == EXC_KeyError || t == EXC_IndexError) {
+      if (pendingMatches(EXC_LookupError)) {
         errorClear();
         ok = sbAppendCodePoint(sb, c);
       } else ok = false;
@@ -2273,6 +2284,7 @@ function sbAppendUnsigned(sb: usize, u: u64, base: u32, upper: bool): bool {
  * "digits"; floats go through int() for d/i/u. NULL with an exception otherwise.
  */
 function intBody(v: Value, conv: u32): usize {
+  if (isUserObject(v)) return userIntBody(v, conv);
   const k = kindOfValue(v);
   const base: u32 = conv == 0x78 || conv == 0x58 ? 16 : conv == 0x6f ? 8 : 10;
   if (k == KIND_FLOAT && base == 10) {
@@ -2304,6 +2316,24 @@ function intBody(v: Value, conv: u32): usize {
   return 0;
 }
 
+import { isUserObject, percentIntArg, percentFloatArg, percentCharCode } from "./percent-coerce";
+/** intBody of an instance of a user class: its int conversion, else the wrong-type TypeError. */
+function userIntBody(v: Value, conv: u32): usize {
+  const x = percentIntArg(v, conv);
+  if (x == NULL) {
+    if (errorType() != 0) return 0;
+    raiseBegin(EXC_TypeError);
+    errByte(0x25);
+    errCodePoint(conv);
+    errText(conv == 0x64 || conv == 0x69 || conv == 0x75 ? " format: a real number is required, not " : " format: an integer is required, not ");
+    errTypeName(v);
+    return 0;
+  }
+  const r = intBody(x, conv);
+  decref(x);
+  return r;
+}
+
 function smallIntBody(n: i64, base: u32, upper: bool): usize {
   const sb = sbNew(24);
   if (sb == 0) return 0;
@@ -2333,6 +2363,15 @@ function strFromAscii(lit: string): usize {
 
 /** The text of e/E/f/F/g/G for an int or float: objFormat(v, "[+| ][#].{prec}{conv}"). */
 function floatBody(v: Value, conv: u32, flags: i32, prec: i64): usize {
+  if (isUserObject(v)) {
+    const x = percentFloatArg(v);
+    if (x != NULL) {
+      const r = floatBody(x, conv, flags, prec);
+      decref(x);
+      return r;
+    }
+    if (errorType() != 0) return 0;
+  }
   const k = kindOfValue(v);
   if (k != KIND_FLOAT && k != KIND_INT && k != KIND_BOOL) {
     raiseBegin(EXC_TypeError);
@@ -2573,8 +2612,8 @@ function percentSpecBody(sb: usize, fmt: usize, i: usize, d: usize, k: u32, n: u
         return -1;
       }
     } else {
-      raiseMsg(EXC_TypeError, "%c requires int or char");
-      return -1;
+      cp = percentCharCode(v); // __index__ of a user object, else the TypeError
+      if (cp < 0) return -1;
     }
     const t = strFromCodePoint(<u32>cp);
     if (t == 0) return -1;

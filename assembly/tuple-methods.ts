@@ -53,6 +53,7 @@ export function tupleGetItem(t: usize, i: i64): Value {
   return v;
 }
 
+import { hasIndexSlot, getItemViaIndex } from "./index-protocol";
 /** t[key] for an int or slice key. */
 export function tupleSubscript(t: usize, key: Value): Value {
   if (isSmallInt(key)) return tupleGetItem(t, getSmallInt(key));
@@ -61,6 +62,7 @@ export function tupleSubscript(t: usize, key: Value): Value {
     return tupleGetItem(t, indexOut);
   }
   if (isObject(key) && kindOf(<usize>key) == KIND_SLICE) return tupleSlice(t, <usize>key);
+  if (hasIndexSlot(key)) return getItemViaIndex(<Value>t, key);
   raiseBegin(EXC_TypeError);
   errText("tuple indices must be integers or slices, not ");
   errTypeName(key);
@@ -218,11 +220,13 @@ export function tupleIterNext(it: usize): Value {
 export function tupleFromIterable(v: Value): Value {
   if (isObject(v)) {
     const k = kindOf(<usize>v);
-    if (k == KIND_TUPLE) {
+    // Exact types only: a subclass's tuple() is a plain tuple, made through its own __iter__.
+    const exact = !isHeapType(typeOf(v));
+    if (k == KIND_TUPLE && exact) {
       increfObject(<usize>v);
       return v;
     }
-    if (k == KIND_LIST) return tupleFromArray(vecItems(<usize>v), <usize>vecSize(<usize>v));
+    if (k == KIND_LIST && exact) return tupleFromArray(vecItems(<usize>v), <usize>vecSize(<usize>v));
   }
   const it = getIterFast(v);
   if (it == NULL) return NULL;
@@ -290,3 +294,5 @@ export function registerTupleMethods(): void {
   addMethod(t, "index", tupleIndex);
   addMethod(t, "count", tupleCount);
 }
+import { isHeapType } from "./typeobj";
+import { typeOf } from "./types";

@@ -101,7 +101,6 @@ export function vecAlloc(kind: u32, capacity: usize): usize {
   if (capacity > 0x1ffffff0) return raiseMemory();
   const p = alloc(VEC_HEADER_SIZE);
   if (p == 0) return raiseMemory();
-  initHeader(p, typeObject(kind));
   if (capacity > 0) {
     const items = alloc(capacity << 3);
     if (items == 0) {
@@ -111,6 +110,7 @@ export function vecAlloc(kind: u32, capacity: usize): usize {
     changetype<VecObject>(p).items = <u32>items;
     changetype<VecObject>(p).capacity = <u32>capacity;
   }
+  initHeader(p, typeObject(kind)); // last: a tracked object is only freed through refcount.ts
   return p;
 }
 

@@ -95,8 +95,63 @@ export function isType(v: Value): bool {
   return isObject(v) && kindOf(<usize>v) == KIND_TYPE;
 }
 
+/**
+ * Lookup cache for typeLookup (CPython has one like it): (type, name, epoch) → result, NULL
+ * included ("not on the class" is the common answer for instance attributes). 4096 entries of
+ *   [ type u32 | name u32 | epoch u32 | 0 ][ value u64 (borrowed from a class dict) ]
+ * An entry is valid while typeEpoch is unchanged, so everything that changes what a lookup would
+ * find must bump the epoch: class attribute assignment (attributes.ts), the end of class creation
+ * (classes.ts: a new class's dict is filled directly), the death of a class (its address may be
+ * reused). The entry holds a reference to its name, so the name's address cannot be reused.
+ * Off until start-up is over: builtin type dicts are filled directly during init.
+ */
+const TYPE_CACHE_BITS: u32 = 12;
+const TYPE_CACHE_ENTRY: usize = 24;
+let typeCache: usize = 0;
+let typeCacheOn: bool = false;
+
+/** Turns the lookup cache on (vm.ts, after start-up has filled the builtin types). */
+export function typeCacheEnable(): void {
+  if (typeCache == 0) {
+    typeCache = alloc(TYPE_CACHE_ENTRY << TYPE_CACHE_BITS);
+    if (typeCache == 0) return;
+  }
+  bumpTypeEpoch();
+  typeCacheOn = true;
+}
+
+/** Empties the lookup cache, releasing its names (vm.ts, at the end of a run: the run's names go). */
+export function typeCacheClear(): void {
+  if (typeCache == 0) return;
+  for (let i: usize = 0; i < (<usize>1 << TYPE_CACHE_BITS); i++) {
+    const e = typeCache + i * TYPE_CACHE_ENTRY;
+    const name = load<u32>(e, 4);
+    store<u64>(e, 0);
+    store<u64>(e, 0, 8);
+    store<u64>(e, 0, 16);
+    if (name != 0) decref(<u64>name);
+  }
+}
+
 /** The attribute `name` (a str) found in the MRO of `type` (borrowed), or NULL. */
 export function typeLookup(type: usize, name: usize): Value {
+  if (!typeCacheOn) return typeLookupMro(type, name);
+  // both addresses must reach the top bits, which the multiply mixes best
+  const h = ((<u32>type ^ (<u32>name * 0x2545f491)) * 0x9e3779b1) >>> (32 - TYPE_CACHE_BITS);
+  const e = typeCache + <usize>h * TYPE_CACHE_ENTRY;
+  if (load<u32>(e) == <u32>type && load<u32>(e, 4) == <u32>name && load<u32>(e, 8) == typeEpoch) return load<u64>(e, 16);
+  const v = typeLookupMro(type, name);
+  const old = load<u32>(e, 4);
+  incref(<u64>name);
+  store<u32>(e, <u32>type);
+  store<u32>(e, <u32>name, 4);
+  store<u32>(e, typeEpoch, 8);
+  store<u64>(e, v, 16);
+  if (old != 0) decref(<u64>old);
+  return v;
+}
+
+function typeLookupMro(type: usize, name: usize): Value {
   const mro = typeMro(type);
   if (mro == 0) {
     const d = typeDict(type);

@@ -92,7 +92,16 @@ export const KIND_SEQ_ITER: u32 = 51;
 export const KIND_FRAME: u32 = 52;
 export const KIND_TRACEBACK: u32 = 53;
 export const KIND_BYTES_ITER: u32 = 54;
-export const KIND_COUNT: u32 = 55;
+// Descriptors, typing objects and the class-dict proxy (descr-objects.ts, generic-alias.ts).
+export const KIND_MEMBER_DESCR: u32 = 55;
+export const KIND_GETSET_DESCR: u32 = 56;
+export const KIND_UNION: u32 = 57;
+export const KIND_GENERIC_ALIAS: u32 = 58;
+export const KIND_MAPPINGPROXY: u32 = 59;
+// Coroutines (coroutine.ts): generator layout, not iterable; __await__()'s iterator.
+export const KIND_COROUTINE: u32 = 60;
+export const KIND_CORO_WRAPPER: u32 = 61;
+export const KIND_COUNT: u32 = 62;
 
 // Type flags.
 /** Instances hold references to other objects (what a cycle collector will have to traverse). */
@@ -113,6 +122,10 @@ export const TPFLAG_BASETYPE: u32 = 64;
 export const TPFLAG_EXCEPTION: u32 = 128;
 /** Instances need a finalizer when they die: __del__, or an unfinished generator's close(). */
 export const TPFLAG_FINALIZER: u32 = 256;
+/** Instances have a __weakref__ slot (classes made at run time without __slots__, or listing it). */
+export const TPFLAG_WEAKREFS: u32 = 0x4000;
+/** Instances of a builtin-layout class keep their __dict__ in side-dict.ts's table (no room inline). */
+export const TPFLAG_SIDE_DICT: u32 = 0x8000;
 
 @unmanaged
 export class TypeObject extends ObjHeader {
@@ -258,6 +271,13 @@ export function initTypes(): void {
   defineType(KIND_FRAME, "frame", 0, 0, 0);
   defineType(KIND_TRACEBACK, "traceback", 0, 0, 0);
   defineType(KIND_BYTES_ITER, "bytes_iterator", 0, 0, 0);
+  defineType(KIND_MEMBER_DESCR, "member_descriptor", 0, 0, 0);
+  defineType(KIND_GETSET_DESCR, "getset_descriptor", 0, 0, 0);
+  defineType(KIND_UNION, "UnionType", 0, 0, 0);
+  defineType(KIND_GENERIC_ALIAS, "GenericAlias", 0, 0, 0);
+  defineType(KIND_MAPPINGPROXY, "mappingproxy", 0, 0, 0);
+  defineType(KIND_COROUTINE, "coroutine", 0, 0, 0);
+  defineType(KIND_CORO_WRAPPER, "coroutine_wrapper", 0, 0, 0);
   initStaticHeader(ELLIPSIS, typeObject(KIND_ELLIPSIS));
   initStaticHeader(EMPTY_TUPLE, typeObject(KIND_TUPLE));
 }

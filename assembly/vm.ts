@@ -6,7 +6,9 @@
  * SystemExit code), or VM_SUSPENDED (-1) when the budget ran out: call vmResume() to go on.
  */
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, isObject } from "./values";
-import { heapInit } from "./heap";
+import { heapInit, heapSetLimit, heapTop, heapAudit } from "./heap";
+import { gcInit, gcCollect, gcFinalizeOnce } from "./gc";
+import { dictGetItem, dictDelItem, dictClear } from "./dict";
 import { initNames, strLiteral, N_NAME, N_BUILTINS, N_MAIN, N_DOC } from "./names";
 import { typeInitBuiltins, installRegisteredMethods, isSubtype } from "./typeobj";
 import { initExceptions, excType, fetchException, EX_EXTRA } from "./exceptions";
@@ -23,8 +25,14 @@ import { registerSetMethods } from "./set-methods";
 import { registerBytesMethods } from "./bytes-ops";
 import { registerBytearrayMethods } from "./bytearray";
 import { registerGeneratorMethods } from "./generator";
+import { registerCoroutineMethods } from "./coroutine";
+import { initTypesModule } from "./mod-types";
+import { KIND_COROUTINE } from "./types";
 import { registerExceptionMethods } from "./exc-methods";
 import { registerObjectMethods } from "./object-methods";
+import { registerDescrObjects, installBuiltinGetsets } from "./descr-objects";
+import { registerTypeExtras } from "./type-extras";
+import { registerGenericAlias } from "./generic-alias";
 import { registerNumberMethods } from "./num-methods";
 import { registerSlotWrappers } from "./slot-wrappers";
 import { registerTypeMethods } from "./type-methods";
@@ -42,16 +50,42 @@ import { strSetSubscriptHook } from "./str-methods";
 import { setStdStreams } from "./builtins";
 import { setFinalizeHook } from "./refcount";
 import { runFinalizer } from "./finalize";
+import { initLoaderNames, setMainFile } from "./module-loader";
 import { typeObject, KIND_GENERATOR, TPFLAG_FINALIZER } from "./types";
+import { typeCacheEnable, typeCacheClear } from "./typeobj";
 
 export const VM_SUSPENDED: i32 = -1;
 
 let initialized = false;
 let mainDict: usize = 0;
 
+/** Set in a start-up snapshot (tools/snapshot-vm.mjs ran vmSnapshotInit at build time). */
+let snapshotFresh = false;
+
 /** Start-up: the heap (maxBytes: 0 = all of memory), names, types, exceptions, builtins, sys. */
 export function vmInit(maxBytes: usize): void {
+  if (snapshotFresh) {
+    // this instance's memory and globals already hold a started VM: only the heap cap is left
+    snapshotFresh = false;
+    heapSetLimit(maxBytes);
+    return;
+  }
+  vmStart(maxBytes);
+}
+
+/** Build time only: tools/snapshot-vm.mjs runs this and keeps the resulting memory and globals.
+ *  Returns the end of the heap (memory the snapshot must keep addressable). */
+export function vmSnapshotInit(): usize {
+  vmStart(0);
+  snapshotFresh = true;
+  return heapTop();
+}
+
+import { initTypeVariants } from "./type-variants";
+import { registerIterLengthHints } from "./iter-length-hint";
+function vmStart(maxBytes: usize): void {
   heapInit(maxBytes);
+  gcInit();
   initNames();
   initSingletons();
   typeInitBuiltins();
@@ -66,20 +100,31 @@ export function vmInit(maxBytes: usize): void {
   registerBytesMethods();
   registerBytearrayMethods();
   registerGeneratorMethods();
+  registerCoroutineMethods();
   registerExceptionMethods();
   registerObjectMethods();
   registerNumberMethods();
   registerSlotWrappers();
   registerTypeMethods();
   registerCodeMethods();
+  registerDescrObjects();
+  registerTypeExtras();
+  registerGenericAlias();
+  registerIterLengthHints();
   installRegisteredMethods();
+  initTypeVariants();
+  installBuiltinGetsets();
   strSetSubscriptHook(objGetItem);
   initBuiltins();
+  initTypesModule(); // SimpleNamespace, which sys.implementation is
   initSys(strLiteral("__main__.py"));
   setStdStreams(stdoutObj, stderrObj);
-  setFinalizeHook(runFinalizer);
+  setFinalizeHook(gcFinalizeOnce);
   initEvalConstants();
+  initLoaderNames();
   store<u32>(typeObject(KIND_GENERATOR) + 12, load<u32>(typeObject(KIND_GENERATOR) + 12) | TPFLAG_FINALIZER);
+  store<u32>(typeObject(KIND_COROUTINE) + 12, load<u32>(typeObject(KIND_COROUTINE) + 12) | TPFLAG_FINALIZER);
+  typeCacheEnable();
   initialized = true;
 }
 
@@ -90,6 +135,17 @@ export { unmarshalInputAlloc as vmInputAlloc, unmarshalInputFree as vmInputFree 
  * Runs a .pyc image (16-byte header + marshalled code object) as __main__. `budget`: instructions
  * between returns to the host (0: run to the end).
  */
+/** __main__'s dict keys, made once (strLiteral allocates a new immortal str on each call). */
+const MAIN_KEYS: usize = memory.data(32, 8);
+function mainKey(i: usize, s: string): usize {
+  let p = <usize>load<u32>(MAIN_KEYS + (i << 2));
+  if (p == 0) {
+    p = strLiteral(s);
+    store<u32>(MAIN_KEYS + (i << 2), <u32>p);
+  }
+  return p;
+}
+
 export function vmRunPyc(ptr: usize, len: usize, budget: i32): i32 {
   if (len < 16) {
     raiseMsg(EXC_ValueError, "bad .pyc: shorter than its header");
@@ -106,12 +162,18 @@ export function vmRunPyc(ptr: usize, len: usize, budget: i32): i32 {
   // What CPython's `python3.11 FILE.py` puts in __main__'s namespace (the loader object aside).
   dictSetItem(mainDict, <u64>N_NAME, <u64>N_MAIN);
   dictSetItem(mainDict, <u64>N_DOC, NONE);
-  dictSetItem(mainDict, <u64>strLiteral("__package__"), NONE);
-  dictSetItem(mainDict, <u64>strLiteral("__loader__"), NONE);
-  dictSetItem(mainDict, <u64>strLiteral("__spec__"), NONE);
+  dictSetItem(mainDict, <u64>mainKey(0, "__package__"), NONE);
+  dictSetItem(mainDict, <u64>mainKey(1, "__loader__"), NONE);
+  dictSetItem(mainDict, <u64>mainKey(2, "__spec__"), NONE);
+  const ann = dictNew(); // pylifecycle's add_main_module gives __main__ an empty __annotations__
+  if (ann != 0) {
+    dictSetItem(mainDict, <u64>mainKey(3, "__annotations__"), <u64>ann);
+    decref(<u64>ann);
+  }
   dictSetItem(mainDict, <u64>N_BUILTINS, <u64>builtinsModule);
-  dictSetItem(mainDict, <u64>strLiteral("__file__"), <u64>load<u32>(<usize>code + 68));
-  dictSetItem(mainDict, <u64>strLiteral("__cached__"), NONE);
+  dictSetItem(mainDict, <u64>mainKey(4, "__file__"), <u64>load<u32>(<usize>code + 68));
+  setMainFile(<usize>load<u32>(<usize>code + 68));
+  dictSetItem(mainDict, <u64>mainKey(5, "__cached__"), NONE);
   const main = moduleNew(mainDict, N_MAIN);
   dictSetItem(modulesDict, <u64>N_MAIN, <u64>main);
   decref(<u64>main);
@@ -174,4 +236,40 @@ function reportUncaught(): i32 {
 
 export function vmFlush(): void {
   flushOut();
+}
+
+/**
+ * Ends a finished run so that the same instance can run another program: __main__ leaves
+ * sys.modules, its globals are cleared (they and the functions and classes defined in them refer
+ * to each other), and full cycle collections free what the program left in cycles. Returns the
+ * number of unreachable objects the collections found.
+ */
+export function vmEndRun(): i32 {
+  flushOut();
+  if (mainDict != 0) {
+    const d = mainDict;
+    mainDict = 0;
+    if (dictGetItem(modulesDict, <u64>N_MAIN) != NULL) {
+      if (dictDelItem(modulesDict, <u64>N_MAIN) < 0) errorClear();
+    }
+    dictClear(d);
+    decref(<u64>d);
+  }
+  typeCacheClear();
+  // Objects freed by the first pass (code objects, caches) can release the last external
+  // references into other cycles: a second pass collects those.
+  const n = gcCollect(2) + gcCollect(2);
+  flushOut();
+  if (errorType() != 0) errorClear();
+  return n;
+}
+
+/** The heap's consistency check (heap.ts heapAudit): 0, or a negative HEAP_ERR_* code. */
+export function vmHeapAudit(): i32 {
+  return heapAudit();
+}
+
+/** A full cycle collection (gc.collect()); the number of unreachable objects found. */
+export function vmGcCollect(): i32 {
+  return gcCollect(2);
 }

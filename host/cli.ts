@@ -9,10 +9,8 @@
  * Python errors (bad marshal data, a .pyc for another version) print as CPython prints the last
  * line of a traceback and exit 1.
  */
-import { mkdtempSync, readFileSync, realpathSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, realpathSync } from "node:fs";
+import { compileWithCPython, CPythonCompileError, CPythonMissingError } from "./compile-cpython.js";
 import { runPyc } from "./run.js";
 import { fileURLToPath } from "node:url";
 import { PyError } from "./errors.js";
@@ -70,29 +68,26 @@ function marshalInfo(path: string): string {
 }
 
 /**
- * pyvm run: a .pyc runs as is; a .py is compiled by python3.11 into a temporary .pyc (its
- * co_filename is the path as given, as `python3.11 FILE.py` would show it). Ctrl-C delivers
- * KeyboardInterrupt to the program.
+ * pyvm run: a .pyc runs as is; a .py is compiled by python3.11 (compile-cpython.ts; its
+ * co_filename is the path as given, as `python3.11 FILE.py` would show it). `import` finds
+ * modules beside it (find-module.ts). Ctrl-C delivers KeyboardInterrupt to the program.
  */
 async function runFile(path: string): Promise<number> {
   let pyc: Uint8Array;
   if (path.endsWith(".py")) {
-    const dir = mkdtempSync(join(tmpdir(), "pyvm-run-"));
-    const cfile = join(dir, "main.pyc");
-    const res = spawnSync(
-      process.env.PYVM_PYTHON ?? "python3.11",
-      ["-c", "import py_compile,sys\ntry:\n py_compile.compile(sys.argv[1], cfile=sys.argv[2], dfile=sys.argv[1], doraise=True)\nexcept py_compile.PyCompileError as e:\n sys.stderr.write(e.msg)\n sys.exit(1)", path, cfile],
-      { encoding: "utf8" },
-    );
-    if (res.error) {
-      process.stderr.write(`pyvm: running a .py needs python3.11 to compile it (${res.error.message}); pass a .pyc\n`);
-      return 2;
+    try {
+      pyc = compileWithCPython(path);
+    } catch (e) {
+      if (e instanceof CPythonMissingError) {
+        process.stderr.write(`pyvm: ${e.message}\n`);
+        return 2;
+      }
+      if (e instanceof CPythonCompileError) {
+        process.stderr.write(e.message);
+        return 1;
+      }
+      throw e;
     }
-    if (res.status !== 0) {
-      process.stderr.write(res.stderr);
-      return 1;
-    }
-    pyc = new Uint8Array(readFileSync(cfile));
   } else {
     pyc = new Uint8Array(readFileSync(path));
   }
@@ -103,6 +98,7 @@ async function runFile(path: string): Promise<number> {
   process.on("SIGINT", onSigint);
   try {
     return await runPyc(pyc, {
+      mainPath: path,
       shouldInterrupt: () => {
         const i = interrupted;
         interrupted = false;

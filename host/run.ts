@@ -8,6 +8,8 @@
 import { readFileSync } from "node:fs";
 import { instantiateVm, type VmExports } from "./wasm-loader.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
+import { findModuleBeside, encodeModuleRecord, type FoundModule } from "./find-module.js";
+import { dirname } from "node:path";
 
 export interface RunOptions {
   /** Program output (decoded UTF-8 text, in order). Defaults: process.stdout / process.stderr. */
@@ -25,6 +27,36 @@ export interface RunOptions {
   shouldInterrupt?(): boolean;
   /** Path of the wasm module (default build/vm.wasm). */
   wasmPath?: string;
+  /**
+   * A module for `import` that is not native (sys, math, ...): its .pyc image (its __file__ is then
+   * its co_filename) or a FoundModule, or null: ModuleNotFoundError. `mainFile` is the main
+   * program's co_filename. Default: findModuleBeside(dirname(mainPath ?? mainFile), name).
+   */
+  findModule?(name: string, mainFile: string): Uint8Array | FoundModule | null;
+  /** The main program's path, for the default findModule (default: its co_filename). */
+  mainPath?: string;
+}
+
+type Utf8Decoder = InstanceType<typeof TextDecoder>;
+
+/** The VM's module lookup through `findModule` (pending record handed over by `fetchModule`); spread into instantiateVm's imports. */
+export function moduleImports(opts: RunOptions, bytes: (ptr: number, len: number) => Uint8Array) {
+  let utf8: Utf8Decoder | undefined;
+  let pending: Uint8Array | null = null;
+  return {
+    findModule(namePtr: number, nameLen: number, mainPtr: number, mainLen: number): number {
+      utf8 ??= new TextDecoder("utf-8");
+      const name = utf8.decode(bytes(namePtr, nameLen));
+      const mainFile = mainLen ? utf8.decode(bytes(mainPtr, mainLen)) : "";
+      const found = opts.findModule ? opts.findModule(name, mainFile) : findModuleBeside(dirname(opts.mainPath ?? mainFile), name);
+      pending = found ? encodeModuleRecord(found) : null;
+      return pending ? pending.length : -1;
+    },
+    fetchModule(dst: number): void {
+      if (pending) bytes(dst, pending.length).set(pending);
+      pending = null;
+    },
+  };
 }
 
 function defaultReadSource(filename: string): string | null {
@@ -47,32 +79,38 @@ export async function runPyc(pyc: Uint8Array, opts: RunOptions = {}): Promise<nu
 export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenBudgets = false): number | Promise<number> {
   const stdout = opts.stdout ?? ((s: string) => process.stdout.write(s));
   const stderr = opts.stderr ?? ((s: string) => process.stderr.write(s));
-  const decoders = [new TextDecoder("utf-8"), new TextDecoder("utf-8"), new TextDecoder("utf-8")];
-  const tb = new TracebackFormatter(opts.readSource ?? defaultReadSource);
-  const utf8 = new TextDecoder("utf-8");
+  // Decoders, encoder and traceback formatter are made on first use: most runs never need some
+  // of them, and start-up time counts.
+  const decoders: (Utf8Decoder | undefined)[] = [undefined, undefined, undefined];
+  const decoder = (fd: number) => (decoders[fd] ??= new TextDecoder("utf-8"));
+  let tb: TracebackFormatter | undefined;
+  let utf8: Utf8Decoder | undefined;
   let vm: VmExports;
   const bytes = (ptr: number, len: number) => new Uint8Array(vm.memory.buffer, ptr >>> 0, len >>> 0);
-  const encoder = new TextEncoder();
+  let encoder: InstanceType<typeof TextEncoder> | undefined;
   vm = instantiateVm(opts.wasmPath, {
     write(fd, ptr, len) {
-      const text = decoders[fd === 2 ? 2 : 1].decode(bytes(ptr, len), { stream: true });
+      const text = decoder(fd === 2 ? 2 : 1).decode(bytes(ptr, len), { stream: true });
       if (fd === 2) stderr(text);
       else stdout(text);
     },
     readLine(ptr, cap) {
       const line = opts.readLine ? opts.readLine() : null;
       if (line === null) return -1;
-      const enc = encoder.encode(line);
+      const enc = (encoder ??= new TextEncoder()).encode(line);
       const n = Math.min(enc.length, cap >>> 0);
       bytes(ptr, n).set(enc.subarray(0, n));
       return n;
     },
     tbRecord(kind, p1, l1, p2, l2, a, b, c, d) {
+      utf8 ??= new TextDecoder("utf-8");
       const s1 = l1 ? utf8.decode(bytes(p1, l1)) : "";
       const s2 = l2 ? utf8.decode(bytes(p2, l2)) : "";
+      tb ??= new TracebackFormatter(opts.readSource ?? defaultReadSource);
       const text = tb.record(kind, s1, s2, a, b, c, d);
       if (kind === TB_END && text) stderr(text);
     },
+    ...moduleImports(opts, bytes),
   });
   vm.vmInit(opts.maxHeapBytes ?? 0);
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
@@ -100,9 +138,9 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     } catch {
       // after a trap
     }
-    const rest1 = decoders[1].decode();
+    const rest1 = decoders[1]?.decode();
     if (rest1) stdout(rest1);
-    const rest2 = decoders[2].decode();
+    const rest2 = decoders[2]?.decode();
     if (rest2) stderr(rest2);
     return s;
   };

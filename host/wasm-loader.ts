@@ -77,6 +77,13 @@ export interface VmImports {
   readLine?(ptr: number, cap: number): number;
   tbRecord?(kind: number, p1: number, l1: number, p2: number, l2: number, a: number, b: number, c: number, d: number): void;
   clockNow?(kind: number): number;
+  /**
+   * `import` of a module that is not native: the UTF-8 module name (and the main program's file
+   * name) in VM memory; returns the byte length of the module record (find-module.ts), which the
+   * VM then receives through fetchModule(dst), or -1: not found.
+   */
+  findModule?(namePtr: number, nameLen: number, mainPtr: number, mainLen: number): number;
+  fetchModule?(dst: number): void;
 }
 
 export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {}): VmExports {
@@ -89,6 +96,8 @@ export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {})
       readLine: imports.readLine ?? (() => -1),
       tbRecord: imports.tbRecord ?? (() => {}),
       clockNow: imports.clockNow ?? ((kind: number) => (kind === 0 ? Date.now() / 1000 : performance.now() / 1000)),
+      findModule: imports.findModule ?? (() => -1),
+      fetchModule: imports.fetchModule ?? (() => {}),
     },
   });
   return instance.exports as unknown as VmExports;

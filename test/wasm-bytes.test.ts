@@ -492,6 +492,8 @@ beforeAll(async () => {
       tbRecord: () => 0,
       readLine: () => 0,
       clockNow: () => 0,
+      findModule: () => -1,
+      fetchModule: () => {},
     },
   });
   W = instance.exports;

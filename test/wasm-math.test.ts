@@ -351,6 +351,8 @@ beforeAll(async () => {
       write: () => 0,
       tbRecord: () => 0,
       readLine: () => 0,
+      findModule: () => -1,
+      fetchModule: () => {},
     },
   });
   X = instance.exports;

@@ -1,0 +1,4 @@
+import second
+
+def f():
+    return second.g()

@@ -1,0 +1,3 @@
+print("importing")
+import first
+print("unreachable")

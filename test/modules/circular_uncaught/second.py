@@ -1,0 +1,4 @@
+from first import f
+
+def g():
+    return 1

@@ -1,0 +1,2 @@
+print("lazy: loaded")
+NAME = "lazy"

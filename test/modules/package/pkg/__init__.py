@@ -1,0 +1,3 @@
+"""A package."""
+print("pkg: init", __name__, __package__)
+TOP = "top"

@@ -1,0 +1,3 @@
+__all__ = ["cart", "prices", "OPEN"]
+OPEN = True
+print("shop: init")

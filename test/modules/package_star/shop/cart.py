@@ -1,0 +1,2 @@
+print("shop.cart: loaded")
+items = ["apple"]

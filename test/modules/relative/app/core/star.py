@@ -1,0 +1,2 @@
+from . import *
+print("star:", sorted(k for k in globals() if not k.startswith("__")))

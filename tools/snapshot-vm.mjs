@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+/**
+ * Start-up snapshot of the VM module: `node tools/snapshot-vm.mjs [in.wasm] [out.wasm]` (default
+ * build/vm.wasm in place).
+ *
+ * Starting the VM (assembly/vm.ts vmInit: every type dict, method descriptor, interned name,
+ * builtins, sys) costs a fresh process more than running a small program, mostly because V8 has to
+ * compile the start-up code before running it once. Here it runs once at build time instead: the
+ * module is instantiated in this process, `vmSnapshotInit()` starts the VM, and the resulting
+ * linear memory and mutable globals are written back into the module as its data segments and
+ * global initial values. The start function is dropped (its effects are in the snapshot), and so
+ * is the vmSnapshotInit export. vmInit(maxBytes) on the result only sets the heap cap. The initial
+ * memory shrinks to what the started VM uses.
+ * Everything else in the binary (code, tables, other exports) is copied byte for byte.
+ *
+ * The VM must not call its host while starting: every import throws here.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const input = process.argv[2] ?? path.join(root, "build", "vm.wasm");
+const output = process.argv[3] ?? input;
+
+const SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_GLOBAL = 6, SEC_EXPORT = 7, SEC_START = 8, SEC_DATA = 11, SEC_DATACOUNT = 12;
+/** Zero runs shorter than this stay inside one data segment (a segment costs ~4 bytes of header). */
+const MIN_GAP = 16;
+
+// ── reading ───────────────────────────────────────────────────────────────────────────────────
+
+class Reader {
+  constructor(bytes, pos = 0) {
+    this.b = bytes;
+    this.p = pos;
+  }
+  byte() {
+    return this.b[this.p++];
+  }
+  u32() {
+    let r = 0, shift = 0, x;
+    do {
+      x = this.b[this.p++];
+      r += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return r;
+  }
+  skipLeb() {
+    while (this.b[this.p++] & 0x80);
+  }
+  name() {
+    const n = this.u32();
+    const s = Buffer.from(this.b.subarray(this.p, this.p + n)).toString("utf8");
+    this.p += n;
+    return s;
+  }
+  /** A constant expression up to and including its `end` (the MVP + extended-const opcodes). */
+  constExpr() {
+    const start = this.p;
+    for (;;) {
+      const op = this.byte();
+      if (op === 0x0b) return this.b.subarray(start, this.p);
+      if (op === 0x41 || op === 0x42 || op === 0x23 || op === 0xd2) this.skipLeb(); // i32/i64.const, global.get, ref.func
+      else if (op === 0x43) this.p += 4;
+      else if (op === 0x44) this.p += 8;
+      else if (op === 0xd0) this.byte(); // ref.null t
+      else if (op === 0xfd && this.b[this.p] === 12) this.p += 1 + 16; // v128.const
+      else if (op === 0x6a || op === 0x6b || op === 0x6c || op === 0x7c || op === 0x7d || op === 0x7e) continue;
+      else throw new Error(`snapshot: unsupported opcode 0x${op.toString(16)} in a constant expression`);
+    }
+  }
+}
+
+function sections(bytes) {
+  if (bytes.readUInt32LE(0) !== 0x6d736100 || bytes.readUInt32LE(4) !== 1) throw new Error(`${input}: not a wasm module`);
+  const out = [];
+  const r = new Reader(bytes, 8);
+  while (r.p < bytes.length) {
+    const id = r.byte();
+    const len = r.u32();
+    out.push({ id, body: bytes.subarray(r.p, r.p + len) });
+    r.p += len;
+  }
+  return out;
+}
+
+// ── writing ───────────────────────────────────────────────────────────────────────────────────
+
+function leb(n) {
+  const out = [];
+  do {
+    let x = n % 128;
+    n = Math.floor(n / 128);
+    if (n) x |= 0x80;
+    out.push(x);
+  } while (n);
+  return out;
+}
+
+function sleb(v) {
+  // v: bigint
+  const out = [];
+  for (;;) {
+    const x = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && !(x & 0x40)) || (v === -1n && x & 0x40)) {
+      out.push(x);
+      return out;
+    }
+    out.push(x | 0x80);
+  }
+}
+
+function vec(items) {
+  return Buffer.concat([Buffer.from(leb(items.length)), ...items]);
+}
+
+function section(id, body) {
+  return Buffer.concat([Buffer.from([id, ...leb(body.length)]), body]);
+}
+
+function constOf(type, value) {
+  switch (type) {
+    case 0x7f:
+      return Buffer.from([0x41, ...sleb(BigInt(value | 0)), 0x0b]);
+    case 0x7e:
+      return Buffer.from([0x42, ...sleb(BigInt.asIntN(64, value)), 0x0b]);
+    case 0x7d: {
+      const b = Buffer.alloc(6);
+      b[0] = 0x43;
+      b.writeFloatLE(value, 1);
+      b[5] = 0x0b;
+      return b;
+    }
+    case 0x7c: {
+      const b = Buffer.alloc(10);
+      b[0] = 0x44;
+      b.writeDoubleLE(value, 1);
+      b[9] = 0x0b;
+      return b;
+    }
+    default:
+      throw new Error(`snapshot: mutable global of type 0x${type.toString(16)}`);
+  }
+}
+
+// ── the module ────────────────────────────────────────────────────────────────────────────────
+
+const bytes = readFileSync(input);
+const secs = sections(bytes);
+const find = (id) => secs.find((s) => s.id === id);
+
+let importedGlobals = 0;
+const imp = find(SEC_IMPORT);
+if (imp) {
+  const r = new Reader(imp.body);
+  for (let n = r.u32(); n > 0; n--) {
+    r.name();
+    r.name();
+    const kind = r.byte();
+    if (kind === 0) r.u32();
+    else if (kind === 1) {
+      r.byte();
+      const f = r.u32();
+      r.u32();
+      if (f & 1) r.u32();
+    } else if (kind === 2) {
+      const f = r.u32();
+      r.u32();
+      if (f & 1) r.u32();
+    } else {
+      importedGlobals++;
+      r.byte();
+      r.byte();
+    }
+  }
+}
+if (importedGlobals) throw new Error("snapshot: the module imports globals");
+
+const globals = [];
+{
+  const r = new Reader(find(SEC_GLOBAL).body);
+  for (let n = r.u32(); n > 0; n--) {
+    const type = r.byte();
+    const mutable = r.byte() === 1;
+    globals.push({ type, mutable, init: Buffer.from(r.constExpr()) });
+  }
+}
+
+const exportsList = [];
+{
+  const r = new Reader(find(SEC_EXPORT).body);
+  for (let n = r.u32(); n > 0; n--) {
+    const start = r.p;
+    const name = r.name();
+    r.byte();
+    r.u32();
+    exportsList.push({ name, raw: Buffer.from(r.b.subarray(start, r.p)) });
+  }
+}
+if (!exportsList.some((e) => e.name === "vmSnapshotInit")) throw new Error(`${input}: no vmSnapshotInit export (already a snapshot?)`);
+
+{
+  const r = new Reader(find(SEC_DATA).body);
+  for (let n = r.u32(); n > 0; n--) {
+    const flags = r.u32();
+    if (flags !== 0) throw new Error("snapshot: passive or multi-memory data segments are not handled");
+    r.constExpr();
+    const len = r.u32();
+    r.p += len;
+  }
+}
+
+const memSec = new Reader(find(SEC_MEMORY).body);
+if (memSec.u32() !== 1) throw new Error("snapshot: expected one memory");
+const memFlags = memSec.u32();
+memSec.u32();
+const memMax = memFlags & 1 ? memSec.u32() : undefined;
+
+// Instrumented copy: every mutable global exported as __snapshot_g<i>.
+const extra = globals.flatMap((g, i) => (g.mutable ? [Buffer.from([...leb(`__snapshot_g${i}`.length), ...Buffer.from(`__snapshot_g${i}`), 3, ...leb(i)])] : []));
+const probe = Buffer.concat([
+  bytes.subarray(0, 8),
+  ...secs.map((s) => (s.id === SEC_EXPORT ? section(SEC_EXPORT, vec([...exportsList.map((e) => e.raw), ...extra])) : section(s.id, s.body))),
+]);
+
+const mod = new WebAssembly.Module(probe);
+const env = {};
+for (const i of WebAssembly.Module.imports(mod)) {
+  if (i.kind !== "function") throw new Error(`snapshot: import ${i.module}.${i.name} is not a function`);
+  env[i.name] = () => {
+    throw new Error(`snapshot: the VM called its host (${i.module}.${i.name}) while starting`);
+  };
+}
+const inst = new WebAssembly.Instance(mod, { env });
+const heapTop = inst.exports.vmSnapshotInit() >>> 0;
+
+const mem = new Uint8Array(inst.exports.memory.buffer);
+// Initial memory: up to the heap's end and the last non-zero byte. The heap grows memory by
+// memory.size() when it needs more, so the pages start-up grew ahead of need are left out.
+let last = mem.length;
+while (last > 0 && mem[last - 1] === 0) last--;
+const pages = Math.max(1, Math.ceil(Math.max(heapTop, last) / 65536));
+
+// Data segments: the non-zero runs of memory.
+const segs = [];
+{
+  let i = 0;
+  const n = last;
+  while (i < n) {
+    while (i < n && mem[i] === 0) i++;
+    if (i >= n) break;
+    const start = i;
+    let end = i;
+    while (i < n) {
+      if (mem[i] !== 0) {
+        end = ++i;
+        continue;
+      }
+      let j = i;
+      while (j < n && mem[j] === 0 && j - end < MIN_GAP) j++;
+      if (j >= n || j - end >= MIN_GAP) break;
+      i = j;
+    }
+    segs.push(Buffer.concat([Buffer.from([0, 0x41, ...sleb(BigInt(start | 0)), 0x0b, ...leb(end - start)]), mem.subarray(start, end)]));
+    i = end;
+  }
+}
+
+const newGlobals = vec(
+  globals.map((g, i) => {
+    const init = g.mutable ? constOf(g.type, inst.exports[`__snapshot_g${i}`].value) : g.init;
+    return Buffer.concat([Buffer.from([g.type, g.mutable ? 1 : 0]), init]);
+  }),
+);
+const newMemory = vec([Buffer.from([memFlags, ...leb(pages), ...(memMax === undefined ? [] : leb(memMax))])]);
+const newExports = vec(exportsList.filter((e) => e.name !== "vmSnapshotInit").map((e) => e.raw));
+
+const parts = [bytes.subarray(0, 8)];
+for (const s of secs) {
+  if (s.id === SEC_START) continue;
+  if (s.id === SEC_MEMORY) parts.push(section(s.id, newMemory));
+  else if (s.id === SEC_GLOBAL) parts.push(section(s.id, newGlobals));
+  else if (s.id === SEC_EXPORT) parts.push(section(s.id, newExports));
+  else if (s.id === SEC_DATACOUNT) parts.push(section(s.id, Buffer.from(leb(segs.length))));
+  else if (s.id === SEC_DATA) parts.push(section(s.id, vec(segs)));
+  else parts.push(section(s.id, s.body));
+}
+const out = Buffer.concat(parts);
+new WebAssembly.Module(out); // validates
+writeFileSync(output, out);
+const dataBytes = segs.reduce((a, s) => a + s.length, 0);
+console.log(
+  `snapshot: ${path.relative(process.cwd(), output)} ${bytes.length} -> ${out.length} bytes ` +
+    `(${pages} pages, ${segs.length} data segments, ${dataBytes} data bytes)`,
+);
