@@ -1,10 +1,18 @@
 #!/usr/bin/env python3.11
 """Expected results of the conformance corpus, test/programs/*.py, produced by CPython 3.11.
 
-For each program NAME.py this runs `python3.11 -X utf8 NAME.py` with PYTHONHASHSEED=0, cwd
-test/programs and a scrubbed environment, and writes NAME.expected.json:
+For each program NAME.py this compiles NAME.pyc (py_compile, from cwd test/programs, as the test
+does) into a temporary directory and runs `python3.11 -X utf8 <tmp>/NAME.pyc` with
+PYTHONHASHSEED=0, cwd test/programs and a scrubbed environment, and writes NAME.expected.json:
 
     {"stdout": "...", "stderr": "...", "exit": N}
+
+Why the .pyc and not the .py: the VM runs the .pyc, and the two can differ. CPython 3.11's marshal
+writes a frozenset constant's elements sorted by their marshalled bytes (reproducible .pyc files),
+so a set literal compiled to `BUILD_SET; LOAD_CONST frozenset; SET_UPDATE` is rebuilt in another
+insertion order from the .pyc than from the in-memory constant, and collisions can iterate
+differently (set_01, set_02, set_str_01, set_str_02 do). Running the same .pyc makes CPython the
+oracle for exactly the code object the VM runs; for every other program the outputs are identical.
 
 CPython (3.9+) makes the __main__ script's path absolute, so tracebacks say
 `File "/abs/.../test/programs/NAME.py"`. The absolute directory prefix is removed from stdout and
@@ -46,9 +54,18 @@ def run(program: Path) -> tuple[dict, float]:
 
     CPU time, not wall time: the check must not call a program slow because the machine is busy.
     """
+    pyc_dir = tempfile.mkdtemp(prefix="gen-expected-")
+    pyc = os.path.join(pyc_dir, program.name + "c")
+    # compiled from test/programs by its relative name, as test/programs.test.ts compiles it
+    subprocess.run(
+        [sys.executable, "-c", "import py_compile,sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)", program.name, pyc],
+        cwd=PROGRAMS,
+        env=environment(),
+        check=True,
+    )
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
-            [sys.executable, "-X", "utf8", program.name],
+            [sys.executable, "-X", "utf8", pyc],
             cwd=PROGRAMS,
             env=environment(),
             stdout=out,
@@ -65,10 +82,12 @@ def run(program: Path) -> tuple[dict, float]:
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
+    os.remove(pyc)
+    os.rmdir(pyc_dir)
     prefix = str(PROGRAMS) + os.sep
 
     def text(data: bytes) -> str:
-        return data.decode("utf-8").replace(prefix, "")
+        return data.decode("utf-8").replace(prefix, "").replace(pyc_dir + os.sep, "")
 
     result = {"stdout": text(stdout), "stderr": text(stderr), "exit": proc.returncode}
     return result, usage.ru_utime + usage.ru_stime
