@@ -479,6 +479,53 @@ export function dictGetItemStr(d: usize, s: usize): Value {
   return dictGetItemKnownHash(d, <Value>s, strHash(s));
 }
 
+/**
+ * Instance attributes (eval.ts's cached LOAD_ATTR / STORE_ATTR): the name str remembers, in its
+ * attrHint byte, the entry index it was last found at. Instances of one class fill their dicts in
+ * the same order, so the guess usually hits and the probe is skipped. Only a guess: the entry's key
+ * must be the very same str object before it is used.
+ */
+export function dictGetItemStrHinted(d: usize, s: usize): Value {
+  const k = <usize>changetype<DictObject>(d).keys;
+  if (k == 0) return NULL;
+  const hint = <u32>changetype<StrObject>(s).attrHint;
+  if (hint < kNentries(k)) {
+    const e = kEntry(k, hint);
+    if (load<u64>(e, 8) == <u64>s) return load<u64>(e, 16);
+  }
+  const ix = dictLookupKnownHash(d, <Value>s, strHash(s));
+  if (ix < 0) return NULL;
+  if (ix < 256) changetype<StrObject>(s).attrHint = <u8>ix;
+  return load<u64>(kEntry(<usize>changetype<DictObject>(d).keys, <u32>ix), 16);
+}
+
+/** d[s] = value for a str name, with the same hint (references taken as dictSetItem). */
+export function dictSetItemStrHinted(d: usize, s: usize, value: Value): i32 {
+  const k = <usize>changetype<DictObject>(d).keys;
+  if (k != 0) {
+    const hint = <u32>changetype<StrObject>(s).attrHint;
+    if (hint < kNentries(k)) {
+      const e = kEntry(k, hint);
+      if (load<u64>(e, 8) == <u64>s) {
+        const old = load<u64>(e, 16);
+        if (old != value) {
+          incref(value);
+          store<u64>(e, value, 16);
+          bump(changetype<DictObject>(d));
+          decref(old);
+        }
+        return 0;
+      }
+    }
+  }
+  if (dictSetItemKnownHash(d, <Value>s, strHash(s), value) < 0) return -1;
+  // A new name went last: remember where.
+  const nk = <usize>changetype<DictObject>(d).keys;
+  const n = kNentries(nk);
+  if (n != 0 && n <= 256 && load<u64>(kEntry(nk, n - 1), 8) == <u64>s) changetype<StrObject>(s).attrHint = <u8>(n - 1);
+  return 0;
+}
+
 /** The entry number of key (for inline caches), DKIX_EMPTY (-1) when absent, DKIX_ERROR (-3). */
 export function dictLookupIndex(d: usize, key: Value): i32 {
   const h = keyHash(key);
@@ -850,8 +897,10 @@ function staticNames(): void {
  * dict_update_arg: a dict merges; an instance of a Python class with a keys() method is read as a
  * mapping (keys(), then __getitem__); anything else is an iterable of pairs. 0, or -1.
  */
+import { KIND_MAPPINGPROXY } from "./types";
 export function dictUpdateArg(d: usize, arg: Value): i32 {
   if (isObject(arg) && kindOf(<usize>arg) == KIND_DICT) return dictMerge(d, <usize>arg, 1);
+  if (isObject(arg) && kindOf(<usize>arg) == KIND_MAPPINGPROXY) return dictUpdateArg(d, <u64>load<u32>(<usize>arg + 8));
   if (isObject(arg) && kindOf(<usize>arg) == KIND_OBJECT) {
     staticNames();
     const keys = objGetAttr(arg, KEYS_NAME);

@@ -56,7 +56,7 @@ import {
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
 import { rangeIterNext } from "./range";
 import { incref, decref } from "./refcount";
-import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
+import { dictGetItemStrHinted, dictSetItemStrHinted, dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
 import { loadAttrFill, loadMethodFill, storeAttrFill } from "./attributes";
 import { typeEpoch } from "./typeobj";
 import { floatNew } from "./float";
@@ -878,7 +878,7 @@ function run(start: usize): Value {
         if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
           const dict = <usize>load<u32>(<usize>obj + <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52));
           if (dict != 0) {
-            const v = dictGetItemStr(dict, name);
+            const v = dictGetItemStrHinted(dict, name);
             if (v != NULL) {
               incref(v);
               decref(obj);
@@ -929,7 +929,7 @@ function run(start: usize): Value {
         if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
           const dict = <usize>load<u32>(<usize>obj + <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52));
           if (dict != 0) {
-            if (dictSetItem(dict, <u64>name, v) < 0) break;
+            if (dictSetItemStrHinted(dict, name, v) < 0) break;
             sp -= 16;
             decref(obj);
             decref(v);

@@ -6,7 +6,7 @@
  * input/output format (marshal's TYPE_UNICODE, host I/O).
  *
  *   offset 0   [ refcnt u32                | type u32 -> str                                  ]
- *          8   [ length u32 (code points)  | kind u8 (1/2/4) | ascii u8 | interned u8 | 0 u8 ]
+ *          8   [ length u32 (code points)  | kind u8 (1/2/4) | ascii u8 | interned u8 | attrHint u8 ]
  *         16   [ hash i64 (-1: not computed yet)                                              ]
  *         24   [ data: length units of `kind` bytes (u8 Latin-1, u16 UCS-2, u32 UCS-4) ...     ]
  *
@@ -29,7 +29,8 @@ export class StrObject extends ObjHeader {
   kind: u8;
   ascii: u8;
   interned: u8;
-  reserved: u8;
+  /** dict.ts's attribute hint: the dict entry index this name was last found at (a guess, checked). */
+  attrHint: u8;
   hash: i64;
 }
 
