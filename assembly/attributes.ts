@@ -241,8 +241,7 @@ export function descrGet(d: Value, obj: Value, type: Value): Value {
         if (obj == NULL) break;
         const fget = load<u64>(p + 8);
         if (fget == NULL || fget == NONE) {
-          raiseBegin(EXC_AttributeError);
-          errText("property object has no getter");
+          propertyMissing(p, obj, "getter");
           return NULL;
         }
         return callWith1(fget, obj);
@@ -454,6 +453,7 @@ export function objSetAttr(v: Value, name: usize, value: Value): i32 {
 }
 
 /** object.__setattr__ / object.__delattr__. */
+import { propertyMissing } from "./property-name";
 export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
   if (isObject(v) && kindOf(<usize>v) == KIND_TYPE) return typeSetAttr(<usize>v, name, value);
   if (isObject(v) && kindOf(<usize>v) == KIND_MODULE) {
@@ -479,12 +479,7 @@ export function genericSetAttr(v: Value, name: usize, value: Value): i32 {
     if (kindOf(p) == KIND_PROPERTY) {
       const f = load<u64>(p + (value == NULL ? 24 : 16));
       if (f == NULL || f == NONE) {
-        raiseBegin(EXC_AttributeError);
-        errText("property '");
-        errStrObject(name);
-        errText("' of '");
-        errTypeName(v);
-        errText(value == NULL ? "' object has no deleter" : "' object has no setter");
+        propertyMissing(p, v, value == NULL ? "deleter" : "setter");
         return -1;
       }
       const r = value == NULL ? callWith1(f, v) : callWith2(f, v, value);

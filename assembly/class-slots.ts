@@ -115,6 +115,8 @@ export function classLayout(t: usize, bases: usize, dict: usize, layout: u32): b
   }
   // Exceptions keep their dict in their own layout.
   if (layout == KIND_EXCEPTION) baseDict = true;
+  // So do classes (a metaclass adds no __dict__ / __weakref__ descriptors, as in CPython).
+  if (layout == KIND_TYPE) baseDict = baseWeak = true;
   let addDict = !baseDict;
   let addWeak = !baseWeak;
   let names: usize = 0; // sorted list of this class's own slot names (mangled)

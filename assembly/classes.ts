@@ -48,6 +48,9 @@ import { kwArg, arg, NativeFn } from "./native";
 import { descrGet } from "./attributes";
 import { listNew, listAppend } from "./list";
 import { classLayout } from "./class-slots";
+import { applyCustomMro } from "./mro-invoke";
+import { propertyStoreName } from "./property-name";
+import { KIND_PROPERTY } from "./types";
 
 /** The kind that decides an instance's layout: plain objects, exceptions, or a builtin's own. */
 function layoutKind(t: usize): u32 {
@@ -172,6 +175,10 @@ export function typeNew(meta: usize, name: usize, bases: usize, ns: usize): usiz
     return 0;
   }
   store<u32>(t + T_MRO, <u32>mro);
+  if (!applyCustomMro(t)) {
+    decref(<u64>t);
+    return 0;
+  }
   // Implicit wrappers, as type_new: __new__ is a staticmethod, __init_subclass__ and
   // __class_getitem__ are classmethods, when given as plain functions.
   wrapIfFunction(dict, N_NEW, KIND_STATICMETHOD);
@@ -232,7 +239,10 @@ function callSetName(t: usize, dict: usize): bool {
     const v = load<u64>(VAL);
     const k = load<u64>(KEY);
     const sn = userSlot(v, N_SET_NAME);
-    if (sn == NULL) continue;
+    if (sn == NULL) {
+      if (isObject(v) && kindOf(<usize>v) == KIND_PROPERTY) propertyStoreName(<usize>v, k); // property.__set_name__
+      continue;
+    }
     incref(v);
     incref(k);
     const r = callMethod2(sn, v, <u64>t, k);

@@ -106,6 +106,9 @@ import { objEq, objGetIter, objIterNext, objCall, objHash, objGetAttr, objLen, o
 import { bytesCompare, bytesSubscript, bytesContains, bytesIterNew, bytesIterNext } from "./bytes-ops";
 import { bytearrayCompare, bytearraySubscript, bytearrayAssSubscript, bytearrayInplace } from "./bytearray";
 import { KIND_BYTEARRAY } from "./types";
+import { KIND_MAPPINGPROXY } from "./types";
+import { mappingProxyTarget } from "./mappingproxy";
+import { objContains, objCompare } from "./ops";
 import { genIterNext } from "./generator";
 import { KIND_CORO_WRAPPER } from "./types";
 import { builtinIterNext as iterToolsNext } from "./itertools";
@@ -191,6 +194,8 @@ export function builtinCompare(a: Value, b: Value, op: i32): Value {
     }
     case KIND_CODE:
       return codeRichCompare(a, b, op);
+    case KIND_MAPPINGPROXY:
+      return objCompare(mappingProxyTarget(<usize>a), b, op); // the mapping's comparison
     case KIND_SLICE:
       return kb == KIND_SLICE ? sliceRichCompare(<usize>a, <usize>b, op) : <u64>NOT_IMPLEMENTED;
     case KIND_RANGE: {
@@ -306,6 +311,8 @@ function builtinLenOrMinus(v: Value): i64 {
     case KIND_DICT_VALUES:
     case KIND_DICT_ITEMS:
       return <i64>dictViewLen(p);
+    case KIND_MAPPINGPROXY:
+      return objLen(mappingProxyTarget(p));
   }
   return -1;
 }
@@ -342,6 +349,8 @@ export function builtinGetItem(v: Value, key: Value): Value {
         // list[int] and friends: __class_getitem__ (generic-alias.ts).
         return typeSubscript(p, key);
       }
+      case KIND_MAPPINGPROXY:
+        return objGetItem(mappingProxyTarget(p), key);
     }
   }
   raiseBegin(EXC_TypeError);
@@ -395,7 +404,9 @@ export function builtinSetItem(v: Value, key: Value, value: Value): i32 {
   raiseBegin(EXC_TypeError);
   errText("'");
   errTypeName(v);
-  errText(value == NULL ? "' object doesn't support item deletion" : "' object does not support item assignment");
+  // CPython says "doesn't" only on its sequence path (an index key); other keys get "does not".
+  const idx = isSmallInt(key) || key == TRUE || key == FALSE || kindOfValue(key) == KIND_INT;
+  errText(value != NULL ? "' object does not support item assignment" : idx ? "' object doesn't support item deletion" : "' object does not support item deletion");
   return -1;
 }
 
@@ -403,6 +414,8 @@ export function builtinContains(container: Value, item: Value): i32 {
   if (isObject(container)) {
     const p = <usize>container;
     switch (kindOf(p)) {
+      case KIND_MAPPINGPROXY:
+        return objContains(mappingProxyTarget(p), item);
       case KIND_LIST:
         return listContains(p, item);
       case KIND_TUPLE:
@@ -472,6 +485,8 @@ export function builtinGetIter(v: Value): Value {
   if (isObject(v)) {
     const p = <usize>v;
     switch (kindOf(p)) {
+      case KIND_MAPPINGPROXY:
+        return objGetIter(mappingProxyTarget(p));
       case KIND_LIST:
         return listIterNew(p);
       case KIND_TUPLE:

@@ -80,6 +80,8 @@ import { intFromStr, intFromF64, intToF64 } from "./int-ops";
 import { bytesFromValue, bytesCall } from "./bytes-ops";
 import { bytearrayCall } from "./bytearray";
 import { KIND_BYTEARRAY } from "./types";
+import { KIND_MAPPINGPROXY } from "./types";
+import { mappingProxyCall } from "./mappingproxy";
 import { builtinEnumerate, builtinZip, builtinMap, builtinFilter, builtinReversed } from "./itertools";
 import { F_CODE, F_NLOCALSPLUS, FRAME_HEADER } from "./frame";
 import { CodeObject } from "./code";
@@ -195,6 +197,8 @@ export function typeCall(t: usize, args: usize, nargs: i32, kwnames: usize, skip
     }
     case KIND_SUPER:
       return superNew(args, nargs);
+    case KIND_MAPPINGPROXY:
+      return mappingProxyCall(args, nargs, kwnames);
     case KIND_ENUMERATE:
       return builtinEnumerate(NULL, args, nargs, kwnames);
     case KIND_ZIP:

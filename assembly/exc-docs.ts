@@ -5,6 +5,7 @@
 import { excType } from "./exceptions";
 import { strLiteral } from "./names";
 import { EXC_COUNT } from "./exceptions.generated";
+import { typeObject, KIND_OBJECT, KIND_TYPE } from "./types";
 
 const EXC_DOCS: StaticArray<string> = [
   "",
@@ -84,6 +85,21 @@ export function excDocFor(t: usize): usize {
       const d = unchecked(EXC_DOCS[i]);
       return strLiteral(d);
     }
+  }
+  return 0;
+}
+
+let objectDoc: usize = 0;
+let typeDoc: usize = 0;
+/** __doc__ of the builtin types object and type (static str, cached), else 0. */
+export function builtinTypeDoc(t: usize): usize {
+  if (t == typeObject(KIND_OBJECT)) {
+    if (objectDoc == 0) objectDoc = strLiteral("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n");
+    return objectDoc;
+  }
+  if (t == typeObject(KIND_TYPE)) {
+    if (typeDoc == 0) typeDoc = strLiteral("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
+    return typeDoc;
   }
   return 0;
 }

@@ -11,7 +11,8 @@
  * method_descr (KIND_METHOD_DESCR), 24 bytes: [ header ][ fn u32 | name u32 ][ type u32 | kind i32 ]
  * cell (KIND_CELL), 16 bytes: [ header ][ value Value (NULL: empty) ]
  * classmethod / staticmethod, 24 bytes: [ header ][ func Value ][ dict u32 | 0 ]
- * property (KIND_PROPERTY), 40 bytes: [ header ][ fget ][ fset ][ fdel ][ doc ]  (Values, NULL = absent)
+ * property (KIND_PROPERTY), 48 bytes: [ header ][ fget ][ fset ][ fdel ][ doc ][ name ]  (Values, NULL = absent;
+ *   name: what __set_name__ gave, for error messages)
  * module (KIND_MODULE), 16 bytes: [ header ][ dict u32 | name u32 -> str ]
  *
  * All own their references. Static (immortal) builtin objects use the same layouts.
@@ -30,7 +31,7 @@ export const BUILTIN_SIZE: usize = 32;
 export const METHOD_DESCR_SIZE: usize = 24;
 export const CELL_SIZE: usize = 16;
 export const WRAPPER_SIZE: usize = 24; // classmethod, staticmethod
-export const PROPERTY_SIZE: usize = 40;
+export const PROPERTY_SIZE: usize = 48;
 export const MODULE_SIZE: usize = 16;
 
 // function field offsets
@@ -157,6 +158,7 @@ export function propertyNew(fget: Value, fset: Value, fdel: Value, doc: Value): 
   store<u64>(p + 16, fset);
   store<u64>(p + 24, fdel);
   store<u64>(p + 32, doc);
+  store<u64>(p + 40, NULL);
   return p;
 }
 

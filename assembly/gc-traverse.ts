@@ -54,8 +54,18 @@ import {
   KIND_SEQ_ITER,
   KIND_FRAME,
   KIND_TRACEBACK,
+  KIND_MEMBER_DESCR,
+  KIND_GETSET_DESCR,
+  KIND_GENERIC_ALIAS,
+  KIND_UNION,
+  KIND_MAPPINGPROXY,
+  KIND_COROUTINE,
+  KIND_CORO_WRAPPER,
   TPFLAG_HEAPTYPE,
+  TPFLAG_SIDE_DICT,
 } from "./types";
+import { objectBlockBytes } from "./class-slots";
+import { sideDictPeek } from "./side-dict";
 import { decref } from "./refcount";
 import { EMPTY_TUPLE } from "./tuple";
 import { dictClear } from "./dict";
@@ -74,7 +84,11 @@ export function gcInitKinds(): void {
     KIND_METHOD, KIND_BUILTIN, KIND_CELL, KIND_GENERATOR, KIND_OBJECT, KIND_MODULE, KIND_PROPERTY,
     KIND_CLASSMETHOD, KIND_STATICMETHOD, KIND_SUPER, KIND_LIST_REVITER, KIND_ENUMERATE, KIND_ZIP,
     KIND_MAP, KIND_FILTER, KIND_REVERSED, KIND_CALLABLE_ITER, KIND_SEQ_ITER, KIND_FRAME, KIND_TRACEBACK,
+    KIND_MEMBER_DESCR, KIND_GETSET_DESCR, KIND_GENERIC_ALIAS, KIND_UNION, KIND_MAPPINGPROXY, KIND_COROUTINE,
+    KIND_CORO_WRAPPER,
   ];
+  // Not tracked, as they hold no references that can form a cycle: code objects (constants),
+  // method descriptors (a name), str/bytes iterators and long ranges (a str, bytes or ints).
   for (let i = 0; i < kinds.length; i++) store<u8>(GC_KINDS + <usize>unchecked(kinds[i]), 1);
 }
 
@@ -104,7 +118,15 @@ const T_MRO_FIELD: usize = 40;
 /** Visits every reference p owns (the references its dealloc drops). */
 export function gcTraverse(p: usize, visit: Visitor): void {
   const type = <usize>load<u32>(p, 4);
-  if ((load<u32>(type, 12) & TPFLAG_HEAPTYPE) != 0) visit(<u64>type);
+  const tflags = load<u32>(type, 12);
+  if ((tflags & TPFLAG_HEAPTYPE) != 0) {
+    visit(<u64>type);
+    // Attributes of builtin-subclass instances live in side-dict.ts's table (released by dealloc).
+    if ((tflags & TPFLAG_SIDE_DICT) != 0) {
+      const d = sideDictPeek(p);
+      if (d != 0) visit(<u64>d);
+    }
+  }
   switch (kindOf(p)) {
     case KIND_TUPLE:
       visitValues(p + 16, <usize>load<u32>(p, 8), visit);
@@ -130,8 +152,21 @@ export function gcTraverse(p: usize, visit: Visitor): void {
     case KIND_TUPLE_ITER:
     case KIND_LIST_REVITER:
     case KIND_SEQ_ITER:
+    case KIND_CORO_WRAPPER:
+    case KIND_UNION:
+    case KIND_MAPPINGPROXY:
+      visitField(p, 8, visit);
+      break;
     case KIND_OBJECT:
       visitField(p, 8, visit);
+      // __slots__ values: [header][dict u32 | 0][slot Values ...] up to the type's basicsize.
+      visitValues(p + 16, (objectBlockBytes(type) - 16) >> 3, visit);
+      break;
+    case KIND_MEMBER_DESCR:
+    case KIND_GETSET_DESCR:
+    case KIND_GENERIC_ALIAS:
+      visitField(p, 8, visit);
+      visitField(p, 12, visit);
       break;
     case KIND_SLICE:
       visitValues(p + 8, 3, visit);
@@ -171,7 +206,7 @@ export function gcTraverse(p: usize, visit: Visitor): void {
       visitField(p, 16, visit);
       break;
     case KIND_PROPERTY:
-      visitValues(p + 8, 4, visit);
+      visitValues(p + 8, 5, visit);
       break;
     case KIND_MODULE:
     case KIND_TRACEBACK:
@@ -183,6 +218,7 @@ export function gcTraverse(p: usize, visit: Visitor): void {
       visitValues(p + 40, 1, visit);
       break;
     case KIND_GENERATOR:
+    case KIND_COROUTINE:
       traverseGenerator(p, visit);
       break;
     case KIND_SUPER:
@@ -193,6 +229,7 @@ export function gcTraverse(p: usize, visit: Visitor): void {
     case KIND_FRAME:
       visitField(p, 8, visit);
       visitField(p, 16, visit);
+      visitField(p, 20, visit); // f_locals snapshot
       break;
     case KIND_TYPE:
       if ((load<u32>(p, 12) & TPFLAG_HEAPTYPE) != 0) {
@@ -292,6 +329,11 @@ function listClearItems(l: usize): void {
 
 /** Breaks p's references that can take part in a cycle (CPython's tp_clear). */
 export function gcClear(p: usize): void {
+  const type = <usize>load<u32>(p, 4);
+  if ((load<u32>(type, 12) & (TPFLAG_HEAPTYPE | TPFLAG_SIDE_DICT)) == (TPFLAG_HEAPTYPE | TPFLAG_SIDE_DICT)) {
+    const d = sideDictPeek(p);
+    if (d != 0) dictClear(d);
+  }
   switch (kindOf(p)) {
     case KIND_LIST:
       listClearItems(p);
@@ -302,9 +344,12 @@ export function gcClear(p: usize): void {
     case KIND_SET:
       setClear(p);
       break;
-    case KIND_OBJECT:
+    case KIND_OBJECT: {
       clearField(p, 8);
+      const end = p + objectBlockBytes(type);
+      for (let at = p + 16; at < end; at += 8) clearValue(at, 0, NULL); // an empty slot is NULL
       break;
+    }
     case KIND_CELL:
       clearValue(p, 8, NULL);
       break;
@@ -325,6 +370,7 @@ export function gcClear(p: usize): void {
       break;
     }
     case KIND_GENERATOR:
+    case KIND_COROUTINE:
       gcGeneratorDropFrame(p);
       break;
     case KIND_TYPE:

@@ -77,6 +77,12 @@ import {
   KIND_OBJECT,
   KIND_DICT,
   KIND_GENERATOR,
+  KIND_COROUTINE,
+  KIND_TUPLE,
+  KIND_TYPE,
+  TPFLAG_HEAPTYPE,
+  typeObject,
+  TPFLAG_SIDE_DICT,
   TPFLAG_FINALIZER,
   EXC_TypeError,
   EXC_ValueError,
@@ -366,6 +372,7 @@ export function gcCollect(gen: i32): i32 {
     gcSetGarbage(0);
     garbageCount = 0;
   }
+  if (ok) untrackAtomTuples(c);
   // Survivors age; whatever is left of the garbage (uncleared cycles) goes with them.
   if (gen == 1) longLivedPending += tCount(c);
   if (c != target) moveAll(c, target);
@@ -383,6 +390,60 @@ export function gcCollect(gen: i32): i32 {
   if (saved == 0 && errorType() != 0) errorClear();
   gcSetCollecting(false);
   return found;
+}
+
+/**
+ * CPython untracks a surviving exact tuple whose items cannot be tracked (atoms, static types,
+ * untracked tuples): it can never be part of a cycle. This changes what later collections count
+ * (a class's (object,) bases tuple that survived one collection is not counted with the class).
+ * Inner tuples are usually tracked first: a few passes reach what CPython's list order reaches.
+ */
+function untrackAtomTuples(c: usize): void {
+  const tupleType = <u32>typeObject(KIND_TUPLE);
+  const slots = tSlots(c);
+  const cap = tCap(c);
+  let n: usize = 0;
+  for (let i: u32 = 0; i < cap; i++) {
+    const k = load<u32>(slots + (<usize>i << 4));
+    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == tupleType) n++;
+  }
+  if (n == 0) return;
+  const a = alloc(n << 2);
+  if (a == 0) return;
+  let j: usize = 0;
+  for (let i: u32 = 0; i < cap; i++) {
+    const k = load<u32>(slots + (<usize>i << 4));
+    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == tupleType) store<u32>(a + ((j++) << 2), k & PTR_MASK);
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    for (let i: usize = 0; i < n; i++) {
+      const p = <usize>load<u32>(a + (i << 2));
+      if (p == 0 || !tupleOfAtoms(p)) continue;
+      const s = findSlot(c, p);
+      if (s != 0) removeSlot(c, s);
+      store<u32>(a + (i << 2), 0);
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  free(a, n << 2);
+}
+
+/** Whether no item of tuple t may be tracked (CPython's _PyObject_GC_MAY_BE_TRACKED). */
+function tupleOfAtoms(t: usize): bool {
+  const n = <usize>tupleSize(t);
+  for (let i: usize = 0; i < n; i++) {
+    const v = tupleItem(t, i);
+    if (!isObject(v) || v == NULL) continue;
+    const p = <usize>v;
+    const k = kindOf(p);
+    if (!gcKindTracked(k) && (load<u32>(<usize>load<u32>(p, 4), 12) & TPFLAG_SIDE_DICT) == 0) continue;
+    if (k == KIND_TYPE && (load<u32>(p, 12) & TPFLAG_HEAPTYPE) == 0) continue; // static types
+    if (k == KIND_TUPLE && load<u32>(p, 4) == <u32>typeObject(KIND_TUPLE) && findAny(p) == 0) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Steps 5-7 on the n garbage objects (now in table 3, listed in `garbage` by seq). */
@@ -435,7 +496,7 @@ function runFinalizers(n: usize): bool {
     store<u32>(s, k | F_FINALIZED);
     ran = true;
     incref(<u64>p);
-    if (kindOf(p) == KIND_GENERATOR) {
+    if (kindOf(p) == KIND_GENERATOR || kindOf(p) == KIND_COROUTINE) {
       // CPython closes it; an unstarted one just drops its frame (no code runs).
       if (genNeedsClose(p)) runFinalizer(p);
       else if (gcGeneratorHasIdleFrame(p)) gcGeneratorDropFrame(p);
@@ -475,7 +536,7 @@ function countGarbage(n: usize): i32 {
 
 let atomsOnly = false;
 function visitAtoms(v: Value): void {
-  if (gcKindTracked(kindOf(<usize>v))) atomsOnly = false;
+  if (gcKindTracked(kindOf(<usize>v)) || (load<u32>(<usize>load<u32>(<usize>v, 4), 12) & TPFLAG_SIDE_DICT) != 0) atomsOnly = false;
 }
 
 // ── the gc module ──────────────────────────────────────────────────────────────────────────────

@@ -264,6 +264,7 @@ function rangeHash(r: usize): i64 {
 import { rangeStart, rangeStep, rangeLength } from "./range";
 import { rangeIsLong, longRangeHash } from "./range-long";
 
+import { KIND_MAPPINGPROXY } from "./types";
 function raiseUnhashable(v: Value): i64 {
   raiseBegin(EXC_TypeError);
   errText("unhashable type: '");
@@ -342,6 +343,7 @@ function hashByKind(v: Value): i64 {
     case KIND_DICT_ITEMS:
     case KIND_SLICE:
     case KIND_BYTEARRAY:
+    case KIND_MAPPINGPROXY:
       return raiseUnhashable(v);
     case KIND_METHOD: {
       // As equality (collections.ts): the bound object's identity and the function's.

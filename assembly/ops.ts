@@ -269,9 +269,12 @@ export function objStr(v: Value): usize {
   // object.__str__ is repr(self), which may be a user __repr__; exceptions have their own.
   if (isObject(v) && kindOf(<usize>v) == KIND_EXCEPTION) return rep.builtinStr(v);
   if (isObject(v) && kindOf(<usize>v) == KIND_STR) return strExact(<usize>v); // str.__str__ of a subclass
+  if (isObject(v) && kindOf(<usize>v) == KIND_MAPPINGPROXY) return mappingProxyStr(<usize>v); // str(mapping)
   return objRepr(v);
 }
 
+import { mappingProxyStr } from "./mappingproxy";
+import { KIND_MAPPINGPROXY } from "./types";
 /** format(v, spec) (spec: a str object pointer) as a new str object pointer; 0 on error. */
 export function objFormat(v: Value, spec: usize): usize {
   const d = userSlot(v, N_FORMAT);

@@ -73,6 +73,9 @@ import { KIND_MEMBER_DESCR, KIND_GETSET_DESCR } from "./types";
 import { descrObjRepr } from "./descr-objects";
 import { KIND_UNION, KIND_GENERIC_ALIAS } from "./types";
 import { typingRepr } from "./generic-alias";
+import { isWrapperDescr } from "./wrapper-descr";
+import { mappingProxyRepr } from "./mappingproxy";
+import { KIND_MAPPINGPROXY } from "./types";
 
 // ---------------------------------------------------------------------------------------------------
 // Recursion guard (Py_ReprEnter / Py_ReprLeave)
@@ -192,6 +195,8 @@ export function builtinRepr(v: Value): usize {
     case KIND_UNION:
     case KIND_GENERIC_ALIAS:
       return typingRepr(p);
+    case KIND_MAPPINGPROXY:
+      return mappingProxyRepr(p);
   }
   if (isNamespace(v)) return namespaceRepr(p);
   return defaultRepr(p);
@@ -251,7 +256,7 @@ function defaultRepr(p: usize): usize {
       return sbFinish(sb);
     }
     case KIND_METHOD_DESCR: {
-      sbAppendAscii(sb, "<method '");
+      sbAppendAscii(sb, isWrapperDescr(p) ? "<slot wrapper '" : "<method '");
       sbAppendStr(sb, <usize>load<u32>(p + 12));
       sbAppendAscii(sb, "' of '");
       sbAppendStr(sb, typeName(<usize>load<u32>(p + 16)));

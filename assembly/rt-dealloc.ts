@@ -76,6 +76,7 @@ export function runtimeDeallocChildren(p: usize): void {
       decref(load<u64>(p + 16));
       decref(load<u64>(p + 24));
       decref(load<u64>(p + 32));
+      decref(load<u64>(p + 40));
       break;
     case KIND_MODULE:
       dropField(p, 8);

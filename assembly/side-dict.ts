@@ -12,6 +12,8 @@
  */
 import { alloc, free } from "./heap";
 import { decref } from "./refcount";
+import { gcKindTracked, gcTrack, gcUntrack } from "./gc-tables";
+import { kindOf } from "./types";
 
 let table: usize = 0;
 let capacity: u32 = 0; // a power of two
@@ -77,6 +79,9 @@ export function sideDictSlot(p: usize): usize {
   live++;
   store<u32>(e, <u32>p);
   store<u32>(e, <u32>cell, 4);
+  // An atom kind (an int or str subclass instance) with a dict can be in a cycle: the collector
+  // tracks it while it has one (gc-traverse.ts visits the dict).
+  if (!gcKindTracked(kindOf(p))) gcTrack(p);
   return cell;
 }
 
@@ -85,6 +90,7 @@ export function sideDictRelease(p: usize): void {
   const e = find(p);
   if (e == 0 || load<u32>(e) != <u32>p) return;
   const cell = <usize>load<u32>(e, 4);
+  if (!gcKindTracked(kindOf(p))) gcUntrack(p); // tracked for its dict (sideDictSlot)
   store<u32>(e, 1); // deleted
   live--;
   store<u32>(e, 0, 4);

@@ -156,7 +156,7 @@ export function specialAttr(v: Value, name: usize): Value {
       }
       if (is(name, "__self__")) {
         const s = load<u64>(p + 16);
-        return own(s == NULL ? NONE : s);
+        return own(s == NULL ? builtinFunctionModule(p) : s);
       }
       if (is(name, "__doc__")) return NONE;
       return NULL;
@@ -293,7 +293,7 @@ function typeAttr(t: usize, name: usize): Value {
   if (is(name, "__mro__")) return own(<u64>typeMro(t));
   if (is(name, "__bases__")) return own(<u64>load<u32>(t + T_BASES));
   if (is(name, "__base__")) return fieldOrNone(t + T_BASE);
-  if (is(name, "__dict__")) return own(<u64>typeDict(t));
+  if (is(name, "__dict__")) return mappingProxyNew(<u64>typeDict(t)); // read-only view
   if (is(name, "__module__")) {
     // A class's __module__ lives in its dict (a later assignment changes it); builtins say 'builtins'.
     if (isHeapType(t)) {
@@ -309,6 +309,8 @@ function typeAttr(t: usize, name: usize): Value {
     if (dd == NULL && !isHeapType(t)) {
       const ed = excDocFor(t); // builtin exception classes have CPython's docstrings
       if (ed != 0) return <u64>ed;
+      const bd = builtinTypeDoc(t); // object, type
+      if (bd != 0) return <u64>bd;
     }
     return own(dd == NULL ? NONE : dd);
   }
@@ -316,6 +318,8 @@ function typeAttr(t: usize, name: usize): Value {
 }
 
 import { strLiteral } from "./names";
+import { builtinTypeDoc } from "./exc-docs";
+import { mappingProxyNew } from "./mappingproxy";
 let builtinsNameStr: usize = 0;
 function builtinsName(): usize {
   if (builtinsNameStr == 0) builtinsNameStr = strLiteral("builtins");
@@ -507,3 +511,11 @@ function dottedName(t: usize, name: usize): Value {
   return r == 0 ? NULL : <u64>r;
 }
 import { sbNew, sbAppendStr, sbAppendAscii, sbFinish } from "./str-ops";
+
+import { builtinsDict, builtinsModule } from "./builtins";
+/** __self__ of an unbound builtin function: the builtins module for builtins.<name>, else None. */
+function builtinFunctionModule(p: usize): Value {
+  const name = <usize>load<u32>(p + 12);
+  if (builtinsDict != 0 && name != 0 && dictGetItem(builtinsDict, <u64>name) == <u64>p) return <u64>builtinsModule;
+  return NONE;
+}

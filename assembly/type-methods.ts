@@ -171,6 +171,7 @@ function propertyCopy(self: Value, f: Value, slot: i32): Value {
   const fdel = slot == 2 ? f : load<u64>(p + 24);
   let doc = load<u64>(p + 32);
   const np = propertyNew(fget == NONE ? NULL : fget, fset == NONE ? NULL : fset, fdel == NONE ? NULL : fdel, doc);
+  if (np != 0) propertyStoreName(np, load<u64>(p + 40)); // the copy keeps the name
   return np == 0 ? NULL : <u64>np;
 }
 function propertyGetter(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
@@ -187,12 +188,13 @@ function propertyDeleter(self: Value, args: usize, nargs: i32, kwnames: usize): 
 }
 
 import { genericSetAttr } from "./attributes";
+import { propertyStoreName, propertyMissing, propertySetName, propertyDelete } from "./property-name";
 import { objCall } from "./ops";
 function propertySet(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkArgCount("__set__", nargs, 2, 2)) return NULL;
   const f = load<u64>(<usize>self + 16);
   if (f == NULL || f == NONE) {
-    raiseMsg(EXC_TypeError, "property has no setter");
+    propertyMissing(<usize>self, arg(args, 0), "setter");
     return NULL;
   }
   return objCall(f, args, 2, 0);
@@ -228,6 +230,8 @@ export function registerTypeMethods(): void {
   addMethod(t, "__prepare__", typePrepare, METHOD_CLASS);
   addMethod(t, "__subclasscheck__", typeSubclasscheck);
   addMethod(t, "__instancecheck__", typeInstancecheck);
+  addMethod(t, "__or__", typeOrMethod);
+  addMethod(t, "__ror__", typeRorMethod);
   addMethod(typeObject(KIND_FUNCTION), "__get__", functionGet);
   addMethod(typeObject(KIND_CLASSMETHOD), "__get__", wrapperGet);
   addMethod(typeObject(KIND_STATICMETHOD), "__get__", wrapperGet);
@@ -237,4 +241,17 @@ export function registerTypeMethods(): void {
   addMethod(p, "getter", propertyGetter);
   addMethod(p, "setter", propertySetter);
   addMethod(p, "deleter", propertyDeleter);
+  addMethod(p, "__set_name__", propertySetName);
+  addMethod(p, "__delete__", propertyDelete);
+}
+
+import { unionOr } from "./generic-alias";
+/** type.__or__ / type.__ror__: int | str as a types.UnionType (NotImplemented for non-types). */
+function typeOrMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!checkArgCount("__or__", nargs, 1, 1)) return NULL;
+  return unionOr(self, arg(args, 0));
+}
+function typeRorMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!checkArgCount("__ror__", nargs, 1, 1)) return NULL;
+  return unionOr(arg(args, 0), self);
 }

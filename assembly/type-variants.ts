@@ -27,9 +27,11 @@ import { strLiteral } from "./names";
 export const VARIANT_STR_ITER: i32 = 0;
 export const VARIANT_BYTEARRAY_ITER: i32 = 1;
 export const VARIANT_LONGRANGE_ITER: i32 = 2;
+/** wrapper_descriptor: builtin dunders that are CPython slot wrappers (wrapper-descr.ts). */
+export const VARIANT_WRAPPER_DESCR: i32 = 3;
 
 const VARIANT_SIZE: usize = 64; // TYPE_OBJECT_SIZE (a literal: memory.data needs a constant here)
-const VARIANTS: usize = memory.data(3 * 64, 8);
+const VARIANTS: usize = memory.data(4 * 64, 8);
 
 /** The variant type object i (static, immortal). */
 // @ts-ignore: decorator
@@ -48,6 +50,7 @@ export function initVariantHeaders(): void {
   memory.copy(variantType(VARIANT_STR_ITER), typeObject(KIND_STR_ITER), VARIANT_SIZE);
   memory.copy(variantType(VARIANT_BYTEARRAY_ITER), typeObject(KIND_BYTES_ITER), VARIANT_SIZE);
   memory.copy(variantType(VARIANT_LONGRANGE_ITER), typeObject(KIND_RANGE_ITER), VARIANT_SIZE);
+  memory.copy(variantType(VARIANT_WRAPPER_DESCR), typeObject(KIND_METHOD_DESCR), VARIANT_SIZE);
 }
 
 function initVariant(i: i32, primaryKind: u32, name: string): void {
@@ -77,6 +80,7 @@ function copyDict(primary: usize, t: usize): usize {
       const fn = changetype<NativeFn>(<usize>load<u32>(<usize>v + 8));
       const m = methodDescrNew(fn, <usize>load<u32>(<usize>v + 12), t, load<i32>(<usize>v + 20));
       store<u32>(m, IMMORTAL_REFCNT);
+      store<u32>(m, load<u32>(<usize>v, 4), 4); // keeps a slot wrapper's type
       v = <u64>m;
     }
     dictSetItem(d, key, v);
@@ -89,4 +93,5 @@ export function initTypeVariants(): void {
   initVariant(VARIANT_STR_ITER, KIND_STR_ITER, "str_iterator");
   initVariant(VARIANT_BYTEARRAY_ITER, KIND_BYTES_ITER, "bytearray_iterator");
   initVariant(VARIANT_LONGRANGE_ITER, KIND_RANGE_ITER, "longrange_iterator");
+  initVariant(VARIANT_WRAPPER_DESCR, KIND_METHOD_DESCR, "wrapper_descriptor");
 }

@@ -227,6 +227,7 @@ export function typeInitBuiltins(): void {
 }
 
 /** Puts every method registered through native.ts addMethod into its type's dict. */
+import { markSlotWrapper } from "./wrapper-descr";
 export function installRegisteredMethods(): void {
   const n = registeredMethodCount();
   for (let i = 0; i < n; i++) {
@@ -234,6 +235,7 @@ export function installRegisteredMethods(): void {
     const name = strLiteral(registeredMethodName(i));
     const d = methodDescrNew(registeredMethodFn(i), name, t, registeredMethodKind(i));
     store<u32>(d, IMMORTAL_REFCNT);
+    if (registeredMethodKind(i) == 0) markSlotWrapper(d, t, name); // METHOD_INSTANCE dunders
     dictSetItem(typeDict(t), <u64>name, <u64>d);
   }
 }

@@ -33,6 +33,7 @@ import { registerObjectMethods } from "./object-methods";
 import { registerDescrObjects, installBuiltinGetsets } from "./descr-objects";
 import { registerTypeExtras } from "./type-extras";
 import { registerGenericAlias } from "./generic-alias";
+import { registerMappingProxy } from "./mappingproxy";
 import { registerNumberMethods } from "./num-methods";
 import { registerSlotWrappers } from "./slot-wrappers";
 import { registerTypeMethods } from "./type-methods";
@@ -110,6 +111,7 @@ function vmStart(maxBytes: usize): void {
   registerDescrObjects();
   registerTypeExtras();
   registerGenericAlias();
+  registerMappingProxy();
   registerIterLengthHints();
   installRegisteredMethods();
   initTypeVariants();

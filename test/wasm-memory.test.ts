@@ -143,7 +143,7 @@ inst.bound = inst.m
     expect(out).not.toContain("Error");
   }, 60_000);
 
-  for (const name of ["gc_01.py", "gc_02.py", "gc_03.py", "gc_04.py"]) {
+  for (const name of ["gc_01.py", "gc_02.py", "gc_03.py", "gc_04.py", "gc_05.py"]) {
     it(`${name}: gc.collect() counts and __del__ order as python3.11`, () => {
       const pyc = compile(PROGRAMS, [name]).get(name)!;
       let out = "";
@@ -167,7 +167,7 @@ function debugPrograms(): string[] {
     .filter((l) => l && !l.startsWith("#"));
   // A deterministic sample: every k-th program, plus the memory-heavy topics.
   const step = Math.max(1, Math.floor(all.length / SAMPLE));
-  return all.filter((p, i) => i % step === 0 || ALWAYS.test(p)).concat(["gc_01.py", "gc_02.py", "gc_03.py", "gc_04.py"].filter((p) => !all.includes(p)));
+  return all.filter((p, i) => i % step === 0 || ALWAYS.test(p)).concat(["gc_01.py", "gc_02.py", "gc_03.py", "gc_04.py", "gc_05.py"].filter((p) => !all.includes(p)));
 }
 
 describe("debug build heap audit", () => {
