@@ -55,6 +55,7 @@ import {
 } from "./types";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
 import { rangeIterNext } from "./range";
+import { frameLocalsCapture } from "./frame-locals";
 import { incref, decref } from "./refcount";
 import { dictGetItemStrHinted, dictSetItemStrHinted, dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
 import { loadAttrFill, loadMethodFill, storeAttrFill } from "./attributes";
@@ -1729,7 +1730,7 @@ function run(start: usize): Value {
       const exc = fetchException();
       if (!reraising) {
         chainContext(exc);
-        if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - <usize>changetype<CodeObject>(code).adaptive));
+        if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - <usize>changetype<CodeObject>(code).adaptive), frameLocalsCapture(f));
       }
       reraising = false;
       kwnames = 0;

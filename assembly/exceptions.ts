@@ -159,10 +159,19 @@ export function setStopIterationValue(e: usize): void {
   decref(old);
 }
 
-/** Prepends a traceback entry for (code, byte offset) to the exception's traceback. */
-export function excAddTraceback(e: usize, code: usize, offset: u32): void {
+/**
+ * Prepends a traceback entry for (code, byte offset) to the exception's traceback:
+ *   [ header ][ next u32 | code u32 ][ offset u32 | locals u32 ]
+ * `locals` (reference taken, may be 0): what tb_frame.f_locals shows — frame-locals.ts
+ * frameLocalsCapture, a tuple of the fast locals or the frame's locals mapping.
+ */
+export function excAddTraceback(e: usize, code: usize, offset: u32, locals: usize = 0): void {
   const tb = alloc(TRACEBACK_SIZE);
-  if (tb == 0) return; // the traceback is best effort under memory exhaustion
+  if (tb == 0) {
+    if (locals != 0) decref(<u64>locals);
+    return; // the traceback is best effort under memory exhaustion
+  }
+  store<u32>(tb + 20, <u32>locals);
   initHeader(tb, typeObject(KIND_TRACEBACK));
   incref(<u64>code);
   store<u32>(tb + 8, load<u32>(e + EX_TRACEBACK));

@@ -58,3 +58,61 @@ export function frameLocalsSnapshot(f: usize): Value {
 import { F_LOCALS } from "./frame";
 import { dictGetItem, dictDelItem } from "./dict";
 import { incref } from "./refcount";
+
+/**
+ * What a traceback entry keeps of a frame for tb_frame.f_locals (new reference, or 0): function
+ * frames, a tuple of their fast locals (cells included: read when the dict is made), cheap to take
+ * on every raise; module and class frames, their locals mapping.
+ */
+export function frameLocalsCapture(f: usize): usize {
+  const mapping = <usize>load<u32>(f + F_LOCALS);
+  const code = <usize>load<u32>(f + F_CODE);
+  if ((changetype<CodeObject>(code).flags & CO_OPTIMIZED_FLAG) == 0) {
+    if (mapping != 0) incref(<u64>mapping);
+    return mapping;
+  }
+  const n = <usize>load<u32>(f + F_NLOCALSPLUS);
+  if (n == 0) return 0;
+  const t = tupleAlloc(n);
+  if (t == 0) {
+    errorClear(); // best effort, like the entry itself
+    return 0;
+  }
+  for (let i: usize = 0; i < n; i++) {
+    const v = load<u64>(f + FRAME_HEADER + (i << 3));
+    incref(v);
+    tupleSetItem(t, i, v);
+  }
+  return t;
+}
+
+/** f_locals of a traceback's frame: a dict made from frameLocalsCapture's result (new reference). */
+export function capturedLocalsDict(code: usize, captured: usize): Value {
+  if (captured == 0) return <u64>dictNew();
+  if (kindOf(captured) != KIND_TUPLE) {
+    incref(<u64>captured);
+    return <u64>captured;
+  }
+  const d = dictNew();
+  if (d == 0) return NULL;
+  const c = changetype<CodeObject>(code);
+  const names = <usize>c.localsplusnames;
+  const kinds = <usize>c.localspluskinds + 24;
+  const n = <usize>tupleSize(captured);
+  for (let i: usize = 0; i < n; i++) {
+    let v = tupleItem(captured, i);
+    const k = <u32>load<u8>(kinds + i);
+    if ((k & 0xc0) != 0 && isObject(v) && kindOf(<usize>v) == KIND_CELL) v = load<u64>(<usize>v + 8);
+    if (v == NULL) continue;
+    if (dictSetItem(d, tupleItem(names, i), v) < 0) {
+      decref(<u64>d);
+      return NULL;
+    }
+  }
+  return <u64>d;
+}
+import { tupleAlloc, tupleSetItem, tupleSize } from "./tuple";
+import { errorClear, KIND_TUPLE } from "./types";
+import { decref } from "./refcount";
+// co_flags CO_OPTIMIZED (call.ts has the others; not imported here to keep this module a leaf)
+const CO_OPTIMIZED_FLAG: i32 = 0x1;

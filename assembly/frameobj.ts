@@ -68,6 +68,19 @@ export function tracebackAttr(tb: usize, name: usize): Value {
     return l < 0 ? NONE : makeSmallInt(l);
   }
   if (strEqualLiteral(name, "tb_lasti")) return makeSmallInt(<i64>offset);
-  if (strEqualLiteral(name, "tb_frame")) return frameObjectNew(code, lineOf(code, offset), 0);
+  if (strEqualLiteral(name, "tb_frame")) {
+    const fo = frameObjectNew(code, lineOf(code, offset), 0);
+    if (fo == NULL) return NULL;
+    const d = capturedLocalsDict(code, <usize>load<u32>(tb + 20));
+    if (d == NULL) {
+      decref(fo);
+      return NULL;
+    }
+    frameObjectSetLocals(<usize>fo, <usize>d);
+    return fo;
+  }
   return NULL;
 }
+
+import { capturedLocalsDict } from "./frame-locals";
+import { decref } from "./refcount";

@@ -212,6 +212,7 @@ export function gcTraverse(p: usize, visit: Visitor): void {
     case KIND_TRACEBACK:
       visitField(p, 8, visit);
       visitField(p, 12, visit);
+      if (kindOf(p) == KIND_TRACEBACK) visitField(p, 20, visit); // the locals capture
       break;
     case KIND_EXCEPTION:
       for (let off: usize = 8; off < 40; off += 4) if (off != 28) visitField(p, off, visit);

@@ -97,6 +97,7 @@ export function runtimeDeallocChildren(p: usize): void {
     case KIND_TRACEBACK:
       dropField(p, 8);
       dropField(p, 12);
+      dropField(p, 20);
       break;
     case KIND_GENERATOR:
     case KIND_COROUTINE:
