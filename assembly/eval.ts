@@ -55,6 +55,7 @@ import {
 } from "./types";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem, EMPTY_TUPLE, vecSize, vecItems } from "./tuple";
 import { rangeIterNext } from "./range";
+import { listIterNext } from "./list";
 import { frameLocalsCapture } from "./frame-locals";
 import { incref, decref } from "./refcount";
 import { dictGetItemStrHinted, dictSetItemStrHinted, dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
@@ -1240,18 +1241,7 @@ function run(start: usize): Value {
         let v: Value;
         const itType = load<u32>(<usize>it + 4);
         if (itType == LIST_ITER_TYPE) {
-          // list_iterator: [header][list u32 (0 when exhausted) | index u32] (list.ts)
-          const seq = <usize>load<u32>(<usize>it, 8);
-          const i = <usize>load<u32>(<usize>it, 12);
-          if (seq != 0 && i < <usize>vecSize(seq)) {
-            store<u32>(<usize>it, <u32>(i + 1), 12);
-            v = load<u64>(vecItems(seq) + (i << 3));
-            incref(v);
-            store<u64>(sp, v);
-            sp += 8;
-            continue;
-          }
-          v = ops.objIterNext(it);
+          v = listIterNext(<usize>it);
         } else if (itType == RANGE_ITER_TYPE) {
           v = rangeIterNext(<usize>it);
         } else {

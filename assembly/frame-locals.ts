@@ -1,27 +1,60 @@
-/** locals() inside a function: a new dict of the frame's bound local variables and cell contents. */
+/**
+ * A frame's local variables as a dict: locals() in a function, gi_frame.f_locals, and
+ * tb_frame.f_locals from what a traceback entry captured when the exception passed the frame.
+ */
 import { Value, NULL, isObject } from "./values";
 import { kindOf, KIND_CELL } from "./types";
 import { CodeObject } from "./code";
 import { tupleItem } from "./tuple";
 import { dictNew, dictSetItem } from "./dict";
 import { F_CODE, F_NLOCALSPLUS, FRAME_HEADER } from "./frame";
+import { F_LOCALS } from "./frame";
+import { dictGetItem, dictDelItem } from "./dict";
+import { incref } from "./refcount";
+import { tupleAlloc, tupleSetItem, tupleSize, TUPLE_HEADER_SIZE } from "./tuple";
+import { errorClear, KIND_TUPLE } from "./types";
+import { decref } from "./refcount";
 
-export function frameLocalsDict(f: usize): Value {
-  const d = dictNew();
-  if (d == 0) return NULL;
-  const code = <usize>load<u32>(f + F_CODE);
+// co_flags CO_OPTIMIZED (call.ts has the others; not imported here to keep this module a leaf)
+const CO_OPTIMIZED_FLAG: i32 = 0x1;
+
+/**
+ * The one walk over a code object's localsplus: sets d[name] for each bound value of the `n`
+ * Values at `values` (cell variables read through their cell); unbound names are skipped, or
+ * removed from d when `removeUnbound`. False after an error.
+ */
+function localsIntoDict(code: usize, values: usize, n: usize, d: usize, removeUnbound: bool): bool {
   const c = changetype<CodeObject>(code);
   const names = <usize>c.localsplusnames;
   const kinds = <usize>c.localspluskinds + 24;
-  const n = <usize>load<u32>(f + F_NLOCALSPLUS);
   for (let i: usize = 0; i < n; i++) {
-    let v = load<u64>(f + FRAME_HEADER + (i << 3));
+    let v = load<u64>(values + (i << 3));
     const k = <u32>load<u8>(kinds + i);
     if ((k & 0xc0) != 0 && isObject(v) && kindOf(<usize>v) == KIND_CELL) v = load<u64>(<usize>v + 8);
-    if (v == NULL) continue;
-    if (dictSetItem(d, tupleItem(names, i), v) < 0) return NULL;
+    const name = tupleItem(names, i);
+    if (v == NULL) {
+      if (removeUnbound && dictGetItem(d, name) != NULL) dictDelItem(d, name);
+      continue;
+    }
+    if (dictSetItem(d, name, v) < 0) return false;
+  }
+  return true;
+}
+
+/** A new dict of the n Values at `values` (new reference, NULL after an error). */
+function newLocalsDict(code: usize, values: usize, n: usize): Value {
+  const d = dictNew();
+  if (d == 0) return NULL;
+  if (!localsIntoDict(code, values, n, d, false)) {
+    decref(<u64>d);
+    return NULL;
   }
   return <u64>d;
+}
+
+/** A new dict of the frame's bound local variables and cell contents. */
+export function frameLocalsDict(f: usize): Value {
+  return newLocalsDict(<usize>load<u32>(f + F_CODE), f + FRAME_HEADER, <usize>load<u32>(f + F_NLOCALSPLUS));
 }
 
 /**
@@ -36,28 +69,10 @@ export function frameLocalsSnapshot(f: usize): Value {
     if (d == 0) return NULL;
     store<u32>(f + F_LOCALS, <u32>d);
   }
-  const code = <usize>load<u32>(f + F_CODE);
-  const c = changetype<CodeObject>(code);
-  const names = <usize>c.localsplusnames;
-  const kinds = <usize>c.localspluskinds + 24;
-  const n = <usize>load<u32>(f + F_NLOCALSPLUS);
-  for (let i: usize = 0; i < n; i++) {
-    let v = load<u64>(f + FRAME_HEADER + (i << 3));
-    const k = <u32>load<u8>(kinds + i);
-    if ((k & 0xc0) != 0 && isObject(v) && kindOf(<usize>v) == KIND_CELL) v = load<u64>(<usize>v + 8);
-    const name = tupleItem(names, i);
-    if (v == NULL) {
-      if (dictGetItem(d, name) != NULL) dictDelItem(d, name);
-      continue;
-    }
-    if (dictSetItem(d, name, v) < 0) return NULL;
-  }
+  if (!localsIntoDict(<usize>load<u32>(f + F_CODE), f + FRAME_HEADER, <usize>load<u32>(f + F_NLOCALSPLUS), d, true)) return NULL;
   incref(<u64>d);
   return <u64>d;
 }
-import { F_LOCALS } from "./frame";
-import { dictGetItem, dictDelItem } from "./dict";
-import { incref } from "./refcount";
 
 /**
  * What a traceback entry keeps of a frame for tb_frame.f_locals (new reference, or 0): function
@@ -93,26 +108,5 @@ export function capturedLocalsDict(code: usize, captured: usize): Value {
     incref(<u64>captured);
     return <u64>captured;
   }
-  const d = dictNew();
-  if (d == 0) return NULL;
-  const c = changetype<CodeObject>(code);
-  const names = <usize>c.localsplusnames;
-  const kinds = <usize>c.localspluskinds + 24;
-  const n = <usize>tupleSize(captured);
-  for (let i: usize = 0; i < n; i++) {
-    let v = tupleItem(captured, i);
-    const k = <u32>load<u8>(kinds + i);
-    if ((k & 0xc0) != 0 && isObject(v) && kindOf(<usize>v) == KIND_CELL) v = load<u64>(<usize>v + 8);
-    if (v == NULL) continue;
-    if (dictSetItem(d, tupleItem(names, i), v) < 0) {
-      decref(<u64>d);
-      return NULL;
-    }
-  }
-  return <u64>d;
+  return newLocalsDict(code, captured + TUPLE_HEADER_SIZE, <usize>tupleSize(captured));
 }
-import { tupleAlloc, tupleSetItem, tupleSize } from "./tuple";
-import { errorClear, KIND_TUPLE } from "./types";
-import { decref } from "./refcount";
-// co_flags CO_OPTIMIZED (call.ts has the others; not imported here to keep this module a leaf)
-const CO_OPTIMIZED_FLAG: i32 = 0x1;

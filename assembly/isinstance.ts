@@ -74,20 +74,7 @@ export function isInstanceOf(v: Value, cls: Value): i32 {
   }
   if (isObject(cls)) {
     const k = kindOf(<usize>cls);
-    if (k == KIND_TUPLE || k == KIND_UNION) {
-      const items = k == KIND_TUPLE ? <usize>cls : unionArgs(<usize>cls);
-      const n = <usize>tupleSize(items);
-      for (let i: usize = 0; i < n; i++) {
-        const item = tupleItem(items, i);
-        if (k == KIND_UNION && isObject(item) && kindOf(<usize>item) == KIND_GENERIC_ALIAS) {
-          raiseMsg(EXC_TypeError, MSG_GENERIC_INST);
-          return -1;
-        }
-        const r = isInstanceOf(v, item);
-        if (r != 0) return r;
-      }
-      return 0;
-    }
+    if (k == KIND_TUPLE || k == KIND_UNION) return anyOf(v, <usize>cls, k == KIND_UNION, false);
     if (k == KIND_GENERIC_ALIAS) {
       raiseMsg(EXC_TypeError, MSG_GENERIC_INST);
       return -1;
@@ -97,6 +84,25 @@ export function isInstanceOf(v: Value, cls: Value): i32 {
   }
   raiseMsg(EXC_TypeError, MSG_INST);
   return -1;
+}
+
+/**
+ * isinstance / issubclass against a tuple or a union: 1 at the first member that matches, 0, or
+ * -1 with an exception (a union may not hold a parameterized generic).
+ */
+function anyOf(x: Value, classes: usize, isUnion: bool, sub: bool): i32 {
+  const items = isUnion ? unionArgs(classes) : classes;
+  const n = <usize>tupleSize(items);
+  for (let i: usize = 0; i < n; i++) {
+    const item = tupleItem(items, i);
+    if (isUnion && isObject(item) && kindOf(<usize>item) == KIND_GENERIC_ALIAS) {
+      raiseMsg(EXC_TypeError, sub ? MSG_GENERIC_SUB : MSG_GENERIC_INST);
+      return -1;
+    }
+    const r = sub ? isSubclassOf(x, item) : isInstanceOf(x, item);
+    if (r != 0) return r;
+  }
+  return 0;
 }
 
 /** The real-class test, then the instance's own __class__ when its class overrides that attribute. */
@@ -134,20 +140,7 @@ export function isSubclassOf(c: Value, cls: Value): i32 {
   }
   if (isObject(cls)) {
     const k = kindOf(<usize>cls);
-    if (k == KIND_TUPLE || k == KIND_UNION) {
-      const items = k == KIND_TUPLE ? <usize>cls : unionArgs(<usize>cls);
-      const n = <usize>tupleSize(items);
-      for (let i: usize = 0; i < n; i++) {
-        const item = tupleItem(items, i);
-        if (k == KIND_UNION && isObject(item) && kindOf(<usize>item) == KIND_GENERIC_ALIAS) {
-          raiseMsg(EXC_TypeError, MSG_GENERIC_SUB);
-          return -1;
-        }
-        const r = isSubclassOf(c, item);
-        if (r != 0) return r;
-      }
-      return 0;
-    }
+    if (k == KIND_TUPLE || k == KIND_UNION) return anyOf(c, <usize>cls, k == KIND_UNION, true);
     if (k == KIND_GENERIC_ALIAS) {
       raiseMsg(EXC_TypeError, MSG_GENERIC_SUB);
       return -1;
