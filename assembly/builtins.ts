@@ -52,6 +52,7 @@ import { dictNew, dictGetItem, dictSetItem, dictNext } from "./dict";
 import { strLength, strCodePoint, strWriteUtf8, strUtf8Length, strFromUtf8 } from "./str";
 import { strFromCodePoint } from "./str-ops";
 import { moduleNew, moduleAddFunction, moduleAddValue, builtinNew, FN_GLOBALS } from "./function";
+import { addAsyncBuiltins } from "./async-gen";
 import { strLiteral, N_EMPTY, N_DIR, N_ROUND, N_INDEX } from "./names";
 import { arg, kwArg, checkArgCount, noKeywords, checkKeywords, kwCount, NativeFn } from "./native";
 import * as ops from "./ops";
@@ -1014,6 +1015,7 @@ export function initBuiltins(): void {
   moduleAddFunction(d, "round", round);
   moduleAddFunction(d, "iter", iter);
   moduleAddFunction(d, "next", next);
+  addAsyncBuiltins(d); // async-gen.ts: aiter, anext
   moduleAddFunction(d, "any", any);
   moduleAddFunction(d, "all", all);
   moduleAddFunction(d, "sum", sum);

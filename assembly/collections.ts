@@ -111,6 +111,8 @@ import { mappingProxyTarget } from "./mappingproxy";
 import { objContains, objCompare } from "./ops";
 import { genIterNext } from "./generator";
 import { KIND_CORO_WRAPPER } from "./types";
+import { KIND_ASYNC_GEN_ASEND, KIND_ASYNC_GEN_ATHROW, KIND_ANEXT_AWAITABLE } from "./types";
+import { agAwaitableNext } from "./async-gen";
 import { builtinIterNext as iterToolsNext } from "./itertools";
 import { N_KEYS, N_MATCH_ARGS, N_GETITEM } from "./names";
 import { isSubtype, typeLookup } from "./typeobj";
@@ -547,6 +549,9 @@ export function isBuiltinIterator(v: Value): bool {
     case KIND_SEQ_ITER:
     case KIND_BYTES_ITER:
     case KIND_CORO_WRAPPER:
+    case KIND_ASYNC_GEN_ASEND:
+    case KIND_ASYNC_GEN_ATHROW:
+    case KIND_ANEXT_AWAITABLE:
       return true;
   }
   return false;
@@ -576,6 +581,10 @@ export function builtinIterNext(it: Value): Value {
         return genIterNext(p);
       case KIND_CORO_WRAPPER:
         return genIterNext(<usize>load<u32>(p + 8)); // coroutine.__await__()'s iterator
+      case KIND_ASYNC_GEN_ASEND:
+      case KIND_ASYNC_GEN_ATHROW:
+      case KIND_ANEXT_AWAITABLE:
+        return agAwaitableNext(p); // async-gen.ts
       case KIND_SEQ_ITER:
         return seqIterNext(it);
       case KIND_BYTES_ITER:

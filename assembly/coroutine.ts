@@ -147,7 +147,7 @@ function isIterableCoroutine(v: Value): bool {
 }
 
 /** An iterator (new reference) for `await v`, or NULL: CPython's _PyCoro_GetAwaitableIter. */
-function awaitableIter(v: Value): Value {
+export function awaitableIter(v: Value): Value {
   if (isCoroutine(v) || isIterableCoroutine(v)) {
     incref(v);
     return v;

@@ -44,6 +44,8 @@
  */
 import { alloc, free } from "./heap";
 import { ObjHeader, initHeader, typeOfObject } from "./object";
+import { gcCountAlloc, gcTrackLater, DICT_UNTRACKED, DICT_VERSION_OFFSET } from "./gc-tables";
+import { gcMayBeTracked } from "./gc-traverse";
 import { Value, NULL, isObject } from "./values";
 import {
   kindOf,
@@ -108,6 +110,8 @@ export const DICT_SIZE: usize = 24;
 export const DICT_ENTRY_SIZE: usize = 24;
 // @ts-ignore: compile-time check
 if (offsetof<DictObject>() != DICT_SIZE) ERROR("DictObject layout");
+// @ts-ignore: compile-time check
+if (offsetof<DictObject>("version") != DICT_VERSION_OFFSET) ERROR("DictObject version offset");
 
 export const DKIX_EMPTY: i32 = -1;
 export const DKIX_DUMMY: i32 = -2;
@@ -120,7 +124,41 @@ let globalVersion: u64 = 0;
 
 // @ts-ignore: decorator
 @inline function bump(d: DictObject): void {
-  d.version = ++globalVersion;
+  d.version = ++globalVersion | (d.version & DICT_UNTRACKED);
+}
+
+/**
+ * Cycle-collector tracking as CPython's: an exact dict starts untracked (DICT_UNTRACKED in its
+ * version word) and is tracked from the first time it holds a key or value that may be tracked
+ * (MAINTAIN_TRACKING); a full collection untracks exact dicts of atoms again (gc.ts). Counted in
+ * generation 0 from its allocation either way. (An untracked dict cannot be part of a cycle.)
+ */
+// @ts-ignore: decorator
+@inline function maintainTracking(d: usize, key: Value, value: Value): void {
+  if ((changetype<DictObject>(d).version & DICT_UNTRACKED) != 0 && (mayBeTracked(key) || mayBeTracked(value))) dictTrack(d);
+}
+
+// @ts-ignore: decorator
+@inline function mayBeTracked(v: Value): bool {
+  return isObject(v) && v != NULL && gcMayBeTracked(v);
+}
+
+/** Starts tracking d (a no-op when it is tracked). */
+export function dictTrack(d: usize): void {
+  const o = changetype<DictObject>(d);
+  if ((o.version & DICT_UNTRACKED) == 0) return;
+  o.version &= ~DICT_UNTRACKED;
+  gcTrackLater(d);
+}
+
+/** Whether d is untracked (an exact dict holding atoms only). */
+export function dictIsUntracked(d: usize): bool {
+  return (changetype<DictObject>(d).version & DICT_UNTRACKED) != 0;
+}
+
+/** Marks a tracked dict, which the collector has just removed from its tables, untracked. */
+export function dictSetUntracked(d: usize): void {
+  changetype<DictObject>(d).version |= DICT_UNTRACKED;
 }
 
 /** The dict's version tag (see the file comment). */
@@ -290,8 +328,11 @@ function resize(d: usize, log2: u32): bool {
 export function dictNew(): usize {
   const d = alloc(DICT_SIZE);
   if (d == 0) return raiseMemory();
-  initHeader(d, typeObject(KIND_DICT));
-  bump(changetype<DictObject>(d));
+  // initHeader without tracking (see maintainTracking)
+  store<u32>(d, 1, 0);
+  store<u32>(d, <u32>typeObject(KIND_DICT), 4);
+  gcCountAlloc();
+  changetype<DictObject>(d).version = ++globalVersion | DICT_UNTRACKED;
   return d;
 }
 
@@ -420,6 +461,7 @@ export function dictInsertNewSteal(d: usize, key: Value, hash: i64, value: Value
   store<u64>(e, value, 16);
   o.used++;
   bump(o);
+  maintainTracking(d, key, value);
   store<i32>(k, kUsable(k) - 1, 4);
   store<u32>(k, n + 1, 8);
   return true;
@@ -442,6 +484,7 @@ export function dictSetItemKnownHash(d: usize, key: Value, hash: i64, value: Val
     if (old != value) {
       store<u64>(e, value, 16);
       bump(changetype<DictObject>(d));
+      maintainTracking(d, NULL, value);
       decref(old);
     } else {
       decref(value); // the same object again: drop the extra reference only
@@ -512,6 +555,7 @@ export function dictSetItemStrHinted(d: usize, s: usize, value: Value): i32 {
           incref(value);
           store<u64>(e, value, 16);
           bump(changetype<DictObject>(d));
+          maintainTracking(d, NULL, value);
           decref(old);
         }
         return 0;
@@ -551,6 +595,7 @@ export function dictSwapValue(d: usize, ix: u32, value: Value): Value {
   const old = load<u64>(e, 16);
   store<u64>(e, value, 16);
   bump(changetype<DictObject>(d));
+  maintainTracking(d, NULL, value);
   return old;
 }
 
@@ -768,6 +813,7 @@ export function dictCopy(d: usize): usize {
     }
     changetype<DictObject>(c).keys = <u32>k;
     changetype<DictObject>(c).used = o.used;
+    if (!dictIsUntracked(d)) dictTrack(c);
     return c;
   }
   const c = dictNew();
@@ -798,6 +844,7 @@ export function dictMerge(a: usize, b: usize, overrideMode: i32): i32 {
       ao.keys = <u32>c;
       ao.used = bo.used;
       bump(ao);
+      if (!dictIsUntracked(b)) dictTrack(a);
       return 0;
     }
   }

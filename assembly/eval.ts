@@ -116,6 +116,8 @@ import { exceptStarMatch, prepReraiseStar, egMatchOut, egRestOut } from "./exc-g
 import { errSetContext } from "./exc-methods";
 import { cDepth, nestingTooDeep } from "./recursion";
 import { getAwaitable, getAIter, getANext, endAsyncFor, beforeAsyncWith, asyncExitOut } from "./coroutine";
+import { asyncGenWrap } from "./async-gen";
+import { noteGeneratorCall } from "./unawaited";
 
 // ---------------------------------------------------------------------------------------------------
 // Interpreter-wide state
@@ -310,6 +312,7 @@ function doRaise(exc: Value, cause: Value): bool {
       causeValue = NULL;
     } else {
       causeValue = ops.makeException(cause);
+      decref(cause); // popped by RAISE_VARARGS: owned here
       if (causeValue == NULL) {
         decref(value);
         // The TypeError about the cause replaces it.
@@ -1343,6 +1346,7 @@ function run(start: usize): Value {
           const nf = framePrepare(<usize>callable, args, nargs - nkw, kw);
           if (nf == 0) {
             if (genResult == NULL) break;
+            noteGeneratorCall(f, here, genResult); // unawaited.ts: where a coroutine was made
             popCallStack(base, sp);
             sp = base;
             store<u64>(sp, genResult);
@@ -1434,6 +1438,10 @@ function run(start: usize): Value {
       }
 
       // ── generators ──────────────────────────────────────────────────────────────────────────
+      case OP.ASYNC_GEN_WRAP: {
+        asyncGenWrap(f); // async-gen.ts: marks the yield that follows as the body's own
+        continue;
+      }
       case OP.RETURN_GENERATOR: {
         // Reached when a generator is first resumed (framePrepare made the generator): the value
         // sent in is pushed by the resumer and popped by the POP_TOP that follows.

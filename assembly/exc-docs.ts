@@ -78,12 +78,21 @@ const EXC_DOCS: StaticArray<string> = [
   "",
 ];
 
-/** The docstring of builtin exception class `t` as a new str, or 0 when `t` is not one. */
+/** The immortal docstring strs made so far, by exception id (made on first use, then kept). */
+const DOC_SLOTS: i32 = 128;
+const DOC_CACHE: usize = memory.data(DOC_SLOTS * 4, 4);
+
+/** The docstring of builtin exception class `t` (an immortal str: no reference to give back), or 0. */
 export function excDocFor(t: usize): usize {
-  for (let i = 1; i < EXC_COUNT && i < EXC_DOCS.length; i++) {
+  for (let i = 1; i < EXC_COUNT && i < EXC_DOCS.length && i < DOC_SLOTS; i++) {
     if (excType(i) == t) {
-      const d = unchecked(EXC_DOCS[i]);
-      return strLiteral(d);
+      const slot = DOC_CACHE + (<usize>i << 2);
+      let d = <usize>load<u32>(slot);
+      if (d == 0) {
+        d = strLiteral(unchecked(EXC_DOCS[i]));
+        store<u32>(slot, <u32>d);
+      }
+      return d;
     }
   }
   return 0;

@@ -7,7 +7,9 @@
 import { Value, NULL } from "./values";
 import { kindOf, typeOf, errorType, errorClear, raiseObject, KIND_GENERATOR } from "./types";
 import { decref } from "./refcount";
-import { KIND_COROUTINE } from "./types";
+import { KIND_COROUTINE, KIND_ASYNC_GENERATOR } from "./types";
+import { coroNeverAwaited, warnUnawaited } from "./unawaited";
+import { asyncGenFinalize } from "./async-gen";
 import { fetchException } from "./exceptions";
 import { genNeedsClose, genClose } from "./generator";
 import { typeLookup } from "./typeobj";
@@ -16,8 +18,12 @@ import { callMethod0 } from "./ops";
 
 export function runFinalizer(p: usize): void {
   const saved = errorType() != 0 ? fetchException() : NULL;
-  if (kindOf(p) == KIND_GENERATOR || kindOf(p) == KIND_COROUTINE) {
-    if (genNeedsClose(p)) {
+  if (kindOf(p) == KIND_GENERATOR || kindOf(p) == KIND_COROUTINE || kindOf(p) == KIND_ASYNC_GENERATOR) {
+    if (coroNeverAwaited(p)) {
+      warnUnawaited(p); // unawaited.ts: RuntimeWarning "coroutine '...' was never awaited"
+    } else if (kindOf(p) == KIND_ASYNC_GENERATOR && asyncGenFinalize(p)) {
+      // handed to sys.set_asyncgen_hooks()'s finalizer (async-gen.ts)
+    } else if (genNeedsClose(p)) {
       const r = genClose(p);
       if (r == NULL) errorClear();
       else decref(r);

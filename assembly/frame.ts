@@ -140,6 +140,11 @@ function frameNewSlow(size: usize): usize {
   return f;
 }
 
+/** The topmost live arena frame, or 0 (unawaited.ts: where a warning happens). */
+export function frameInnermostArena(): usize {
+  return arenaLast;
+}
+
 /** Releases a frame: its locals, what is left on its stack, its references, its block. */
 export function frameFree(f: usize): void {
   const lp = frameLocals(f);

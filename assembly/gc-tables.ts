@@ -143,8 +143,18 @@ export function removeSlot(t: usize, s: usize): void {
   store<u32>(t, tCount(t) - 1, 8);
 }
 
-/** Moves every slot of `from` into `to` (flags and seq kept, F_MARK dropped); `from` ends empty. */
+/** Moves every slot of `from` into `to` (flags and seq kept); `from` ends empty. */
 export function moveAll(from: usize, to: usize): bool {
+  if (tCount(to) < tCount(from)) {
+    // Move the smaller set into the bigger one: swap the tables first. (Flags stay: F_MARK is
+    // reset by every marking pass, aux is read only in the garbage table, which ends empty.)
+    const a = load<u64>(from);
+    const b = load<u64>(from, 8);
+    store<u64>(from, load<u64>(to));
+    store<u64>(from, load<u64>(to, 8), 8);
+    store<u64>(to, a);
+    store<u64>(to, b, 8);
+  }
   const n = tCount(from);
   if (n == 0) return true;
   if (!reserve(to, n)) return false;
@@ -162,7 +172,7 @@ export function moveAll(from: usize, to: usize): bool {
 /** Drops every slot; a big table gives its block back (the next insertion allocates a small one). */
 export function emptyTable(t: usize): void {
   const cap = tCap(t);
-  if (cap > MIN_CAP * 4) {
+  if (cap > MIN_CAP * 16) {
     free(tSlots(t), <usize>cap << 4);
     store<u64>(t, 0);
     store<u64>(t, 0, 8);
@@ -207,12 +217,46 @@ export function gcSetGarbage(p: usize): void {
 
 /** initHeader of a container kind: p joins the youngest generation. */
 export function gcTrack(p: usize): void {
+  gcTrackLater(p);
+  gcCountAlloc();
+}
+
+/**
+ * The allocation of an object of a container kind that starts untracked (an exact dict: CPython
+ * counts it in generation 0's count all the same, and tracks it once it holds a container).
+ */
+// @ts-ignore: decorator
+@inline export function gcCountAlloc(): void {
+  if (++count0 > threshold0 && threshold0 > 0 && gcEnabled && !gcCollecting) requestHook();
+}
+
+/** The deallocation of an untracked container (gcUntrack's count without the table search). */
+// @ts-ignore: decorator
+@inline export function gcCountFree(): void {
+  if (count0 > 0) count0--;
+}
+
+/** Starts tracking a live object (it joins the youngest generation; no allocation is counted). */
+export function gcTrackLater(p: usize): void {
   const t = table(0);
   if ((tCount(t) + 1) << 1 > tCap(t)) {
     if (!reserve(t, 1)) return; // out of memory: p stays untracked (its cycles leak; nothing breaks)
   }
   placeSlot(t, <u32>p, seqCounter++, 0);
-  if (++count0 > threshold0 && threshold0 > 0 && gcEnabled && !gcCollecting) requestHook();
+}
+
+/**
+ * Exact dicts carry their tracking state in the top bit of their version word (dict.ts; the
+ * version counter never gets near it): set while the dict holds no container, as CPython's
+ * MAINTAIN_TRACKING keeps it. gc-tables.ts is a leaf module, so the word's place is stated here.
+ */
+// @ts-ignore: decorator
+@inline export const DICT_UNTRACKED: u64 = 0x8000000000000000;
+// @ts-ignore: decorator
+@inline export const DICT_VERSION_OFFSET: usize = 16;
+// @ts-ignore: decorator
+@inline export function dictUntracked(p: usize): bool {
+  return (load<u64>(p, DICT_VERSION_OFFSET) & DICT_UNTRACKED) != 0;
 }
 
 /** Deallocation of a tracked-kind object: forget it (refcount.ts). */

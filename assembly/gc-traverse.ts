@@ -61,6 +61,10 @@ import {
   KIND_MAPPINGPROXY,
   KIND_COROUTINE,
   KIND_CORO_WRAPPER,
+  KIND_ASYNC_GENERATOR,
+  KIND_ASYNC_GEN_ASEND,
+  KIND_ASYNC_GEN_ATHROW,
+  KIND_ANEXT_AWAITABLE,
   TPFLAG_HEAPTYPE,
   TPFLAG_SIDE_DICT,
 } from "./types";
@@ -71,7 +75,8 @@ import { EMPTY_TUPLE } from "./tuple";
 import { dictClear } from "./dict";
 import { setClear } from "./set";
 import { free } from "./heap";
-import { GC_KINDS } from "./gc-tables";
+import { GC_KINDS, gcKindTracked } from "./gc-tables";
+import { agAwaitableTraverse, agAwaitableClear } from "./async-gen";
 import { F_SP, F_CODE, F_FUNC, F_GLOBALS, F_BUILTINS, F_LOCALS, F_NLOCALSPLUS, F_FLAGS, FRAME_HEADER, FRAME_DONE, frameFree } from "./frame";
 
 export type Visitor = (v: Value) => void;
@@ -85,13 +90,26 @@ export function gcInitKinds(): void {
     KIND_CLASSMETHOD, KIND_STATICMETHOD, KIND_SUPER, KIND_LIST_REVITER, KIND_ENUMERATE, KIND_ZIP,
     KIND_MAP, KIND_FILTER, KIND_REVERSED, KIND_CALLABLE_ITER, KIND_SEQ_ITER, KIND_FRAME, KIND_TRACEBACK,
     KIND_MEMBER_DESCR, KIND_GETSET_DESCR, KIND_GENERIC_ALIAS, KIND_UNION, KIND_MAPPINGPROXY, KIND_COROUTINE,
-    KIND_CORO_WRAPPER,
+    KIND_CORO_WRAPPER, KIND_ASYNC_GENERATOR, KIND_ASYNC_GEN_ASEND, KIND_ASYNC_GEN_ATHROW, KIND_ANEXT_AWAITABLE,
   ];
   // Not tracked, as they hold no references that can form a cycle: code objects (constants),
   // method descriptors (a name), str/bytes iterators and long ranges (a str, bytes or ints).
   for (let i = 0; i < kinds.length; i++) store<u8>(GC_KINDS + <usize>unchecked(kinds[i]), 1);
 }
 
+/**
+ * CPython's _PyObject_GC_MAY_BE_TRACKED, except that every tuple counts (whether a tuple is still
+ * tracked is a table search: gc.ts asks that itself where it is worth it): containers of tracked
+ * kinds, but not static types; objects of other kinds that carry a __dict__.
+ */
+export function gcMayBeTracked(v: Value): bool {
+  if (!isObject(v) || v == NULL) return false;
+  const p = <usize>v;
+  const type = <usize>load<u32>(p, 4);
+  const k = load<u32>(type, 8);
+  if (!gcKindTracked(k)) return (load<u32>(type, 12) & TPFLAG_SIDE_DICT) != 0;
+  return k != KIND_TYPE || (load<u32>(p, 12) & TPFLAG_HEAPTYPE) != 0;
+}
 
 // @ts-ignore: decorator
 @inline function visitField(p: usize, off: usize, visit: Visitor): void {
@@ -220,7 +238,14 @@ export function gcTraverse(p: usize, visit: Visitor): void {
       break;
     case KIND_GENERATOR:
     case KIND_COROUTINE:
+    case KIND_ASYNC_GENERATOR:
       traverseGenerator(p, visit);
+      if (kindOf(p) == KIND_ASYNC_GENERATOR) visitField(p, 40, visit); // async-gen.ts: its finalizer hook
+      break;
+    case KIND_ASYNC_GEN_ASEND:
+    case KIND_ASYNC_GEN_ATHROW:
+    case KIND_ANEXT_AWAITABLE:
+      agAwaitableTraverse(p, visit); // async-gen.ts
       break;
     case KIND_SUPER:
       visitField(p, 8, visit);
@@ -272,6 +297,7 @@ function traverseGenerator(g: usize, visit: Visitor): void {
   visitField(g, 12, visit);
   visitField(g, 16, visit);
   visitField(g, 20, visit);
+  visitField(g, 36, visit); // the exception of the handler it is suspended in
   const f = <usize>load<u32>(g + G_FRAME);
   if (f == 0 || load<u32>(g + G_RUNNING) != 0 || (load<u32>(f + F_FLAGS) & FRAME_DONE) != 0) return;
   visitField(f, F_CODE, visit);
@@ -372,7 +398,15 @@ export function gcClear(p: usize): void {
     }
     case KIND_GENERATOR:
     case KIND_COROUTINE:
+    case KIND_ASYNC_GENERATOR:
       gcGeneratorDropFrame(p);
+      clearField(p, 36);
+      if (kindOf(p) == KIND_ASYNC_GENERATOR) clearField(p, 40);
+      break;
+    case KIND_ASYNC_GEN_ASEND:
+    case KIND_ASYNC_GEN_ATHROW:
+    case KIND_ANEXT_AWAITABLE:
+      agAwaitableClear(p);
       break;
     case KIND_TYPE:
       if ((load<u32>(p, 12) & TPFLAG_HEAPTYPE) != 0) {

@@ -78,6 +78,7 @@ import {
   KIND_DICT,
   KIND_GENERATOR,
   KIND_COROUTINE,
+  KIND_ASYNC_GENERATOR,
   KIND_TUPLE,
   KIND_TYPE,
   TPFLAG_HEAPTYPE,
@@ -87,9 +88,11 @@ import {
   EXC_TypeError,
   EXC_ValueError,
 } from "./types";
-import { gcTraverse, gcClear, gcInitKinds, gcGeneratorDropFrame, gcGeneratorHasIdleFrame } from "./gc-traverse";
+import { gcTraverse, gcClear, gcInitKinds, gcGeneratorDropFrame, gcGeneratorHasIdleFrame, gcMayBeTracked } from "./gc-traverse";
+import { dictSetUntracked } from "./dict";
 import { runFinalizer } from "./finalize";
 import { genNeedsClose } from "./generator";
+import { coroNeverAwaited } from "./unawaited";
 import { budget, setBudget, interruptRequested } from "./eval";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem } from "./tuple";
 import { dictNew, dictSetItem } from "./dict";
@@ -373,6 +376,7 @@ export function gcCollect(gen: i32): i32 {
     garbageCount = 0;
   }
   if (ok) untrackAtomTuples(c);
+  if (ok && gen == 2) untrackAtomDicts(c);
   // Survivors age; whatever is left of the garbage (uncleared cycles) goes with them.
   if (gen == 1) longLivedPending += tCount(c);
   if (c != target) moveAll(c, target);
@@ -436,14 +440,51 @@ function tupleOfAtoms(t: usize): bool {
   for (let i: usize = 0; i < n; i++) {
     const v = tupleItem(t, i);
     if (!isObject(v) || v == NULL) continue;
-    const p = <usize>v;
-    const k = kindOf(p);
-    if (!gcKindTracked(k) && (load<u32>(<usize>load<u32>(p, 4), 12) & TPFLAG_SIDE_DICT) == 0) continue;
-    if (k == KIND_TYPE && (load<u32>(p, 12) & TPFLAG_HEAPTYPE) == 0) continue; // static types
-    if (k == KIND_TUPLE && load<u32>(p, 4) == <u32>typeObject(KIND_TUPLE) && findAny(p) == 0) continue;
-    return false;
+    if (gcMayBeTracked(v) && !untrackedTuple(<usize>v)) return false;
   }
   return true;
+}
+
+// @ts-ignore: decorator
+@inline function untrackedTuple(p: usize): bool {
+  return load<u32>(p, 4) == <u32>typeObject(KIND_TUPLE) && findAny(p) == 0;
+}
+
+/**
+ * CPython's untrack_dicts, in full collections: a surviving exact dict none of whose keys and
+ * values may be tracked leaves the tables (dict.ts tracks it again when it gets a container).
+ */
+function untrackAtomDicts(c: usize): void {
+  const dictType = <u32>typeObject(KIND_DICT);
+  const slots = tSlots(c);
+  const cap = tCap(c);
+  let n: usize = 0;
+  for (let i: u32 = 0; i < cap; i++) {
+    const k = load<u32>(slots + (<usize>i << 4));
+    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == dictType) n++;
+  }
+  if (n == 0) return;
+  const a = alloc(n << 2);
+  if (a == 0) return;
+  let j: usize = 0;
+  for (let i: u32 = 0; i < cap; i++) {
+    const k = load<u32>(slots + (<usize>i << 4));
+    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == dictType) store<u32>(a + ((j++) << 2), k & PTR_MASK);
+  }
+  for (let i: usize = 0; i < n; i++) {
+    const d = <usize>load<u32>(a + (i << 2));
+    atomsOnly = true;
+    gcTraverse(d, visitDictAtoms);
+    if (!atomsOnly) continue;
+    const s = findSlot(c, d);
+    if (s != 0) removeSlot(c, s);
+    dictSetUntracked(d);
+  }
+  free(a, n << 2);
+}
+
+function visitDictAtoms(v: Value): void {
+  if (gcMayBeTracked(v) && !untrackedTuple(<usize>v)) atomsOnly = false;
 }
 
 /** Steps 5-7 on the n garbage objects (now in table 3, listed in `garbage` by seq). */
@@ -496,9 +537,9 @@ function runFinalizers(n: usize): bool {
     store<u32>(s, k | F_FINALIZED);
     ran = true;
     incref(<u64>p);
-    if (kindOf(p) == KIND_GENERATOR || kindOf(p) == KIND_COROUTINE) {
+    if (kindOf(p) == KIND_GENERATOR || kindOf(p) == KIND_COROUTINE || kindOf(p) == KIND_ASYNC_GENERATOR) {
       // CPython closes it; an unstarted one just drops its frame (no code runs).
-      if (genNeedsClose(p)) runFinalizer(p);
+      if (genNeedsClose(p) || coroNeverAwaited(p)) runFinalizer(p); // closes it, or warns (unawaited.ts)
       else if (gcGeneratorHasIdleFrame(p)) gcGeneratorDropFrame(p);
     } else {
       runFinalizer(p);

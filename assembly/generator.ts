@@ -3,7 +3,10 @@
  * bottom of a nested evaluation on each resumption (send/next/throw) and leaves when it yields.
  *
  *   0 [ header ]  8 [ frame u32 (0 once finished) | code u32 ]  16 [ name u32 | qualname u32 ]
- *  24 [ running u32 | started u32 ]  32 [ flags u32 (co_flags) | 0 ]            block 40
+ *  24 [ running u32 | started u32 ]  32 [ flags u32 (co_flags) | exc u32 ]      block 40
+ *
+ * `exc` (owned, 0 = none) is the exception of the except/finally block the generator is suspended
+ * in (CPython's gi_exc_state): put back as eval.ts's excInfo on resumption, set aside at yield.
  *
  * Generator functions start here (eval.ts framePrepare) instead of running: the frame's first
  * resumption executes the prologue (MAKE_CELL, COPY_FREE_VARS) and RETURN_GENERATOR, which then
@@ -34,7 +37,7 @@ import {
 import { incref, decref } from "./refcount";
 import { CodeObject } from "./code";
 import { F_SP, F_FLAGS, F_CODE, F_GEN, FRAME_ENTRY, FRAME_GENERATOR, FRAME_DONE, frameFree } from "./frame";
-import { evalFrame, yielded, setThrowOnEntry } from "./eval";
+import { evalFrame, yielded, setThrowOnEntry, excInfo, setExcInfo } from "./eval";
 import { excNew, excNewWithArg, excType, fetchException, EX_CAUSE, EX_CONTEXT, EX_SUPPRESS } from "./exceptions";
 import { isSubtype } from "./typeobj";
 import { strEqualLiteral } from "./str";
@@ -54,11 +57,12 @@ const G_QUALNAME: usize = 20;
 const G_RUNNING: usize = 24;
 const G_STARTED: usize = 28;
 const G_FLAGS: usize = 32;
+const G_EXC: usize = 36;
 
 export function genNew(frame: usize, func: usize, flags: i32): usize {
-  const g = alloc(GEN_SIZE);
+  const g = alloc((flags & CO_ASYNC_GENERATOR_FLAG) != 0 ? GEN_SIZE + 8 : GEN_SIZE); // async-gen.ts AG_SIZE
   if (g == 0) return 0;
-  initHeader(g, typeObject((flags & CO_COROUTINE_FLAG) != 0 ? KIND_COROUTINE : KIND_GENERATOR));
+  initHeader(g, typeObject((flags & CO_COROUTINE_FLAG) != 0 ? KIND_COROUTINE : (flags & CO_ASYNC_GENERATOR_FLAG) != 0 ? KIND_ASYNC_GENERATOR : KIND_GENERATOR));
   const code = <usize>load<u32>(frame + F_CODE);
   const c = changetype<CodeObject>(code);
   incref(<u64>code);
@@ -81,6 +85,7 @@ export function genRelease(g: usize): void {
   decref(<u64>load<u32>(g + G_CODE));
   decref(<u64>load<u32>(g + G_NAME));
   decref(<u64>load<u32>(g + G_QUALNAME));
+  decref(<u64>load<u32>(g + G_EXC));
 }
 
 /** Whether the generator has a frame that has started and not finished (needs close() when dropped). */
@@ -112,8 +117,9 @@ function finish(g: usize): void {
 function resume(g: usize, value: Value, exc: Value): Value {
   returnedFlag = false;
   const coro = kindOf(g) == KIND_COROUTINE;
+  const agen = kindOf(g) == KIND_ASYNC_GENERATOR;
   if (load<u32>(g + G_RUNNING) != 0) {
-    raiseMsg(EXC_ValueError, coro ? "coroutine already executing" : "generator already executing");
+    raiseMsg(EXC_ValueError, coro ? "coroutine already executing" : agen ? "async generator already executing" : "generator already executing");
     return NULL;
   }
   const f = <usize>load<u32>(g + G_FRAME);
@@ -132,7 +138,7 @@ function resume(g: usize, value: Value, exc: Value): Value {
   }
   if (exc == NULL) {
     if (load<u32>(g + G_STARTED) == 0 && value != NONE) {
-      raiseMsg(EXC_TypeError, coro ? "can't send non-None value to a just-started coroutine" : "can't send non-None value to a just-started generator");
+      raiseMsg(EXC_TypeError, coro ? "can't send non-None value to a just-started coroutine" : agen ? "can't send non-None value to a just-started async generator" : "can't send non-None value to a just-started generator");
       return NULL;
     }
     // The sent value becomes the result of the yield expression (or is popped after RETURN_GENERATOR).
@@ -149,12 +155,15 @@ function resume(g: usize, value: Value, exc: Value): Value {
   store<u32>(g + G_RUNNING, 1);
   incref(<u64>g); // the generator must outlive its own evaluation
   genNestingAdd(1);
+  const callerExc = enterExcState(g);
   const r = evalFrame(f);
+  const suspended = r != NULL && yielded;
+  leaveExcState(g, callerExc, suspended);
   genNestingAdd(-1);
   store<u32>(g + G_RUNNING, 0);
   // Nested generators ran in between and left their own flag: set ours now.
   returnedFlag = false;
-  if (r != NULL && yielded) {
+  if (suspended) {
     decref(<u64>g);
     return r;
   }
@@ -164,10 +173,12 @@ function resume(g: usize, value: Value, exc: Value): Value {
     returnedFlag = true;
     return r;
   }
-  // PEP 479: a StopIteration escaping the generator's body becomes a RuntimeError.
-  if (pendingIs(EXC_StopIteration)) {
+  // PEP 479: a StopIteration escaping the generator's body becomes a RuntimeError (and, in an
+  // async generator, a StopAsyncIteration too).
+  const stopAsync = agen && pendingIs(EXC_StopAsyncIteration);
+  if (stopAsync || pendingIs(EXC_StopIteration)) {
     const e = fetchException();
-    const re = excNewWithArg(EXC_RuntimeError, <u64>genMessage(coro));
+    const re = excNewWithArg(EXC_RuntimeError, <u64>(agen ? asyncGenRaisedMessage(stopAsync) : genMessage(coro)));
     if (re != 0) {
       store<u32>(re + EX_CAUSE, <u32>e);
       incref(e);
@@ -179,6 +190,32 @@ function resume(g: usize, value: Value, exc: Value): Value {
     }
   }
   return NULL;
+}
+
+/**
+ * The handled exception while a generator runs: its own (suspended in an except/finally block), or
+ * else the caller's, which it sees as sys.exc_info() and chains to (CPython's topmost exc_info).
+ * Returns the caller's, owned, for leaveExcState.
+ */
+function enterExcState(g: usize): Value {
+  const callerExc = excInfo;
+  incref(callerExc);
+  const own = <u64>load<u32>(g + G_EXC);
+  if (own != NULL) {
+    store<u32>(g + G_EXC, 0);
+    setExcInfo(own);
+  }
+  return callerExc;
+}
+
+/** Back to the caller's handled exception; a generator that yielded in a handler keeps its own. */
+function leaveExcState(g: usize, callerExc: Value, suspended: bool): void {
+  const cur = excInfo;
+  if (suspended && cur != callerExc && cur != NULL) {
+    incref(cur);
+    store<u32>(g + G_EXC, <u32>cur);
+  }
+  setExcInfo(callerExc);
 }
 
 import { strLiteral } from "./names";
@@ -274,13 +311,13 @@ export function genThrowMethod(self: Value, args: usize, nargs: i32, kwnames: us
 import { objCall } from "./ops";
 import { errTypeName, KIND_EXCEPTION, KIND_TYPE } from "./types";
 import { EXC_BaseException } from "./exceptions.generated";
-function isExceptionLike(v: Value): bool {
+export function isExceptionLike(v: Value): bool {
   if (!isObject(v)) return false;
   const k = kindOf(<usize>v);
   if (k == KIND_EXCEPTION) return true;
   return k == KIND_TYPE && isSubtype(<usize>v, excType(EXC_BaseException));
 }
-function makeExceptionWithValue(type: Value, value: Value): Value {
+export function makeExceptionWithValue(type: Value, value: Value): Value {
   if (isObject(value) && isSubtype(typeOf(value), <usize>type)) {
     incref(value);
     return value;
@@ -317,7 +354,7 @@ export function genClose(g: usize): Value {
   decref(exc);
   if (r != NULL && !returnedFlag) {
     decref(r);
-    raiseMsg(EXC_RuntimeError, kindOf(g) == KIND_COROUTINE ? "coroutine ignored GeneratorExit" : "generator ignored GeneratorExit");
+    raiseMsg(EXC_RuntimeError, kindOf(g) == KIND_COROUTINE ? "coroutine ignored GeneratorExit" : kindOf(g) == KIND_ASYNC_GENERATOR ? "async generator ignored GeneratorExit" : "generator ignored GeneratorExit");
     return NULL;
   }
   returnedFlag = false;
@@ -556,7 +593,19 @@ function leaveSendLoop(g: usize): void {
 
 import { RESUME as OP_RESUME, RESUME_QUICK as OP_RESUME_QUICK, EXTENDED_ARG as OP_EXTENDED_ARG } from "./opcodes.generated";
 import { KIND_COROUTINE, EXC_AttributeError } from "./types";
-import { CO_COROUTINE as CO_COROUTINE_FLAG } from "./call";
+import { CO_COROUTINE as CO_COROUTINE_FLAG, CO_ASYNC_GENERATOR as CO_ASYNC_GENERATOR_FLAG } from "./call";
+import { KIND_ASYNC_GENERATOR } from "./types";
+import { EXC_StopAsyncIteration } from "./exceptions.generated";
+let agStopIterStr: usize = 0;
+let agStopAsyncStr: usize = 0;
+/** "async generator raised StopIteration" / "... StopAsyncIteration" (new reference). */
+function asyncGenRaisedMessage(stopAsync: bool): usize {
+  if (agStopIterStr == 0) agStopIterStr = strLiteral("async generator raised StopIteration");
+  if (agStopAsyncStr == 0) agStopAsyncStr = strLiteral("async generator raised StopAsyncIteration");
+  const s = stopAsync ? agStopAsyncStr : agStopIterStr;
+  incref(<u64>s);
+  return s;
+}
 import { objGetAttr } from "./ops";
 
 /** Setting __name__ / __qualname__ (str only): 0 done, -1 error, 1 not one of them. */

@@ -368,6 +368,60 @@ export function free(ptr: usize, size: usize): void {
   freeLarge(ptr, size);
 }
 
+/**
+ * Resizes a block keeping its first min(oldSize, newSize) bytes; bytes past oldSize read as zero.
+ * A large block grows in place when the wilderness or a free block lies right above it (CPython's
+ * lists grow through realloc, which does the same: a list appended to a million times is not
+ * copied a hundred times into fresh pages). Returns the (possibly moved) block, or 0 when out of
+ * memory — the old block is then still the caller's.
+ */
+export function heapRealloc(ptr: usize, oldSize: usize, newSize: usize): usize {
+  if (ptr != 0 && oldSize > SMALL_MAX && newSize > oldSize && newSize <= MAX_REQUEST) {
+    if (growInPlace(ptr - HEADER, roundUp(newSize) + HEADER)) {
+      const from = ptr + roundUp(oldSize);
+      memory.fill(from, 0, ptr + roundUp(newSize) - from);
+      inUse += roundUp(newSize) - roundUp(oldSize);
+      return ptr;
+    }
+  }
+  const p = alloc(newSize);
+  if (p == 0) return 0;
+  if (ptr != 0) {
+    memory.copy(p, ptr, min(oldSize, newSize));
+    free(ptr, oldSize);
+  }
+  return p;
+}
+
+/** Grows used large block b to `need` bytes (header included) without moving it, if it can. */
+function growInPlace(b: usize, need: usize): bool {
+  const info = large(b).info;
+  const size = <usize>(info & SIZE_MASK);
+  if ((info & (F_FREE | F_CHUNK)) != 0 || need <= size) return false;
+  const above = b + size;
+  if (above == top) {
+    // The wilderness: memory past dirtyEnd is fresh, the rest is zeroed by the caller.
+    if (need - size > limit - top || !ensureCommitted(b + need)) return false;
+    large(b).info = <u32>need | (info & F_PREV_FREE);
+    top = b + need;
+    if (top > dirtyEnd) dirtyEnd = top;
+    return true;
+  }
+  const aboveInfo = large(above).info;
+  if ((aboveInfo & F_FREE) == 0) return false;
+  const merged = size + <usize>(aboveInfo & SIZE_MASK);
+  if (merged < need) return false;
+  removeFree(above, merged - size);
+  if (merged - need >= MIN_SPLIT) {
+    large(b).info = <u32>need | (info & F_PREV_FREE);
+    insertFree(b + need, merged - need);
+  } else {
+    large(b).info = <u32>merged | (info & F_PREV_FREE);
+    if (b + merged != top) large(b + merged).info &= ~F_PREV_FREE;
+  }
+  return true;
+}
+
 export function outOfMemory(): bool {
   return oom;
 }

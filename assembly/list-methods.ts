@@ -21,6 +21,10 @@ import {
   KIND_LIST,
   KIND_FLOAT,
   KIND_STR,
+  KIND_TUPLE,
+  KIND_FUNCTION,
+  TPFLAG_HEAPTYPE,
+  typeOf,
   raiseMemory,
   raiseMsg,
   raiseBegin,
@@ -37,10 +41,13 @@ import { incref, decref } from "./refcount";
 import { VecObject, vecItems } from "./tuple";
 import { strEqualLiteral } from "./str";
 import { floatValue } from "./float";
-import { objCall } from "./ops";
+import { objCall, callMethod1, objIsTrue } from "./ops";
+import { typeLookup } from "./typeobj";
+import { CMP_NAMES } from "./names";
+import { CMP_LT, NOT_IMPLEMENTED } from "./ops";
 import { addMethod, checkArgCount, noKeywords, arg, kwCount } from "./native";
 import { asSsize, indexArgNotNone, indexOut, isIntValue, intClampI64, reprSimple } from "./slice";
-import { tupleItem } from "./tuple";
+import { tupleItem, tupleSize } from "./tuple";
 import {
   listSize,
   listItem,
@@ -194,6 +201,12 @@ const MODE_ANY: i32 = 0;
 const MODE_INT: i32 = 1;
 const MODE_FLOAT: i32 = 2;
 const MODE_STR: i32 = 3;
+/** Exact tuples, all non-empty, whose first items are all small ints (CPython's unsafe_tuple_compare). */
+const MODE_TUPLE_INT: i32 = 4;
+/** Exact tuples, all non-empty, whose first items are all exact strs. */
+const MODE_TUPLE_STR: i32 = 5;
+/** Instances of one class made by a class statement (CPython's unsafe_object_compare). */
+const MODE_INSTANCE: i32 = 6;
 
 /** a < b under the sort's mode: 1/0, -1 on error. The mode is a parameter: sorts can nest. */
 // @ts-ignore: decorator
@@ -201,7 +214,51 @@ const MODE_STR: i32 = 3;
   if (mode == MODE_INT) return getSmallInt(a) < getSmallInt(b) ? 1 : 0;
   if (mode == MODE_FLOAT) return floatValue(<usize>a) < floatValue(<usize>b) ? 1 : 0;
   if (mode == MODE_STR) return strCompare(<usize>a, <usize>b) < 0 ? 1 : 0;
+  if (mode == MODE_TUPLE_INT || mode == MODE_TUPLE_STR) return tupleLess(mode, a, b);
+  if (mode == MODE_INSTANCE) return instanceLess(a, b);
   return itemLess(a, b);
+}
+
+/**
+ * Tuples whose first items differ are ordered by those alone (ints and strs compare without side
+ * effects, so skipping the generic == step changes nothing); otherwise the generic comparison.
+ */
+function tupleLess(mode: i32, a: Value, b: Value): i32 {
+  const x = tupleItem(<usize>a, 0);
+  const y = tupleItem(<usize>b, 0);
+  if (x != y) {
+    if (mode == MODE_TUPLE_INT) return getSmallInt(x) < getSmallInt(y) ? 1 : 0;
+    const c = strCompare(<usize>x, <usize>y);
+    if (c != 0) return c < 0 ? 1 : 0;
+  }
+  return itemLess(a, b);
+}
+
+/**
+ * a.__lt__(b) called directly when it is a function written in Python (looked up each time: the
+ * class may change during the sort); NotImplemented, or anything else, takes the generic path —
+ * which calls __lt__ again, exactly as CPython's unsafe_object_compare does.
+ */
+function instanceLess(a: Value, b: Value): i32 {
+  const d = typeLookup(typeOf(a), unchecked(CMP_NAMES[CMP_LT]));
+  if (d == NULL || !isObject(d) || kindOf(<usize>d) != KIND_FUNCTION) return itemLess(a, b);
+  incref(a);
+  incref(b);
+  const r = callMethod1(d, a, b);
+  let t: i32;
+  if (r == NULL) t = -1;
+  else if (r == TRUE) t = 1;
+  else if (r == FALSE) t = 0;
+  else if (r == <u64>NOT_IMPLEMENTED) {
+    decref(r);
+    t = itemLess(a, b);
+  } else {
+    t = objIsTrue(r);
+    decref(r);
+  }
+  decref(a);
+  decref(b);
+  return t;
 }
 
 /** The fast comparison that applies to all n keys, or MODE_ANY. */
@@ -213,14 +270,28 @@ function sortModeOf(keys: usize, n: usize): i32 {
     const k = kindOf(<usize>first);
     if (k == KIND_FLOAT) mode = MODE_FLOAT;
     else if (k == KIND_STR) mode = MODE_STR;
+    else if (typeOf(first) == typeObject(KIND_TUPLE) && tupleSize(<usize>first) > 0) {
+      const x = tupleItem(<usize>first, 0);
+      if (isSmallInt(x)) mode = MODE_TUPLE_INT;
+      else if (isObject(x) && typeOf(x) == typeObject(KIND_STR)) mode = MODE_TUPLE_STR;
+    } else if ((load<u32>(typeOf(first), 12) & TPFLAG_HEAPTYPE) != 0) mode = MODE_INSTANCE;
   }
   if (mode == MODE_ANY) return mode;
+  const type = typeOf(first);
   for (let i: usize = 1; i < n; i++) {
     const v = load<u64>(keys + (i << 3));
     if (mode == MODE_INT) {
       if (!isSmallInt(v)) return MODE_ANY;
-    } else if (!isObject(v) || kindOf(<usize>v) != (mode == MODE_FLOAT ? KIND_FLOAT : KIND_STR)) {
+    } else if (!isObject(v)) {
       return MODE_ANY;
+    } else if (mode == MODE_FLOAT || mode == MODE_STR) {
+      if (kindOf(<usize>v) != (mode == MODE_FLOAT ? KIND_FLOAT : KIND_STR)) return MODE_ANY;
+    } else if (typeOf(v) != type) {
+      return MODE_ANY;
+    } else if (mode == MODE_TUPLE_INT || mode == MODE_TUPLE_STR) {
+      if (tupleSize(<usize>v) == 0) return MODE_ANY;
+      const x = tupleItem(<usize>v, 0);
+      if (mode == MODE_TUPLE_INT ? !isSmallInt(x) : !isObject(x) || typeOf(x) != typeObject(KIND_STR)) return MODE_ANY;
     }
   }
   return mode;

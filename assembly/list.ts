@@ -22,7 +22,7 @@
  * (the __getitem__ iterator); itemEq, itemLess,
  * itemCompare.
  */
-import { alloc, free } from "./heap";
+import { alloc, free, heapRealloc } from "./heap";
 import { initHeader, IMMORTAL_REFCNT } from "./object";
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, isObject, makeBool, makeSmallInt } from "./values";
 import {
@@ -141,6 +141,18 @@ function listResize(p: usize, newSize: usize): bool {
   if (newSize == 0) next = 0;
   if (next > <usize>MAX_LIST_SIZE) next = newSize;
   let items: usize = 0;
+  if (next > cap && cap != 0) {
+    // Growing: in place when the heap can (heap.ts heapRealloc).
+    items = heapRealloc(<usize>o.items, cap << 3, next << 3);
+    if (items == 0) {
+      raiseMemory();
+      return false;
+    }
+    o.items = <u32>items;
+    o.capacity = <u32>next;
+    o.size = <u32>newSize;
+    return true;
+  }
   if (next != 0) {
     items = alloc(next << 3);
     if (items == 0) {

@@ -8,6 +8,7 @@ import { incref, decref } from "./refcount";
 import { tupleAlloc, tupleSetItem, EMPTY_TUPLE } from "./tuple";
 import { dictNew, dictSetItem } from "./dict";
 import { moduleNew, moduleAddFunction, moduleAddValue } from "./function";
+import { addAsyncgenHooks } from "./async-gen";
 import { strLiteral } from "./names";
 import { arg, checkArgCount, noKeywords } from "./native";
 import { recursionLimit, setRecursionLimit, callDepth, excInfo } from "./eval";
@@ -191,6 +192,7 @@ export function initSys(argv0: usize): void {
   moduleAddFunction(d, "set_int_max_str_digits", setIntMax);
   moduleAddFunction(d, "get_int_max_str_digits", getIntMax);
   moduleAddFunction(d, "intern", intern);
+  addAsyncgenHooks(d); // async-gen.ts: set_asyncgen_hooks, get_asyncgen_hooks
   moduleAddValue(d, "maxsize", intFromI64(0x7fffffffffffffff));
   moduleAddValue(d, "maxunicode", makeSmallInt(0x10ffff));
   moduleAddValue(d, "byteorder", <u64>strLiteral("little"));

@@ -32,6 +32,7 @@ import {
   KIND_CELL,
   KIND_GENERATOR,
   KIND_COROUTINE,
+  KIND_ASYNC_GENERATOR,
   KIND_BUILTIN,
   KIND_NONE,
   KIND_NOT_IMPLEMENTED,
@@ -289,7 +290,10 @@ function methodCall(args: usize, nargs: i32, kwnames: usize): Value {
   return m == 0 ? NULL : <u64>m;
 }
 
-// module(name, doc=None)
+// module(name, doc=None); the immortal names below are made on the first call
+let nPackage: usize = 0;
+let nLoader: usize = 0;
+let nSpec: usize = 0;
 function moduleCall(args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkKeywords("module", kwnames, "name,doc")) return NULL;
   const name = param(args, nargs, kwnames, 0, "name");
@@ -300,9 +304,14 @@ function moduleCall(args: usize, nargs: i32, kwnames: usize): Value {
   if (d == 0) return NULL;
   dictSetItem(d, <u64>N_NAME, name);
   dictSetItem(d, <u64>N_DOC, doc == NULL ? NONE : doc);
-  dictSetItem(d, <u64>strLiteral("__package__"), NONE);
-  dictSetItem(d, <u64>strLiteral("__loader__"), NONE);
-  dictSetItem(d, <u64>strLiteral("__spec__"), NONE);
+  if (nPackage == 0) {
+    nPackage = strLiteral("__package__");
+    nLoader = strLiteral("__loader__");
+    nSpec = strLiteral("__spec__");
+  }
+  dictSetItem(d, <u64>nPackage, NONE);
+  dictSetItem(d, <u64>nLoader, NONE);
+  dictSetItem(d, <u64>nSpec, NONE);
   const m = moduleNew(d, <usize>name);
   decref(<u64>d);
   return m == 0 ? NULL : <u64>m;
@@ -328,6 +337,7 @@ export function makeTypesModule(): usize {
   add(d, "ModuleType", KIND_MODULE);
   add(d, "GeneratorType", KIND_GENERATOR);
   add(d, "CoroutineType", KIND_COROUTINE);
+  add(d, "AsyncGeneratorType", KIND_ASYNC_GENERATOR);
   add(d, "CellType", KIND_CELL);
   add(d, "FrameType", KIND_FRAME);
   add(d, "TracebackType", KIND_TRACEBACK);

@@ -186,13 +186,32 @@ export function callDescr(d: Value, self: Value, args: usize, n: i32): Value {
 }
 
 import { alloc, free } from "./heap";
+
+/**
+ * Argument arrays of native-to-Python calls (dunder methods: one per comparison of a sort) come
+ * from a small LIFO stack of static memory instead of the heap: calls nest, so they are freed in
+ * reverse order. The callee copies what it keeps (bindArgs). When the stack is full (deep nesting
+ * of dunder calls), the heap takes over.
+ */
+const ARG_STACK_BYTES: usize = 16384;
+const ARG_STACK: usize = memory.data(<i32>ARG_STACK_BYTES, 8);
+let argTop: usize = 0;
+
 function argBuf(n: i32): usize {
-  const p = alloc(<usize>n << 3);
+  const bytes = <usize>n << 3;
+  if (argTop + bytes <= ARG_STACK_BYTES) {
+    const p = ARG_STACK + argTop;
+    argTop += bytes;
+    return p;
+  }
+  const p = alloc(bytes);
   if (p == 0) raiseBegin(EXC_SystemError);
   return p;
 }
 function argBufFree(p: usize, n: i32): void {
-  free(p, <usize>n << 3);
+  const bytes = <usize>n << 3;
+  if (p - ARG_STACK < ARG_STACK_BYTES) argTop -= bytes;
+  else free(p, bytes);
 }
 
 /** Calls v.name() found on the type (0 args). */
@@ -201,6 +220,16 @@ export function callMethod0(d: Value, self: Value): Value {
 }
 /** Calls v.name(a) found on the type (1 arg). */
 export function callMethod1(d: Value, self: Value, a: Value): Value {
+  if (isObject(d) && kindOf(<usize>d) == KIND_FUNCTION) {
+    // The usual case, a method written in Python: [self, a] straight to the function.
+    const buf = argBuf(2);
+    if (buf == 0) return NULL;
+    store<u64>(buf, self);
+    store<u64>(buf + 8, a);
+    const r = callFunction(<usize>d, buf, 2, 0);
+    argBufFree(buf, 2);
+    return r;
+  }
   const buf = argBuf(1);
   if (buf == 0) return NULL;
   store<u64>(buf, a);
@@ -842,6 +871,11 @@ export function sendValue(receiver: Value, value: Value): Value {
     sendReturned = sendReturnedFlag();
     return r;
   }
+  if (isObject(receiver) && (kindOf(<usize>receiver) == KIND_ASYNC_GEN_ASEND || kindOf(<usize>receiver) == KIND_ASYNC_GEN_ATHROW)) {
+    const r = agAwaitableSend(<usize>receiver, value); // async-gen.ts
+    sendReturned = agStepDone;
+    return r;
+  }
   sendReturned = false;
   let r: Value;
   if (value == NONE) {
@@ -1013,6 +1047,8 @@ export function call0(f: Value): Value {
 
 export { NONE, genIterNext };
 import { KIND_COROUTINE } from "./types";
+import { KIND_ASYNC_GEN_ASEND, KIND_ASYNC_GEN_ATHROW } from "./types";
+import { agAwaitableSend, agStepDone } from "./async-gen";
 import { namespaceCompare } from "./mod-types";
 import { enterC, leaveC, WHILE_CALLING, WHILE_REPR, WHILE_STR, IN_COMPARISON } from "./recursion";
 import { genericAliasCall, unionOr } from "./generic-alias";

@@ -64,7 +64,14 @@ import { BYTEARRAY_SIZE, bytearrayFreeBlocks } from "./bytearray";
 import { KIND_BYTEARRAY } from "./types";
 import { KIND_BYTES_ITER, KIND_ENUMERATE, KIND_ZIP, KIND_MAP, KIND_FILTER, KIND_REVERSED, KIND_CALLABLE_ITER } from "./types";
 import { iterToolsBlockSize, iterToolsDeallocChildren } from "./itertools";
-import { gcKindTracked, gcUntrack } from "./gc-tables";
+import { gcKindTracked, gcUntrack, gcCountFree, dictUntracked } from "./gc-tables";
+
+/** A dying container leaves the collector's tables (an untracked exact dict only its count). */
+// @ts-ignore: decorator
+@inline function gcForget(p: usize, kind: u32): void {
+  if (kind == KIND_DICT && dictUntracked(p)) gcCountFree();
+  else gcUntrack(p);
+}
 
 // @ts-ignore: decorator
 @inline export function incref(v: Value): void {
@@ -144,7 +151,7 @@ function dealloc(p: usize): void {
   const heapType = (load<u32>(type, 12) & TPFLAG_HEAPTYPE) != 0;
   const kind = kindOf(p);
   // Untrack first: code run by the decrefs below may start a collection, which must not see p.
-  if (gcKindTracked(kind)) gcUntrack(p);
+  if (gcKindTracked(kind)) gcForget(p, kind);
   if (heapType && (load<u32>(type, 12) & TPFLAG_SIDE_DICT) != 0) sideDictRelease(p); // side-dict.ts
   switch (kind) {
     case KIND_TUPLE: {
@@ -281,7 +288,8 @@ export function objectBlockSize(p: usize): usize {
  * adaptive instructions) without touching the objects it references.
  */
 export function freeShallow(p: usize): void {
-  if (gcKindTracked(kindOf(p))) gcUntrack(p);
+  const kind = kindOf(p);
+  if (gcKindTracked(kind)) gcForget(p, kind);
   freeOwnBlocks(p);
 }
 

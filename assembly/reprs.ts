@@ -140,7 +140,7 @@ function appendTypeFullName(sb: usize, t: usize): void {
 
 import { strEqualLiteral } from "./str";
 import { structseqFields, structseqRepr } from "./structseq";
-import { KIND_COROUTINE } from "./types";
+import { KIND_COROUTINE, KIND_ASYNC_GENERATOR } from "./types";
 import { isNamespace, namespaceRepr } from "./mod-types";
 function isBuiltinsName(m: usize): bool {
   return strEqualLiteral(m, "builtins");
@@ -275,8 +275,9 @@ function defaultRepr(p: usize): usize {
       return sbFinish(sb);
     }
     case KIND_GENERATOR:
-    case KIND_COROUTINE: {
-      sbAppendAscii(sb, k == KIND_COROUTINE ? "<coroutine object " : "<generator object ");
+    case KIND_COROUTINE:
+    case KIND_ASYNC_GENERATOR: {
+      sbAppendAscii(sb, k == KIND_COROUTINE ? "<coroutine object " : k == KIND_ASYNC_GENERATOR ? "<async_generator object " : "<generator object ");
       const code = <usize>load<u32>(p + 12);
       if (code != 0) sbAppendStr(sb, <usize>changetype<CodeObject>(code).qualname);
       sbAppendAscii(sb, " at ");

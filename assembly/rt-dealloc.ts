@@ -5,6 +5,9 @@
  */
 import { KIND_COROUTINE, KIND_CORO_WRAPPER } from "./types";
 import { coroWrapperRelease, CORO_WRAPPER_SIZE } from "./coroutine";
+import { KIND_ASYNC_GENERATOR, KIND_ASYNC_GEN_ASEND, KIND_ASYNC_GEN_ATHROW, KIND_ANEXT_AWAITABLE } from "./types";
+import { agAwaitableRelease, AWAITABLE_SIZE, AG_SIZE, asyncGenRelease } from "./async-gen";
+import { forgetCoroutine } from "./unawaited";
 import { bumpTypeEpoch } from "./typeobj";
 import { decref } from "./refcount";
 import { Value } from "./values";
@@ -101,10 +104,18 @@ export function runtimeDeallocChildren(p: usize): void {
       break;
     case KIND_GENERATOR:
     case KIND_COROUTINE:
+    case KIND_ASYNC_GENERATOR:
+      if (kindOf(p) == KIND_COROUTINE) forgetCoroutine(p); // unawaited.ts
+      if (kindOf(p) == KIND_ASYNC_GENERATOR) asyncGenRelease(p); // async-gen.ts: its finalizer hook
       genRelease(p);
       break;
     case KIND_CORO_WRAPPER:
       coroWrapperRelease(p);
+      break;
+    case KIND_ASYNC_GEN_ASEND:
+    case KIND_ASYNC_GEN_ATHROW:
+    case KIND_ANEXT_AWAITABLE:
+      agAwaitableRelease(p);
       break;
     case KIND_SUPER:
       dropField(p, 8);
@@ -173,8 +184,14 @@ export function runtimeBlockSize(p: usize): usize {
     case KIND_GENERATOR:
     case KIND_COROUTINE:
       return GEN_SIZE;
+    case KIND_ASYNC_GENERATOR:
+      return AG_SIZE;
     case KIND_CORO_WRAPPER:
       return CORO_WRAPPER_SIZE;
+    case KIND_ASYNC_GEN_ASEND:
+    case KIND_ASYNC_GEN_ATHROW:
+    case KIND_ANEXT_AWAITABLE:
+      return AWAITABLE_SIZE;
     case KIND_SUPER:
       return SUPER_SIZE;
     case KIND_STR_ITER:

@@ -696,6 +696,7 @@ function newFor(kind: u32, args: usize, nargs: i32, kwnames: usize): Value {
  * construct.ts can use this for classes with a builtin base.
  */
 import { intBoxSmall } from "./int-call";
+import { dictTrack } from "./dict";
 export function retypeBuiltin(obj: Value, t: usize, kind: u32): Value {
   if (!isObject(obj)) {
     if (kind != KIND_INT) return obj;
@@ -714,6 +715,7 @@ export function retypeBuiltin(obj: Value, t: usize, kind: u32): Value {
   store<u32>(p + 4, <u32>t);
   if (isHeapType(t)) incref(<Value>t);
   if (isHeapType(old)) decref(<Value>old);
+  if (kind == KIND_DICT) dictTrack(p); // only exact dicts may be untracked (CPython's dict_new)
   return o;
 }
 

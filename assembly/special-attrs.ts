@@ -60,7 +60,8 @@ import { codeAttr } from "./code-attrs";
 import { genAttr, genSetAttr } from "./generator";
 import { excDocFor } from "./exc-docs";
 import { coroAttr } from "./coroutine";
-import { KIND_COROUTINE } from "./types";
+import { KIND_COROUTINE, KIND_ASYNC_GENERATOR } from "./types";
+import { asyncGenAttr } from "./async-gen";
 import { tracebackAttr, frameObjectAttr } from "./frameobj";
 import { KIND_TRACEBACK, KIND_FRAME, KIND_MEMBER_DESCR, KIND_GETSET_DESCR } from "./types";
 import { descrObjAttr } from "./descr-objects";
@@ -239,6 +240,8 @@ export function specialAttr(v: Value, name: usize): Value {
       return genAttr(p, name);
     case KIND_COROUTINE:
       return coroAttr(p, name);
+    case KIND_ASYNC_GENERATOR:
+      return asyncGenAttr(p, name); // async-gen.ts
     case KIND_TRACEBACK:
       return tracebackAttr(p, name);
     case KIND_FRAME:
@@ -394,6 +397,7 @@ export function setSpecialAttr(v: Value, name: usize, value: Value): i32 {
     }
     case KIND_GENERATOR:
     case KIND_COROUTINE:
+    case KIND_ASYNC_GENERATOR:
       return genSetAttr(p, name, value);
     case KIND_CODE: {
       // Code objects are immutable: their co_* members are read-only.

@@ -83,9 +83,11 @@ export function addSysInfo(d: usize): void {
   moduleAddFunction(d, "getfilesystemencoding", getdefaultencoding);
 }
 
+let utf8Name: usize = 0; // immortal, made once
 function getdefaultencoding(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkArgCount("getdefaultencoding", nargs, 0, 0)) return NULL;
-  return <u64>strLiteral("utf-8");
+  if (utf8Name == 0) utf8Name = strLiteral("utf-8");
+  return <u64>utf8Name;
 }
 import { moduleAddFunction } from "./function";
 import { checkArgCount } from "./native";

@@ -101,7 +101,11 @@ export const KIND_MAPPINGPROXY: u32 = 59;
 // Coroutines (coroutine.ts): generator layout, not iterable; __await__()'s iterator.
 export const KIND_COROUTINE: u32 = 60;
 export const KIND_CORO_WRAPPER: u32 = 61;
-export const KIND_COUNT: u32 = 62;
+export const KIND_ASYNC_GENERATOR: u32 = 62; // async-gen.ts
+export const KIND_ASYNC_GEN_ASEND: u32 = 63;
+export const KIND_ASYNC_GEN_ATHROW: u32 = 64;
+export const KIND_ANEXT_AWAITABLE: u32 = 65;
+export const KIND_COUNT: u32 = 66;
 
 // Type flags.
 /** Instances hold references to other objects (what a cycle collector will have to traverse). */
@@ -278,6 +282,10 @@ export function initTypes(): void {
   defineType(KIND_MAPPINGPROXY, "mappingproxy", 0, 0, 0);
   defineType(KIND_COROUTINE, "coroutine", 0, 0, 0);
   defineType(KIND_CORO_WRAPPER, "coroutine_wrapper", 0, 0, 0);
+  defineType(KIND_ASYNC_GENERATOR, "async_generator", 0, 0, 0);
+  defineType(KIND_ASYNC_GEN_ASEND, "async_generator_asend", 0, 0, 0);
+  defineType(KIND_ASYNC_GEN_ATHROW, "async_generator_athrow", 0, 0, 0);
+  defineType(KIND_ANEXT_AWAITABLE, "anext_awaitable", 0, 0, 0);
   initStaticHeader(ELLIPSIS, typeObject(KIND_ELLIPSIS));
   initStaticHeader(EMPTY_TUPLE, typeObject(KIND_TUPLE));
 }

@@ -27,7 +27,8 @@ import { registerBytearrayMethods } from "./bytearray";
 import { registerGeneratorMethods } from "./generator";
 import { registerCoroutineMethods } from "./coroutine";
 import { initTypesModule } from "./mod-types";
-import { KIND_COROUTINE } from "./types";
+import { KIND_COROUTINE, KIND_ASYNC_GENERATOR } from "./types";
+import { registerAsyncGenMethods } from "./async-gen";
 import { registerExceptionMethods } from "./exc-methods";
 import { registerObjectMethods } from "./object-methods";
 import { registerDescrObjects, installBuiltinGetsets } from "./descr-objects";
@@ -102,6 +103,7 @@ function vmStart(maxBytes: usize): void {
   registerBytearrayMethods();
   registerGeneratorMethods();
   registerCoroutineMethods();
+  registerAsyncGenMethods();
   registerExceptionMethods();
   registerObjectMethods();
   registerNumberMethods();
@@ -126,6 +128,7 @@ function vmStart(maxBytes: usize): void {
   initLoaderNames();
   store<u32>(typeObject(KIND_GENERATOR) + 12, load<u32>(typeObject(KIND_GENERATOR) + 12) | TPFLAG_FINALIZER);
   store<u32>(typeObject(KIND_COROUTINE) + 12, load<u32>(typeObject(KIND_COROUTINE) + 12) | TPFLAG_FINALIZER);
+  store<u32>(typeObject(KIND_ASYNC_GENERATOR) + 12, load<u32>(typeObject(KIND_ASYNC_GENERATOR) + 12) | TPFLAG_FINALIZER);
   typeCacheEnable();
   initialized = true;
 }

@@ -15,6 +15,8 @@ export const TB_NOTE = 5;
 export const TB_END = 6;
 export const TB_MARGIN = 7;
 export const TB_RAW = 8;
+/** A warning's source line (warnings.formatwarning): s1 filename, a line; "  " + the stripped line. */
+export const TB_SOURCE = 9;
 
 /** CPython's TB_RECURSIVE_CUTOFF: identical frames beyond three are summarized. */
 const RECURSIVE_CUTOFF = 3;
@@ -60,6 +62,12 @@ export class TracebackFormatter {
         this.flushFrames();
         this.out.push(s1);
         break;
+      case TB_SOURCE: {
+        this.flushFrames();
+        const line = this.sourceLine(s1, a);
+        if (line !== null) this.out.push("  " + line.trim() + "\n");
+        break;
+      }
       case TB_FRAME:
         this.frames.push({ filename: s1, name: s2, line: a, endLine: b, col: c, endCol: d });
         break;

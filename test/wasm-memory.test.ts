@@ -5,10 +5,12 @@
  * - a program full of reference cycles run 1000 times in one VM instance (host/session.ts) leaves
  *   the heap exactly as it was after run 10;
  * - gc.collect() results and __del__ order on cycles match python3.11 (test/programs/gc_*.py);
- * - the debug build's heap audit (vmHeapAudit) is 0 after every corpus program and its end-of-run
- *   collection, with no internal error.
+ * - every corpus program (test/programs/wasm-passing.txt) on the debug build (assertions and heap
+ *   checks on), three times in one instance: the output is CPython's, no trap or internal error,
+ *   the heap audit (vmHeapAudit) is 0 after each run and its end-of-run collection, and the heap
+ *   does not grow from the second run to the third (a leak grows it at every run).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PYTHON } from "./support/python.js";
 import { createVmSession } from "../host/session.js";
+import { loadVmModule } from "../host/wasm-loader.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PROGRAMS = join(ROOT, "test", "programs");
@@ -157,23 +160,33 @@ inst.bound = inst.m
 
 /** The debug build (heap checks on): build/vm.debug.wasm if it has vmHeapAudit, else built here. */
 let debugWasm = "";
-const SAMPLE = 60;
-const ALWAYS = /^(gc|memory|classes|generators)_/;
 
-function debugPrograms(): string[] {
-  const all = readFileSync(join(PROGRAMS, "wasm-passing.txt"), "utf8")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith("#"));
-  // A deterministic sample: every k-th program, plus the memory-heavy topics.
-  const step = Math.max(1, Math.floor(all.length / SAMPLE));
-  return all.filter((p, i) => i % step === 0 || ALWAYS.test(p)).concat(["gc_01.py", "gc_02.py", "gc_03.py", "gc_04.py", "gc_05.py"].filter((p) => !all.includes(p)));
+/** Every program the VM must reproduce (test/programs/wasm-passing.txt): the audit covers them all. */
+const corpus = readFileSync(join(PROGRAMS, "wasm-passing.txt"), "utf8")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"));
+
+interface Expected {
+  stdout: string;
+  stderr: string;
+  exit: number;
 }
+const normalizeAddresses = (s: string) => s.replace(/ at 0x[0-9a-f]+/g, " at 0x…");
 
-describe("debug build heap audit", () => {
+/** Runs in one instance per program: the first may fill caches, a leak grows the heap at every run. */
+const RUNS = 3;
+
+describe("debug build heap audit (the whole corpus)", () => {
+  let pycs = new Map<string, Uint8Array>();
+  let cwd = "";
   beforeAll(() => {
+    pycs = compile(PROGRAMS, corpus); // one python3.11 process for all of them
+    cwd = process.cwd();
+    process.chdir(PROGRAMS); // traceback source lines are read relative to the current directory
     const given = process.env.PYVM_DEBUG_WASM ?? join(ROOT, "build", "vm.debug.wasm");
-    const hasAudit = (p: string) => existsSync(p) && WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(p))).some((e) => e.name === "vmHeapAudit");
+    // loadVmModule caches the compiled module per path: sessions below reuse this compilation.
+    const hasAudit = (p: string) => existsSync(p) && WebAssembly.Module.exports(loadVmModule(p)).some((e) => e.name === "vmHeapAudit");
     if (hasAudit(given)) {
       debugWasm = given;
       return;
@@ -182,28 +195,44 @@ describe("debug build heap audit", () => {
     const res = spawnSync("npx", ["asc", "assembly/index.ts", "--target", "debug", "-o", debugWasm], { cwd: ROOT, encoding: "utf8" });
     if (res.status !== 0) throw new Error(res.stderr);
   }, 180_000);
+  afterAll(() => {
+    if (cwd) process.chdir(cwd);
+  });
 
-  it("audit 0 and no internal error after every sampled corpus program and its collection", () => {
-    const programs = debugPrograms();
-    const pycs = compile(PROGRAMS, programs);
-    const cwd = process.cwd();
-    process.chdir(PROGRAMS);
-    const failures: string[] = [];
-    try {
-      for (const p of programs) {
-        let err = "";
-        const session = createVmSession({ wasmPath: debugWasm, stdout: () => {}, stderr: (s) => (err += s) });
-        try {
-          session.run(pycs.get(p)!);
-        } catch (e) {
-          err += `SystemError: trap ${(e as Error).message}`;
-        }
-        const audit = session.heapAudit();
-        if (audit !== 0 || err.includes("SystemError")) failures.push(`${p}: audit ${audit} ${err.slice(-200)}`);
+  it("lists the whole corpus", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(291);
+    expect(corpus.filter((p) => !existsSync(join(PROGRAMS, p)))).toEqual([]);
+  });
+
+  // Each program in a fresh instance, RUNS times: output as CPython's, no trap or internal error, heap
+  // audit 0 after every run (and its end-of-run collection), and the heap the same size after the
+  // last two runs (what a run leaves behind is freed by the next one's end).
+  it.each(corpus)("%s", (p) => {
+    const want = JSON.parse(readFileSync(join(PROGRAMS, p.replace(/\.py$/, ".expected.json")), "utf8")) as Expected;
+    let out = "";
+    let err = "";
+    const session = createVmSession({ wasmPath: debugWasm, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    const inUse: number[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      out = "";
+      err = "";
+      let exit: number;
+      try {
+        exit = session.run(pycs.get(p)!);
+      } catch (e) {
+        throw new Error(`run ${run}: trap in the debug build: ${(e as Error).message}\n${err.slice(-500)}`);
       }
-    } finally {
-      process.chdir(cwd);
+      if (run === 1) {
+        expect({ stdout: normalizeAddresses(out), stderr: normalizeAddresses(err), exit }).toEqual({
+          stdout: normalizeAddresses(want.stdout),
+          stderr: normalizeAddresses(want.stderr),
+          exit: want.exit,
+        });
+      }
+      expect(err.includes("SystemError") && !want.stderr.includes("SystemError"), `run ${run}: ${err.slice(-500)}`).toBe(false);
+      expect(session.heapAudit(), `run ${run}: heap audit`).toBe(0);
+      inUse.push(session.heapBytesInUse());
     }
-    expect(failures).toEqual([]);
-  }, 180_000);
+    expect(inUse[RUNS - 1] - inUse[RUNS - 2], `heap growth per run (bytes in use after each run: ${inUse.join(", ")})`).toBe(0);
+  });
 });
