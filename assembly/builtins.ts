@@ -261,6 +261,16 @@ function input(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 // Simple builtins
 
 function len(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (nargs == 1 && kwnames == 0) {
+    // Exact lists, tuples and strs: no Python code can run (CPython's PRECALL_NO_KW_LEN).
+    const v = load<u64>(args);
+    if (isObject(v)) {
+      const t = typeOf(v);
+      if (t == typeObject(KIND_LIST)) return makeSmallInt(<i64>vecSize(<usize>v));
+      if (t == typeObject(KIND_TUPLE)) return makeSmallInt(<i64>tupleSize(<usize>v));
+      if (t == typeObject(KIND_STR)) return makeSmallInt(<i64>strLength(<usize>v));
+    }
+  }
   if (!noKeywords("len", kwnames) || !checkArgCount("len", nargs, 1, 1)) return NULL;
   if (!enterC(WHILE_CALLING)) return NULL; // a METH_O builtin: CPython charges the recursion limit
   const n = ops.objLen(arg(args, 0));

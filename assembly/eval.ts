@@ -424,6 +424,8 @@ export function evalFrame(entryFrame: usize): Value {
     if ((load<u32>(entryFrame + F_FLAGS) & FRAME_GENERATOR) == 0) frameFree(entryFrame);
     return NULL;
   }
+  // A collection requested while native code ran (gc.ts): Python code may run here, so may it.
+  if (budget <= 0) gcBudgetCheck();
   evalNesting++;
   callDepth++;
   const result = run(entryFrame);
