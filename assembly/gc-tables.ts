@@ -143,18 +143,8 @@ export function removeSlot(t: usize, s: usize): void {
   store<u32>(t, tCount(t) - 1, 8);
 }
 
-/** Moves every slot of `from` into `to` (flags and seq kept); `from` ends empty. */
+/** Moves every slot of `from` into `to` (flags and seq kept, F_MARK dropped); `from` ends empty. */
 export function moveAll(from: usize, to: usize): bool {
-  if (tCount(to) < tCount(from)) {
-    // Move the smaller set into the bigger one: swap the tables first. (Flags stay: F_MARK is
-    // reset by every marking pass, aux is read only in the garbage table, which ends empty.)
-    const a = load<u64>(from);
-    const b = load<u64>(from, 8);
-    store<u64>(from, load<u64>(to));
-    store<u64>(from, load<u64>(to, 8), 8);
-    store<u64>(to, a);
-    store<u64>(to, b, 8);
-  }
   const n = tCount(from);
   if (n == 0) return true;
   if (!reserve(to, n)) return false;
@@ -169,10 +159,14 @@ export function moveAll(from: usize, to: usize): bool {
   return true;
 }
 
-/** Drops every slot; a big table gives its block back (the next insertion allocates a small one). */
+/**
+ * Drops every slot. The block is kept up to 256 KiB (16384 slots): the young tables fill up to
+ * the same size again and again, and regrowing them doubling by doubling cost a collection of
+ * generation 1 more than its marking did. A bigger block goes back to the heap.
+ */
 export function emptyTable(t: usize): void {
   const cap = tCap(t);
-  if (cap > MIN_CAP * 16) {
+  if (cap > MIN_CAP * 64) {
     free(tSlots(t), <usize>cap << 4);
     store<u64>(t, 0);
     store<u64>(t, 0, 8);
