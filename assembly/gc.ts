@@ -171,6 +171,16 @@ export function gcBudgetCheck(): bool {
   return true;
 }
 
+/**
+ * Native loops that make many objects without running Python code (list(iterable), ...) call this
+ * between items, where they hold no borrowed references: a requested collection runs there, as
+ * CPython's would at the allocation (young tables otherwise grow by the whole loop's objects).
+ */
+// @ts-ignore: decorator
+@inline export function gcSafePoint(): void {
+  if (requested) gcBudgetCheck();
+}
+
 /** CPython's collect_generations: the oldest generation whose count is over its threshold. */
 function collectGenerations(): void {
   if (count2 > threshold2 && longLivedPending >= longLivedTotal >> 2) gcCollect(2);

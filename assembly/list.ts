@@ -23,6 +23,7 @@
  * itemCompare.
  */
 import { alloc, free, heapRealloc } from "./heap";
+import { gcSafePoint } from "./gc";
 import { initHeader, IMMORTAL_REFCNT } from "./object";
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, isObject, makeBool, makeSmallInt } from "./values";
 import {
@@ -660,6 +661,7 @@ export function listExtend(p: usize, v: Value): i32 {
 /** Appends what the iterator yields; 0 at exhaustion, -1 with an exception. */
 function appendFromIterator(p: usize, it: Value): i32 {
   while (true) {
+    gcSafePoint();
     const x = iterNextFast(it);
     if (x == NULL) return errorType() != 0 ? -1 : 0;
     if (listAppendSteal(p, x) < 0) return -1;
