@@ -231,7 +231,22 @@ function tupleLess(mode: i32, a: Value, b: Value): i32 {
     const c = strCompare(<usize>x, <usize>y);
     if (c != 0) return c < 0 ? 1 : 0;
   }
-  return itemLess(a, b);
+  // Equal first items (the usual case inside a merge: neighbours share prefixes). The items after
+  // them are compared the same way while they are small ints or exact strs.
+  const na = <usize>tupleSize(<usize>a);
+  const nb = <usize>tupleSize(<usize>b);
+  const n = na < nb ? na : nb;
+  for (let i: usize = 1; i < n; i++) {
+    const u = tupleItem(<usize>a, i);
+    const v = tupleItem(<usize>b, i);
+    if (u == v) continue;
+    if (isSmallInt(u) && isSmallInt(v)) return getSmallInt(u) < getSmallInt(v) ? 1 : 0;
+    const strType = typeObject(KIND_STR);
+    if (!isObject(u) || !isObject(v) || typeOf(u) != strType || typeOf(v) != strType) return itemLess(a, b);
+    const c = strCompare(<usize>u, <usize>v);
+    if (c != 0) return c < 0 ? 1 : 0;
+  }
+  return na < nb ? 1 : 0;
 }
 
 /**
