@@ -310,7 +310,7 @@ function heapTypeCall(t: usize, args: usize, nargs: i32, kwnames: usize): Value 
     // __new__(cls, *args, **kw): a staticmethod wrapping a function.
     const fn = isObject(newD) && kindOf(<usize>newD) == KIND_STATICMETHOD ? load<u64>(<usize>newD + 8) : newD;
     const total = nargs + nkw;
-    const buf = alloc(<usize>(total + 1) << 3);
+    const buf = argBuf(total + 1);
     if (buf == 0) return NULL;
     store<u64>(buf, <u64>t);
     memory.copy(buf + 8, args, <usize>total << 3);
@@ -364,7 +364,7 @@ function initAfterNew(initD: Value, obj: Value, args: usize, nargs: i32, kwnames
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   {
     const total = nargs + nkw;
-    const buf = alloc(<usize>(total + 1) << 3);
+    const buf = argBuf(total + 1);
     if (buf == 0) {
       decref(obj);
       return NULL;
@@ -395,7 +395,7 @@ import { N_CALL } from "./names";
 function callWithSelf(f: Value, self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   const total = nargs + nkw;
-  const buf = alloc(<usize>(total + 1) << 3);
+  const buf = argBuf(total + 1);
   if (buf == 0) return NULL;
   store<u64>(buf, self);
   memory.copy(buf + 8, args, <usize>total << 3);
@@ -405,9 +405,11 @@ function callWithSelf(f: Value, self: Value, args: usize, nargs: i32, kwnames: u
 }
 
 import { free } from "./heap";
+/** Argument arrays come from ops.ts's LIFO argument stack (calls nest). */
 function freeBuf(p: usize, n: i32): void {
-  free(p, <usize>n << 3);
+  argBufFree(p, n);
 }
+import { argBuf, argBufFree } from "./ops";
 
 // ---------------------------------------------------------------------------------------------------
 // int() and float()

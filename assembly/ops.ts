@@ -197,7 +197,7 @@ const ARG_STACK_BYTES: usize = 16384;
 const ARG_STACK: usize = memory.data(<i32>ARG_STACK_BYTES, 8);
 let argTop: usize = 0;
 
-function argBuf(n: i32): usize {
+export function argBuf(n: i32): usize {
   const bytes = <usize>n << 3;
   if (argTop + bytes <= ARG_STACK_BYTES) {
     const p = ARG_STACK + argTop;
@@ -208,7 +208,7 @@ function argBuf(n: i32): usize {
   if (p == 0) raiseBegin(EXC_SystemError);
   return p;
 }
-function argBufFree(p: usize, n: i32): void {
+export function argBufFree(p: usize, n: i32): void {
   const bytes = <usize>n << 3;
   if (p - ARG_STACK < ARG_STACK_BYTES) argTop -= bytes;
   else free(p, bytes);
