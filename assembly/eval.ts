@@ -2,10 +2,15 @@
  * The eval loop: runs CPython 3.11 bytecode from a frame (frame.ts) until that frame returns.
  *
  * Shape: one `switch` over the opcode byte (Binaryen turns it into a br_table), with ip, sp and the
- * frame's localsplus address in wasm locals. A successful instruction ends with `continue`; a
- * failing one `break`s out of the switch into the error path at the bottom of the loop, which
- * finds a handler in the exception table (frame by frame, without wasm recursion) or returns NULL
- * with the exception pending. Python-to-Python calls push a frame and continue in this loop.
+ * frame's localsplus address in wasm locals. Only the common instructions and the fast paths of the
+ * cached ones are coded in run(); the rest, and the cache-miss paths, are in coldOp(), and unwinding
+ * after an error in unwind(): V8 compiles run() before any program runs (start-up time), and a
+ * smaller loop keeps its registers. Every opcode stays a case label of run()'s switch (a sparse
+ * switch becomes a compare chain instead of a br_table). A successful instruction ends with
+ * `continue`; a failing one `break`s out of the switch into the error path at the bottom of the
+ * loop, which finds a handler in the exception table (frame by frame, without wasm recursion) or
+ * returns NULL with the exception pending. Python-to-Python calls push a frame and continue in this
+ * loop.
  *
  * Nested evaluations (a native function calling Python code: __init__, __eq__, sort keys,
  * generators) call evalFrame recursively; `evalDepth` bounds them (RecursionError).
@@ -500,17 +505,6 @@ function run(start: usize): Value {
         decref(old);
         continue;
       }
-      case OP.DELETE_FAST: {
-        const slot = lp + (<usize>oparg << 3);
-        const old = load<u64>(slot);
-        if (old == NULL) {
-          unboundLocal(code, oparg);
-          break;
-        }
-        store<u64>(slot, NULL);
-        decref(old);
-        continue;
-      }
       case OP.LOAD_CONST: {
         const v = load<u64>(consts + 16 + (<usize>oparg << 3));
         incref(v);
@@ -571,16 +565,6 @@ function run(start: usize): Value {
         decref(a);
         store<u64>(sp - 8, r);
         ip += 2; // 1 cache entry
-        continue;
-      }
-      case OP.UNARY_NEGATIVE:
-      case OP.UNARY_POSITIVE:
-      case OP.UNARY_INVERT: {
-        const a = load<u64>(sp - 8);
-        const r = ops.unaryOp(a, op);
-        if (r == NULL) break;
-        decref(a);
-        store<u64>(sp - 8, r);
         continue;
       }
       case OP.UNARY_NOT: {
@@ -731,8 +715,11 @@ function run(start: usize): Value {
           const ix = <u32>load<u16>(ip, 8);
           v = (ix & 0x8000) != 0 ? dictEntryValue(builtins, ix & 0x7fff) : dictEntryValue(globals, ix);
         } else {
-          v = loadGlobalCached(globals, builtins, <usize>tupleItem(names, <usize>(oparg >> 1)), ip);
-          if (v == NULL) break;
+          ip += 10; // 5 cache entries
+          const r = coldOp(op, oparg, f, sp, here); // the cache-miss path
+          sp = r & ~(<usize>1);
+          if ((r & 1) != 0) break;
+          continue;
         }
         if ((oparg & 1) != 0) {
           store<u64>(sp, NULL);
@@ -742,22 +729,6 @@ function run(start: usize): Value {
         store<u64>(sp, v);
         sp += 8;
         ip += 10; // 5 cache entries
-        continue;
-      }
-      case OP.STORE_GLOBAL: {
-        const name = tupleItem(names, <usize>oparg);
-        const v = load<u64>(sp - 8);
-        if (dictSetItem(<usize>load<u32>(f + F_GLOBALS), name, v) < 0) break;
-        sp -= 8;
-        decref(v);
-        continue;
-      }
-      case OP.DELETE_GLOBAL: {
-        const name = tupleItem(names, <usize>oparg);
-        if (dictDelItem(<usize>load<u32>(f + F_GLOBALS), name) < 0) {
-          nameError(<usize>name);
-          break;
-        }
         continue;
       }
       case OP.LOAD_NAME: {
@@ -790,15 +761,6 @@ function run(start: usize): Value {
         decref(v);
         continue;
       }
-      case OP.DELETE_NAME: {
-        const name = tupleItem(names, <usize>oparg);
-        const locals = <usize>load<u32>(f + F_LOCALS);
-        if (locals == 0 || ops.mappingDel(locals, name) < 0) {
-          nameError(<usize>name);
-          break;
-        }
-        continue;
-      }
       case OP.LOAD_DEREF: {
         const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
         const v = load<u64>(cell + 8);
@@ -811,25 +773,6 @@ function run(start: usize): Value {
         sp += 8;
         continue;
       }
-      case OP.LOAD_CLASSDEREF: {
-        const c = changetype<CodeObject>(code);
-        const name = tupleItem(<usize>c.localsplusnames, <usize>oparg);
-        const locals = <usize>load<u32>(f + F_LOCALS);
-        let v = locals != 0 ? ops.mappingGet(locals, name) : NULL;
-        if (v == NULL) {
-          if (errorType() != 0) break;
-          const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
-          v = load<u64>(cell + 8);
-          if (v == NULL) {
-            unboundFree(code, oparg);
-            break;
-          }
-          incref(v);
-        }
-        store<u64>(sp, v);
-        sp += 8;
-        continue;
-      }
       case OP.STORE_DEREF: {
         sp -= 8;
         const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
@@ -838,42 +781,11 @@ function run(start: usize): Value {
         decref(old);
         continue;
       }
-      case OP.DELETE_DEREF: {
-        const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
-        const old = load<u64>(cell + 8);
-        if (old == NULL) {
-          unboundFree(code, oparg);
-          break;
-        }
-        store<u64>(cell + 8, NULL);
-        decref(old);
-        continue;
-      }
-      case OP.MAKE_CELL: {
-        const slot = lp + (<usize>oparg << 3);
-        const cell = cellNew(load<u64>(slot));
-        if (cell == 0) break;
-        decref(load<u64>(slot));
-        store<u64>(slot, <u64>cell);
-        continue;
-      }
       case OP.LOAD_CLOSURE: {
         const v = load<u64>(lp + (<usize>oparg << 3));
         incref(v);
         store<u64>(sp, v);
         sp += 8;
-        continue;
-      }
-      case OP.COPY_FREE_VARS: {
-        const func = <usize>load<u32>(f + F_FUNC);
-        const closure = <usize>load<u32>(func + FN_CLOSURE);
-        const nlp = <usize>load<u32>(f + F_NLOCALSPLUS);
-        const n = <usize>oparg;
-        for (let i: usize = 0; i < n; i++) {
-          const cell = tupleItem(closure, i);
-          incref(cell);
-          store<u64>(lp + ((nlp - n + i) << 3), cell);
-        }
         continue;
       }
 
@@ -919,13 +831,10 @@ function run(start: usize): Value {
             continue;
           }
         }
-        // ops.loadMethod leaves (method, self) or (NULL, attribute) in methodOut/selfOut.
-        if (!loadMethodFill(obj, name, ip)) break;
-        store<u64>(sp - 8, ops.methodOut);
-        store<u64>(sp, ops.selfOut);
-        sp += 8;
-        decref(obj);
         ip += 20; // 10 cache entries
+        const r = coldOp(op, oparg, f, sp, here); // the cache-miss path: loadMethodFill
+        sp = r & ~(<usize>1);
+        if ((r & 1) != 0) break;
         continue;
       }
       case OP.STORE_ATTR: {
@@ -949,13 +858,6 @@ function run(start: usize): Value {
         decref(obj);
         decref(v);
         ip += 8; // 4 cache entries
-        continue;
-      }
-      case OP.DELETE_ATTR: {
-        const obj = load<u64>(sp - 8);
-        if (ops.objSetAttr(obj, <usize>tupleItem(names, <usize>oparg), NULL) < 0) break;
-        sp -= 8;
-        decref(obj);
         continue;
       }
       case OP.BINARY_SUBSCR: {
@@ -1016,30 +918,6 @@ function run(start: usize): Value {
         ip += 2; // 1 cache entry
         continue;
       }
-      case OP.DELETE_SUBSCR: {
-        const key = load<u64>(sp - 8);
-        const container = load<u64>(sp - 16);
-        if (ops.objSetItem(container, key, NULL) < 0) break;
-        sp -= 16;
-        decref(key);
-        decref(container);
-        continue;
-      }
-      case OP.BUILD_SLICE: {
-        const n = <usize>oparg;
-        const step = n == 3 ? load<u64>(sp - 8) : NONE;
-        const stop = load<u64>(sp - (n == 3 ? 16 : 8));
-        const start = load<u64>(sp - (n == 3 ? 24 : 16));
-        const s = ops.sliceNew(start, stop, step);
-        if (s == NULL) break;
-        sp -= n << 3;
-        decref(start);
-        decref(stop);
-        if (n == 3) decref(step);
-        store<u64>(sp, s);
-        sp += 8;
-        continue;
-      }
 
       // ── building containers ─────────────────────────────────────────────────────────────────
       case OP.BUILD_TUPLE: {
@@ -1061,133 +939,11 @@ function run(start: usize): Value {
         sp += 8;
         continue;
       }
-      case OP.BUILD_SET: {
-        const n = <usize>oparg;
-        const s = ops.setFromArray(sp - (n << 3), n);
-        if (s == NULL) break;
-        sp -= n << 3;
-        for (let i: usize = 0; i < n; i++) decref(load<u64>(sp + (i << 3)));
-        store<u64>(sp, s);
-        sp += 8;
-        continue;
-      }
-      case OP.BUILD_MAP: {
-        const n = <usize>oparg;
-        const d = dictNew();
-        if (d == 0) break;
-        const base = sp - (n << 4);
-        let ok = true;
-        for (let i: usize = 0; i < n && ok; i++) {
-          ok = ops.dictSet(d, load<u64>(base + (i << 4)), load<u64>(base + (i << 4) + 8)) >= 0;
-        }
-        if (!ok) {
-          decref(<u64>d);
-          break;
-        }
-        for (let p = base; p < sp; p += 8) decref(load<u64>(p));
-        sp = base;
-        store<u64>(sp, <u64>d);
-        sp += 8;
-        continue;
-      }
-      case OP.BUILD_CONST_KEY_MAP: {
-        const n = <usize>oparg;
-        const keys = <usize>load<u64>(sp - 8);
-        const d = dictNew();
-        if (d == 0) break;
-        const base = sp - 8 - (n << 3);
-        let ok = true;
-        for (let i: usize = 0; i < n && ok; i++) {
-          ok = ops.dictSet(d, tupleItem(keys, i), load<u64>(base + (i << 3))) >= 0;
-        }
-        if (!ok) {
-          decref(<u64>d);
-          break;
-        }
-        for (let p = base; p < sp; p += 8) decref(load<u64>(p));
-        sp = base;
-        store<u64>(sp, <u64>d);
-        sp += 8;
-        continue;
-      }
-      case OP.BUILD_STRING: {
-        const n = <usize>oparg;
-        const s = ops.strJoinArray(sp - (n << 3), n);
-        if (s == NULL) break;
-        sp -= n << 3;
-        for (let i: usize = 0; i < n; i++) decref(load<u64>(sp + (i << 3)));
-        store<u64>(sp, s);
-        sp += 8;
-        continue;
-      }
       case OP.LIST_APPEND: {
         const v = load<u64>(sp - 8);
         const l = load<u64>(sp - 8 - (<usize>oparg << 3));
         if (!ops.listAppendSteal(<usize>l, v)) break;
         sp -= 8;
-        continue;
-      }
-      case OP.SET_ADD: {
-        const v = load<u64>(sp - 8);
-        const s = load<u64>(sp - 8 - (<usize>oparg << 3));
-        if (ops.setAdd(<usize>s, v) < 0) break;
-        sp -= 8;
-        decref(v);
-        continue;
-      }
-      case OP.MAP_ADD: {
-        const v = load<u64>(sp - 8);
-        const k = load<u64>(sp - 16);
-        const d = load<u64>(sp - 16 - (<usize>oparg << 3));
-        if (ops.dictSet(<usize>d, k, v) < 0) break;
-        sp -= 16;
-        decref(v);
-        decref(k);
-        continue;
-      }
-      case OP.LIST_EXTEND: {
-        const it = load<u64>(sp - 8);
-        const l = load<u64>(sp - 8 - (<usize>oparg << 3));
-        if (!ops.listExtend(<usize>l, it)) {
-          ops.fixExtendError(it);
-          break;
-        }
-        sp -= 8;
-        decref(it);
-        continue;
-      }
-      case OP.SET_UPDATE: {
-        const it = load<u64>(sp - 8);
-        const s = load<u64>(sp - 8 - (<usize>oparg << 3));
-        if (!ops.setUpdate(<usize>s, it)) break;
-        sp -= 8;
-        decref(it);
-        continue;
-      }
-      case OP.DICT_UPDATE: {
-        const other = load<u64>(sp - 8);
-        const d = load<u64>(sp - 8 - (<usize>oparg << 3));
-        if (!ops.dictUpdate(<usize>d, other, false, NULL)) break;
-        sp -= 8;
-        decref(other);
-        continue;
-      }
-      case OP.DICT_MERGE: {
-        const other = load<u64>(sp - 8);
-        const d = load<u64>(sp - 8 - (<usize>oparg << 3));
-        // The callable sits below the args/kwargs being built: [NULL, func, args, kwargs-dict, other].
-        const func = load<u64>(sp - 8 - (<usize>(oparg + 2) << 3));
-        if (!ops.dictUpdate(<usize>d, other, true, func)) break;
-        sp -= 8;
-        decref(other);
-        continue;
-      }
-      case OP.LIST_TO_TUPLE: {
-        const l = load<u64>(sp - 8);
-        const t = ops.listToTuple(<usize>l);
-        if (t == NULL) break;
-        decref(l);
-        store<u64>(sp - 8, t);
         continue;
       }
       case OP.UNPACK_SEQUENCE: {
@@ -1205,20 +961,10 @@ function run(start: usize): Value {
           ip += 2;
           continue;
         }
-        // Items are pushed so the first ends on top.
-        if (!ops.unpackSequence(seq, <usize>oparg, sp - 8)) break;
-        decref(seq);
-        sp += (<usize>oparg << 3) - 8;
         ip += 2; // 1 cache entry
-        continue;
-      }
-      case OP.UNPACK_EX: {
-        const seq = load<u64>(sp - 8);
-        const before = <usize>(oparg & 0xff);
-        const after = <usize>(oparg >> 8);
-        if (!ops.unpackEx(seq, before, after, sp - 8)) break;
-        decref(seq);
-        sp += ((before + after + 1) << 3) - 8;
+        const r = coldOp(op, oparg, f, sp, here); // any other iterable
+        sp = r & ~(<usize>1);
+        if ((r & 1) != 0) break;
         continue;
       }
 
@@ -1229,16 +975,6 @@ function run(start: usize): Value {
         if (it == NULL) break;
         decref(v);
         store<u64>(sp - 8, it);
-        continue;
-      }
-      case OP.GET_YIELD_FROM_ITER: {
-        const v = load<u64>(sp - 8);
-        if (!ops.isGenerator(v)) {
-          const it = ops.objGetIter(v);
-          if (it == NULL) break;
-          decref(v);
-          store<u64>(sp - 8, it);
-        }
         continue;
       }
       case OP.FOR_ITER: {
@@ -1268,44 +1004,6 @@ function run(start: usize): Value {
       }
 
       // ── functions and calls ─────────────────────────────────────────────────────────────────
-      case OP.MAKE_FUNCTION: {
-        const codeObj = <usize>load<u64>(sp - 8);
-        const c = changetype<CodeObject>(codeObj);
-        const globals = <usize>load<u32>(f + F_GLOBALS);
-        const module = dictGetItem(globals, <u64>N_NAME);
-        const func = functionNew(codeObj, globals, <usize>load<u32>(f + F_BUILTINS), <usize>c.qualname, <usize>c.name, module == NULL ? NONE : module);
-        if (func == 0) break;
-        sp -= 8;
-        decref(<u64>codeObj);
-        if ((oparg & 8) != 0) {
-          sp -= 8;
-          store<u32>(func + FN_CLOSURE, <u32>load<u64>(sp));
-        }
-        if ((oparg & 4) != 0) {
-          sp -= 8;
-          store<u32>(func + FN_ANNOTATIONS, <u32>load<u64>(sp));
-        }
-        if ((oparg & 2) != 0) {
-          sp -= 8;
-          store<u32>(func + FN_KWDEFAULTS, <u32>load<u64>(sp));
-        }
-        if ((oparg & 1) != 0) {
-          sp -= 8;
-          store<u32>(func + FN_DEFAULTS, <u32>load<u64>(sp));
-        }
-        // __doc__: the first constant when it is a str (3.11 puts the docstring there).
-        const cc = <usize>c.consts;
-        if (tupleSize(cc) > 0) {
-          const d0 = tupleItem(cc, 0);
-          if (isObject(d0) && kindOf(<usize>d0) == KIND_STR) {
-            incref(d0);
-            store<u64>(func + FN_DOC, d0);
-          }
-        }
-        store<u64>(sp, <u64>func);
-        sp += 8;
-        continue;
-      }
       case OP.PRECALL: {
         ip += 2; // 1 cache entry
         continue;
@@ -1393,24 +1091,6 @@ function run(start: usize): Value {
         sp += 8;
         continue;
       }
-      case OP.CALL_FUNCTION_EX: {
-        let kwargs: Value = NULL;
-        if ((oparg & 1) != 0) kwargs = load<u64>(sp - 8);
-        const top = (oparg & 1) != 0 ? sp - 8 : sp;
-        const callargs = load<u64>(top - 8);
-        const func = load<u64>(top - 16);
-        store<u32>(f + F_HERE, <u32>here);
-        currentFrame = f;
-        const r = ops.callWithTupleAndDict(func, callargs, kwargs);
-        if (r == NULL) break;
-        // Stack: [NULL, func, callargs, (kwargs)].
-        const base = top - 24;
-        popCallStack(base, sp);
-        sp = base;
-        store<u64>(sp, r);
-        sp += 8;
-        continue;
-      }
       case OP.RETURN_VALUE: {
         retval = load<u64>(sp - 8);
         sp -= 8;
@@ -1440,10 +1120,6 @@ function run(start: usize): Value {
       }
 
       // ── generators ──────────────────────────────────────────────────────────────────────────
-      case OP.ASYNC_GEN_WRAP: {
-        asyncGenWrap(f); // async-gen.ts: marks the yield that follows as the body's own
-        continue;
-      }
       case OP.RETURN_GENERATOR: {
         // Reached when a generator is first resumed (framePrepare made the generator): the value
         // sent in is pushed by the resumer and popped by the POP_TOP that follows.
@@ -1460,325 +1136,785 @@ function run(start: usize): Value {
         return retval;
       }
       case OP.SEND: {
-        // Stack: [receiver, value] → [receiver, yielded] or, when the receiver returns, [result] and jump.
-        const value = load<u64>(sp - 8);
-        const receiver = load<u64>(sp - 16);
-        store<u32>(f + F_HERE, <u32>here);
-        const r = ops.sendValue(receiver, value);
-        if (r == NULL) break;
-        decref(value);
-        if (ops.sendReturned) {
-          sp -= 8;
-          decref(receiver);
-          store<u64>(sp - 8, r);
-          ip += <usize>oparg << 1;
-        } else {
-          store<u64>(sp - 8, r);
-        }
+        const r = coldOp(op, oparg, f, sp, here);
+        sp = r & ~(<usize>1);
+        if ((r & 1) != 0) break;
+        if (ops.sendReturned) ip += <usize>oparg << 1;
         continue;
       }
-
-      // ── coroutines (coroutine.ts) ───────────────────────────────────────────────────────────
+      case OP.DELETE_FAST:
+      case OP.UNARY_NEGATIVE:
+      case OP.UNARY_POSITIVE:
+      case OP.UNARY_INVERT:
+      case OP.STORE_GLOBAL:
+      case OP.DELETE_GLOBAL:
+      case OP.DELETE_NAME:
+      case OP.LOAD_CLASSDEREF:
+      case OP.DELETE_DEREF:
+      case OP.MAKE_CELL:
+      case OP.COPY_FREE_VARS:
+      case OP.DELETE_ATTR:
+      case OP.DELETE_SUBSCR:
+      case OP.BUILD_SLICE:
+      case OP.BUILD_SET:
+      case OP.BUILD_MAP:
+      case OP.BUILD_CONST_KEY_MAP:
+      case OP.BUILD_STRING:
+      case OP.SET_ADD:
+      case OP.MAP_ADD:
+      case OP.LIST_EXTEND:
+      case OP.SET_UPDATE:
+      case OP.DICT_UPDATE:
+      case OP.DICT_MERGE:
+      case OP.LIST_TO_TUPLE:
+      case OP.UNPACK_EX:
+      case OP.GET_YIELD_FROM_ITER:
+      case OP.MAKE_FUNCTION:
+      case OP.CALL_FUNCTION_EX:
+      case OP.ASYNC_GEN_WRAP:
       case OP.GET_AWAITABLE:
-      case OP.GET_AITER: {
-        const v = load<u64>(sp - 8);
-        const it = op == OP.GET_AWAITABLE ? getAwaitable(v, oparg) : getAIter(v);
-        if (it == NULL) break;
-        decref(v);
-        store<u64>(sp - 8, it);
-        continue;
-      }
-      case OP.GET_ANEXT: {
-        const it = getANext(load<u64>(sp - 8));
-        if (it == NULL) break;
-        store<u64>(sp, it);
-        sp += 8;
-        continue;
-      }
-      case OP.END_ASYNC_FOR: {
-        sp -= 8;
-        if (!endAsyncFor(load<u64>(sp))) {
-          reraising = true;
-          break;
-        }
-        sp -= 8;
-        decref(load<u64>(sp));
-        continue;
-      }
-      case OP.BEFORE_ASYNC_WITH: {
-        const mgr = load<u64>(sp - 8);
-        const r = beforeAsyncWith(mgr);
-        if (r == NULL) break;
-        decref(mgr);
-        store<u64>(sp - 8, asyncExitOut);
-        store<u64>(sp, r);
-        sp += 8;
-        continue;
-      }
-
-      // ── exceptions ──────────────────────────────────────────────────────────────────────────
-      case OP.RAISE_VARARGS: {
-        let cause: Value = NULL;
-        let exc: Value = NULL;
-        if (oparg == 2) {
-          cause = load<u64>(sp - 8);
-          exc = load<u64>(sp - 16);
-          sp -= 16;
-        } else if (oparg == 1) {
-          exc = load<u64>(sp - 8);
-          sp -= 8;
-        }
-        doRaise(exc, cause);
-        decref(exc);
-        break;
-      }
-      case OP.PUSH_EXC_INFO: {
-        const exc = load<u64>(sp - 8);
-        store<u64>(sp - 8, excInfo == NULL ? NONE : excInfo);
-        incref(exc);
-        excInfo = exc;
-        store<u64>(sp, exc);
-        sp += 8;
-        continue;
-      }
-      case OP.POP_EXCEPT: {
-        sp -= 8;
-        const v = load<u64>(sp);
-        setExcInfo(v == NONE ? NULL : v);
-        continue;
-      }
-      case OP.CHECK_EXC_MATCH: {
-        const type = load<u64>(sp - 8);
-        const exc = load<u64>(sp - 16);
-        const r = ops.exceptionMatches(exc, type);
-        if (r < 0) break;
-        decref(type);
-        store<u64>(sp - 8, makeBool(r != 0));
-        continue;
-      }
-      case OP.CHECK_EG_MATCH: {
-        // [exc, type] -> [exc, None] when nothing matches, else [rest, match] (rest may be None).
-        const type = load<u64>(sp - 8);
-        const exc = load<u64>(sp - 16);
-        if (!exceptStarMatch(exc, type)) break;
-        decref(type);
-        if (egMatchOut == NONE) {
-          decref(egRestOut);
-          store<u64>(sp - 8, NONE);
-          continue;
-        }
-        store<u64>(sp - 16, egRestOut);
-        store<u64>(sp - 8, egMatchOut);
-        incref(egMatchOut);
-        setExcInfo(egMatchOut);
-        decref(exc);
-        continue;
-      }
-      case OP.PREP_RERAISE_STAR: {
-        // [orig, list of raised/re-raised] -> [what the try-except* statement raises, or None]
-        const excs = load<u64>(sp - 8);
-        const orig = load<u64>(sp - 16);
-        const r = prepReraiseStar(orig, excs);
-        if (r == NULL) break;
-        decref(excs);
-        decref(orig);
-        sp -= 8;
-        store<u64>(sp - 8, r);
-        continue;
-      }
-      case OP.RERAISE: {
-        // CPython sets f_lasti from the saved lasti (for f_lineno only); the handler search
-        // starts from this instruction, as exception_unwind uses next_instr.
-        const exc = load<u64>(sp - 8);
-        sp -= 8;
-        raiseObject(exc);
-        reraising = true;
-        break;
-      }
-      case OP.LOAD_ASSERTION_ERROR: {
-        const t = <u64>excType(EXC_AssertionError);
-        store<u64>(sp, t);
-        sp += 8;
-        continue;
-      }
-      case OP.BEFORE_WITH: {
-        const mgr = load<u64>(sp - 8);
-        if (!ops.beforeWith(mgr)) break;
-        decref(mgr);
-        store<u64>(sp - 8, ops.methodOut); // the bound __exit__
-        store<u64>(sp, ops.selfOut); // what __enter__ returned
-        sp += 8;
-        continue;
-      }
-      case OP.WITH_EXCEPT_START: {
-        // Stack: [exit, lasti, prev_exc, exc].
-        const exc = load<u64>(sp - 8);
-        const exit = load<u64>(sp - 32);
-        const r = ops.callExit(exit, exc);
-        if (r == NULL) break;
-        store<u64>(sp, r);
-        sp += 8;
-        continue;
-      }
-
-      // ── classes, modules, formatting, match ─────────────────────────────────────────────────
-      case OP.LOAD_BUILD_CLASS: {
-        store<u64>(sp, buildClassBuiltin());
-        sp += 8;
-        continue;
-      }
-      case OP.SETUP_ANNOTATIONS: {
-        const locals = <usize>load<u32>(f + F_LOCALS);
-        if (locals != 0 && ops.mappingGet(locals, <u64>N_ANNOTATIONS) == NULL) {
-          if (errorType() != 0) break;
-          const d = dictNew();
-          if (d == 0) break;
-          const rc = ops.mappingSet(locals, <u64>N_ANNOTATIONS, <u64>d);
-          decref(<u64>d);
-          if (rc < 0) break;
-        }
-        continue;
-      }
-      case OP.IMPORT_NAME: {
-        const fromlist = load<u64>(sp - 8);
-        const level = load<u64>(sp - 16);
-        store<u32>(f + F_HERE, <u32>here);
-        const m = importName(<usize>tupleItem(names, <usize>oparg), fromlist, level, <usize>load<u32>(f + F_GLOBALS));
-        if (m == NULL) break;
-        sp -= 8;
-        decref(fromlist);
-        decref(level);
-        store<u64>(sp - 8, m);
-        continue;
-      }
-      case OP.IMPORT_FROM: {
-        const m = load<u64>(sp - 8);
-        const v = importFrom(m, <usize>tupleItem(names, <usize>oparg));
-        if (v == NULL) break;
-        store<u64>(sp, v);
-        sp += 8;
-        continue;
-      }
-      case OP.IMPORT_STAR: {
-        const m = load<u64>(sp - 8);
-        const locals = <usize>load<u32>(f + F_LOCALS);
-        if (!importStar(m, locals)) break;
-        sp -= 8;
-        decref(m);
-        continue;
-      }
-      case OP.FORMAT_VALUE: {
-        const hasSpec = (oparg & 4) != 0;
-        const spec = hasSpec ? load<u64>(sp - 8) : NULL;
-        const v = load<u64>(sp - (hasSpec ? 16 : 8));
-        const r = ops.formatValue(v, oparg & 3, spec);
-        if (r == NULL) break;
-        if (hasSpec) {
-          sp -= 8;
-          decref(spec);
-        }
-        decref(v);
-        store<u64>(sp - 8, r);
-        continue;
-      }
-      case OP.GET_LEN: {
-        const n = ops.objLen(load<u64>(sp - 8));
-        if (n < 0) break;
-        store<u64>(sp, makeSmallInt(n));
-        sp += 8;
-        continue;
-      }
+      case OP.GET_AITER:
+      case OP.GET_ANEXT:
+      case OP.END_ASYNC_FOR:
+      case OP.BEFORE_ASYNC_WITH:
+      case OP.RAISE_VARARGS:
+      case OP.PUSH_EXC_INFO:
+      case OP.POP_EXCEPT:
+      case OP.CHECK_EXC_MATCH:
+      case OP.CHECK_EG_MATCH:
+      case OP.PREP_RERAISE_STAR:
+      case OP.RERAISE:
+      case OP.LOAD_ASSERTION_ERROR:
+      case OP.BEFORE_WITH:
+      case OP.WITH_EXCEPT_START:
+      case OP.LOAD_BUILD_CLASS:
+      case OP.SETUP_ANNOTATIONS:
+      case OP.IMPORT_NAME:
+      case OP.IMPORT_FROM:
+      case OP.IMPORT_STAR:
+      case OP.FORMAT_VALUE:
+      case OP.GET_LEN:
       case OP.MATCH_MAPPING:
-      case OP.MATCH_SEQUENCE: {
-        const v = load<u64>(sp - 8);
-        store<u64>(sp, makeBool(op == OP.MATCH_MAPPING ? ops.isMapping(v) : ops.isSequence(v)));
-        sp += 8;
-        continue;
-      }
-      case OP.MATCH_KEYS: {
-        const keys = load<u64>(sp - 8);
-        const subject = load<u64>(sp - 16);
-        const r = ops.matchKeys(subject, keys);
-        if (r == NULL) break;
-        store<u64>(sp, r);
-        sp += 8;
-        continue;
-      }
-      case OP.MATCH_CLASS: {
-        const kwargs = load<u64>(sp - 8);
-        const type = load<u64>(sp - 16);
-        const subject = load<u64>(sp - 24);
-        const r = ops.matchClass(subject, type, <usize>oparg, kwargs);
-        if (r == NULL) break;
-        sp -= 16;
-        decref(kwargs);
-        decref(type);
-        decref(subject);
-        store<u64>(sp - 8, r);
-        continue;
-      }
+      case OP.MATCH_SEQUENCE:
+      case OP.MATCH_KEYS:
+      case OP.MATCH_CLASS:
       default: {
-        raiseBegin(EXC_SystemError);
-        errText("unknown opcode");
-        break;
+        // the rarer instructions, out of line (coldOp): the result is the new sp, bit 0 set on error
+        const r = coldOp(op, oparg, f, sp, here);
+        sp = r & ~(<usize>1);
+        if ((r & 1) != 0) break;
+        continue;
       }
     }
     }
 
-    // ── error: find a handler, frame by frame ─────────────────────────────────────────────────
-    while (true) {
-      const exc = fetchException();
-      if (!reraising) {
-        chainContext(exc);
-        if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - <usize>changetype<CodeObject>(code).adaptive), frameLocalsCapture(f));
-      }
-      reraising = false;
-      kwnames = 0;
-      extArg = 0;
-      const index = <i32>((here - <usize>changetype<CodeObject>(code).adaptive) >> 1);
-      if (findHandler(code, index)) {
-        const base = frameStackBase(f);
-        const depthTop = base + (<usize>handlerDepth << 3);
-        while (sp > depthTop) {
-          sp -= 8;
-          decref(load<u64>(sp));
-        }
-        if (handlerLasti) {
-          store<u64>(sp, makeSmallInt(<i64>index));
-          sp += 8;
-        }
-        store<u64>(sp, exc);
-        sp += 8;
-        ip = <usize>changetype<CodeObject>(code).adaptive + (<usize>handlerTarget << 1);
-        break;
-      }
-      // No handler here: this frame is done.
-      const flags = load<u32>(f + F_FLAGS);
-      store<u32>(f + F_SP, <u32>sp);
-      callDepth--;
-      if ((flags & FRAME_GENERATOR) != 0) {
-        store<u32>(f + F_FLAGS, flags | FRAME_DONE);
-        raiseObject(exc);
-        yielded = false;
-        return NULL;
-      }
-      const prev = <usize>load<u32>(f + F_PREV);
-      frameFree(f);
-      if ((flags & FRAME_ENTRY) != 0) {
-        raiseObject(exc);
-        return NULL;
-      }
-      f = prev;
-      code = <usize>load<u32>(f + F_CODE);
-      consts = <usize>changetype<CodeObject>(code).consts;
-      names = <usize>changetype<CodeObject>(code).names;
-      lp = f + FRAME_HEADER;
-      sp = <usize>load<u32>(f + F_SP);
-      here = <usize>load<u32>(f + F_HERE);
-      raiseObject(exc);
-    }
+    // ── error: find a handler, frame by frame (unwind) ────────────────────────────────────────
+    kwnames = 0;
+    extArg = 0;
+    f = unwind(f, sp, here);
+    if (f == 0) return NULL;
+    code = <usize>load<u32>(f + F_CODE);
+    consts = <usize>changetype<CodeObject>(code).consts;
+    names = <usize>changetype<CodeObject>(code).names;
+    lp = f + FRAME_HEADER;
+    ip = <usize>load<u32>(f + F_IP);
+    sp = <usize>load<u32>(f + F_SP);
   }
   return NULL;
+}
+
+/**
+ * The rarer instructions, and the cache-miss paths of LOAD_GLOBAL / LOAD_METHOD, UNPACK_SEQUENCE's
+ * generic path and SEND: kept out of run() so that the loop V8 must compile before running any
+ * program stays small (start-up time). `here` is the instruction's address (its cache starts at
+ * here + 2; run() skips the cache). Returns the new sp, with bit 0 set when the instruction failed
+ * (an exception is pending; run() unwinds).
+ */
+function coldOp(op: i32, oparg: i32, f: usize, sp: usize, here: usize): usize {
+  const code = <usize>load<u32>(f + F_CODE);
+  const names = <usize>changetype<CodeObject>(code).names;
+  const lp = f + FRAME_HEADER;
+  switch (op) {
+    case OP.DELETE_FAST: {
+      const slot = lp + (<usize>oparg << 3);
+      const old = load<u64>(slot);
+      if (old == NULL) {
+        unboundLocal(code, oparg);
+        return sp | 1;
+      }
+      store<u64>(slot, NULL);
+      decref(old);
+      return sp;
+    }
+    case OP.UNARY_NEGATIVE:
+    case OP.UNARY_POSITIVE:
+    case OP.UNARY_INVERT: {
+      const a = load<u64>(sp - 8);
+      const r = ops.unaryOp(a, op);
+      if (r == NULL) return sp | 1;
+      decref(a);
+      store<u64>(sp - 8, r);
+      return sp;
+    }
+    case OP.STORE_GLOBAL: {
+      const name = tupleItem(names, <usize>oparg);
+      const v = load<u64>(sp - 8);
+      if (dictSetItem(<usize>load<u32>(f + F_GLOBALS), name, v) < 0) return sp | 1;
+      sp -= 8;
+      decref(v);
+      return sp;
+    }
+    case OP.DELETE_GLOBAL: {
+      const name = tupleItem(names, <usize>oparg);
+      if (dictDelItem(<usize>load<u32>(f + F_GLOBALS), name) < 0) {
+        nameError(<usize>name);
+        return sp | 1;
+      }
+      return sp;
+    }
+    case OP.DELETE_NAME: {
+      const name = tupleItem(names, <usize>oparg);
+      const locals = <usize>load<u32>(f + F_LOCALS);
+      if (locals == 0 || ops.mappingDel(locals, name) < 0) {
+        nameError(<usize>name);
+        return sp | 1;
+      }
+      return sp;
+    }
+    case OP.LOAD_CLASSDEREF: {
+      const c = changetype<CodeObject>(code);
+      const name = tupleItem(<usize>c.localsplusnames, <usize>oparg);
+      const locals = <usize>load<u32>(f + F_LOCALS);
+      let v = locals != 0 ? ops.mappingGet(locals, name) : NULL;
+      if (v == NULL) {
+        if (errorType() != 0) return sp | 1;
+        const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
+        v = load<u64>(cell + 8);
+        if (v == NULL) {
+          unboundFree(code, oparg);
+          return sp | 1;
+        }
+        incref(v);
+      }
+      store<u64>(sp, v);
+      sp += 8;
+      return sp;
+    }
+    case OP.DELETE_DEREF: {
+      const cell = <usize>load<u64>(lp + (<usize>oparg << 3));
+      const old = load<u64>(cell + 8);
+      if (old == NULL) {
+        unboundFree(code, oparg);
+        return sp | 1;
+      }
+      store<u64>(cell + 8, NULL);
+      decref(old);
+      return sp;
+    }
+    case OP.MAKE_CELL: {
+      const slot = lp + (<usize>oparg << 3);
+      const cell = cellNew(load<u64>(slot));
+      if (cell == 0) return sp | 1;
+      decref(load<u64>(slot));
+      store<u64>(slot, <u64>cell);
+      return sp;
+    }
+    case OP.COPY_FREE_VARS: {
+      const func = <usize>load<u32>(f + F_FUNC);
+      const closure = <usize>load<u32>(func + FN_CLOSURE);
+      const nlp = <usize>load<u32>(f + F_NLOCALSPLUS);
+      const n = <usize>oparg;
+      for (let i: usize = 0; i < n; i++) {
+        const cell = tupleItem(closure, i);
+        incref(cell);
+        store<u64>(lp + ((nlp - n + i) << 3), cell);
+      }
+      return sp;
+    }
+    case OP.DELETE_ATTR: {
+      const obj = load<u64>(sp - 8);
+      if (ops.objSetAttr(obj, <usize>tupleItem(names, <usize>oparg), NULL) < 0) return sp | 1;
+      sp -= 8;
+      decref(obj);
+      return sp;
+    }
+    case OP.DELETE_SUBSCR: {
+      const key = load<u64>(sp - 8);
+      const container = load<u64>(sp - 16);
+      if (ops.objSetItem(container, key, NULL) < 0) return sp | 1;
+      sp -= 16;
+      decref(key);
+      decref(container);
+      return sp;
+    }
+    case OP.BUILD_SLICE: {
+      const n = <usize>oparg;
+      const step = n == 3 ? load<u64>(sp - 8) : NONE;
+      const stop = load<u64>(sp - (n == 3 ? 16 : 8));
+      const start = load<u64>(sp - (n == 3 ? 24 : 16));
+      const s = ops.sliceNew(start, stop, step);
+      if (s == NULL) return sp | 1;
+      sp -= n << 3;
+      decref(start);
+      decref(stop);
+      if (n == 3) decref(step);
+      store<u64>(sp, s);
+      sp += 8;
+      return sp;
+    }
+    case OP.BUILD_SET: {
+      const n = <usize>oparg;
+      const s = ops.setFromArray(sp - (n << 3), n);
+      if (s == NULL) return sp | 1;
+      sp -= n << 3;
+      for (let i: usize = 0; i < n; i++) decref(load<u64>(sp + (i << 3)));
+      store<u64>(sp, s);
+      sp += 8;
+      return sp;
+    }
+    case OP.BUILD_MAP: {
+      const n = <usize>oparg;
+      const d = dictNew();
+      if (d == 0) return sp | 1;
+      const base = sp - (n << 4);
+      let ok = true;
+      for (let i: usize = 0; i < n && ok; i++) {
+        ok = ops.dictSet(d, load<u64>(base + (i << 4)), load<u64>(base + (i << 4) + 8)) >= 0;
+      }
+      if (!ok) {
+        decref(<u64>d);
+        return sp | 1;
+      }
+      for (let p = base; p < sp; p += 8) decref(load<u64>(p));
+      sp = base;
+      store<u64>(sp, <u64>d);
+      sp += 8;
+      return sp;
+    }
+    case OP.BUILD_CONST_KEY_MAP: {
+      const n = <usize>oparg;
+      const keys = <usize>load<u64>(sp - 8);
+      const d = dictNew();
+      if (d == 0) return sp | 1;
+      const base = sp - 8 - (n << 3);
+      let ok = true;
+      for (let i: usize = 0; i < n && ok; i++) {
+        ok = ops.dictSet(d, tupleItem(keys, i), load<u64>(base + (i << 3))) >= 0;
+      }
+      if (!ok) {
+        decref(<u64>d);
+        return sp | 1;
+      }
+      for (let p = base; p < sp; p += 8) decref(load<u64>(p));
+      sp = base;
+      store<u64>(sp, <u64>d);
+      sp += 8;
+      return sp;
+    }
+    case OP.BUILD_STRING: {
+      const n = <usize>oparg;
+      const s = ops.strJoinArray(sp - (n << 3), n);
+      if (s == NULL) return sp | 1;
+      sp -= n << 3;
+      for (let i: usize = 0; i < n; i++) decref(load<u64>(sp + (i << 3)));
+      store<u64>(sp, s);
+      sp += 8;
+      return sp;
+    }
+    case OP.SET_ADD: {
+      const v = load<u64>(sp - 8);
+      const s = load<u64>(sp - 8 - (<usize>oparg << 3));
+      if (ops.setAdd(<usize>s, v) < 0) return sp | 1;
+      sp -= 8;
+      decref(v);
+      return sp;
+    }
+    case OP.MAP_ADD: {
+      const v = load<u64>(sp - 8);
+      const k = load<u64>(sp - 16);
+      const d = load<u64>(sp - 16 - (<usize>oparg << 3));
+      if (ops.dictSet(<usize>d, k, v) < 0) return sp | 1;
+      sp -= 16;
+      decref(v);
+      decref(k);
+      return sp;
+    }
+    case OP.LIST_EXTEND: {
+      const it = load<u64>(sp - 8);
+      const l = load<u64>(sp - 8 - (<usize>oparg << 3));
+      if (!ops.listExtend(<usize>l, it)) {
+        ops.fixExtendError(it);
+        return sp | 1;
+      }
+      sp -= 8;
+      decref(it);
+      return sp;
+    }
+    case OP.SET_UPDATE: {
+      const it = load<u64>(sp - 8);
+      const s = load<u64>(sp - 8 - (<usize>oparg << 3));
+      if (!ops.setUpdate(<usize>s, it)) return sp | 1;
+      sp -= 8;
+      decref(it);
+      return sp;
+    }
+    case OP.DICT_UPDATE: {
+      const other = load<u64>(sp - 8);
+      const d = load<u64>(sp - 8 - (<usize>oparg << 3));
+      if (!ops.dictUpdate(<usize>d, other, false, NULL)) return sp | 1;
+      sp -= 8;
+      decref(other);
+      return sp;
+    }
+    case OP.DICT_MERGE: {
+      const other = load<u64>(sp - 8);
+      const d = load<u64>(sp - 8 - (<usize>oparg << 3));
+      // The callable sits below the args/kwargs being built: [NULL, func, args, kwargs-dict, other].
+      const func = load<u64>(sp - 8 - (<usize>(oparg + 2) << 3));
+      if (!ops.dictUpdate(<usize>d, other, true, func)) return sp | 1;
+      sp -= 8;
+      decref(other);
+      return sp;
+    }
+    case OP.LIST_TO_TUPLE: {
+      const l = load<u64>(sp - 8);
+      const t = ops.listToTuple(<usize>l);
+      if (t == NULL) return sp | 1;
+      decref(l);
+      store<u64>(sp - 8, t);
+      return sp;
+    }
+    case OP.UNPACK_EX: {
+      const seq = load<u64>(sp - 8);
+      const before = <usize>(oparg & 0xff);
+      const after = <usize>(oparg >> 8);
+      if (!ops.unpackEx(seq, before, after, sp - 8)) return sp | 1;
+      decref(seq);
+      sp += ((before + after + 1) << 3) - 8;
+      return sp;
+    }
+    case OP.GET_YIELD_FROM_ITER: {
+      const v = load<u64>(sp - 8);
+      if (!ops.isGenerator(v)) {
+        const it = ops.objGetIter(v);
+        if (it == NULL) return sp | 1;
+        decref(v);
+        store<u64>(sp - 8, it);
+      }
+      return sp;
+    }
+
+    // ── functions ───────────────────────────────────────────────────────────────────────────
+    case OP.MAKE_FUNCTION: {
+      const codeObj = <usize>load<u64>(sp - 8);
+      const c = changetype<CodeObject>(codeObj);
+      const globals = <usize>load<u32>(f + F_GLOBALS);
+      const module = dictGetItem(globals, <u64>N_NAME);
+      const func = functionNew(codeObj, globals, <usize>load<u32>(f + F_BUILTINS), <usize>c.qualname, <usize>c.name, module == NULL ? NONE : module);
+      if (func == 0) return sp | 1;
+      sp -= 8;
+      decref(<u64>codeObj);
+      if ((oparg & 8) != 0) {
+        sp -= 8;
+        store<u32>(func + FN_CLOSURE, <u32>load<u64>(sp));
+      }
+      if ((oparg & 4) != 0) {
+        sp -= 8;
+        store<u32>(func + FN_ANNOTATIONS, <u32>load<u64>(sp));
+      }
+      if ((oparg & 2) != 0) {
+        sp -= 8;
+        store<u32>(func + FN_KWDEFAULTS, <u32>load<u64>(sp));
+      }
+      if ((oparg & 1) != 0) {
+        sp -= 8;
+        store<u32>(func + FN_DEFAULTS, <u32>load<u64>(sp));
+      }
+      // __doc__: the first constant when it is a str (3.11 puts the docstring there).
+      const cc = <usize>c.consts;
+      if (tupleSize(cc) > 0) {
+        const d0 = tupleItem(cc, 0);
+        if (isObject(d0) && kindOf(<usize>d0) == KIND_STR) {
+          incref(d0);
+          store<u64>(func + FN_DOC, d0);
+        }
+      }
+      store<u64>(sp, <u64>func);
+      sp += 8;
+      return sp;
+    }
+    case OP.CALL_FUNCTION_EX: {
+      let kwargs: Value = NULL;
+      if ((oparg & 1) != 0) kwargs = load<u64>(sp - 8);
+      const top = (oparg & 1) != 0 ? sp - 8 : sp;
+      const callargs = load<u64>(top - 8);
+      const func = load<u64>(top - 16);
+      store<u32>(f + F_HERE, <u32>here);
+      currentFrame = f;
+      const r = ops.callWithTupleAndDict(func, callargs, kwargs);
+      if (r == NULL) return sp | 1;
+      // Stack: [NULL, func, callargs, (kwargs)].
+      const base = top - 24;
+      popCallStack(base, sp);
+      sp = base;
+      store<u64>(sp, r);
+      sp += 8;
+      return sp;
+    }
+
+    // ── generators ──────────────────────────────────────────────────────────────────────────
+    case OP.ASYNC_GEN_WRAP: {
+      asyncGenWrap(f); // async-gen.ts: marks the yield that follows as the body's own
+      return sp;
+    }
+
+    // ── coroutines (coroutine.ts) ───────────────────────────────────────────────────────────
+    case OP.GET_AWAITABLE:
+    case OP.GET_AITER: {
+      const v = load<u64>(sp - 8);
+      const it = op == OP.GET_AWAITABLE ? getAwaitable(v, oparg) : getAIter(v);
+      if (it == NULL) return sp | 1;
+      decref(v);
+      store<u64>(sp - 8, it);
+      return sp;
+    }
+    case OP.GET_ANEXT: {
+      const it = getANext(load<u64>(sp - 8));
+      if (it == NULL) return sp | 1;
+      store<u64>(sp, it);
+      sp += 8;
+      return sp;
+    }
+    case OP.END_ASYNC_FOR: {
+      sp -= 8;
+      if (!endAsyncFor(load<u64>(sp))) {
+        reraising = true;
+        return sp | 1;
+      }
+      sp -= 8;
+      decref(load<u64>(sp));
+      return sp;
+    }
+    case OP.BEFORE_ASYNC_WITH: {
+      const mgr = load<u64>(sp - 8);
+      const r = beforeAsyncWith(mgr);
+      if (r == NULL) return sp | 1;
+      decref(mgr);
+      store<u64>(sp - 8, asyncExitOut);
+      store<u64>(sp, r);
+      sp += 8;
+      return sp;
+    }
+
+    // ── exceptions ──────────────────────────────────────────────────────────────────────────
+    case OP.RAISE_VARARGS: {
+      let cause: Value = NULL;
+      let exc: Value = NULL;
+      if (oparg == 2) {
+        cause = load<u64>(sp - 8);
+        exc = load<u64>(sp - 16);
+        sp -= 16;
+      } else if (oparg == 1) {
+        exc = load<u64>(sp - 8);
+        sp -= 8;
+      }
+      doRaise(exc, cause);
+      decref(exc);
+      return sp | 1;
+    }
+    case OP.PUSH_EXC_INFO: {
+      const exc = load<u64>(sp - 8);
+      store<u64>(sp - 8, excInfo == NULL ? NONE : excInfo);
+      incref(exc);
+      excInfo = exc;
+      store<u64>(sp, exc);
+      sp += 8;
+      return sp;
+    }
+    case OP.POP_EXCEPT: {
+      sp -= 8;
+      const v = load<u64>(sp);
+      setExcInfo(v == NONE ? NULL : v);
+      return sp;
+    }
+    case OP.CHECK_EXC_MATCH: {
+      const type = load<u64>(sp - 8);
+      const exc = load<u64>(sp - 16);
+      const r = ops.exceptionMatches(exc, type);
+      if (r < 0) return sp | 1;
+      decref(type);
+      store<u64>(sp - 8, makeBool(r != 0));
+      return sp;
+    }
+    case OP.CHECK_EG_MATCH: {
+      // [exc, type] -> [exc, None] when nothing matches, else [rest, match] (rest may be None).
+      const type = load<u64>(sp - 8);
+      const exc = load<u64>(sp - 16);
+      if (!exceptStarMatch(exc, type)) return sp | 1;
+      decref(type);
+      if (egMatchOut == NONE) {
+        decref(egRestOut);
+        store<u64>(sp - 8, NONE);
+        return sp;
+      }
+      store<u64>(sp - 16, egRestOut);
+      store<u64>(sp - 8, egMatchOut);
+      incref(egMatchOut);
+      setExcInfo(egMatchOut);
+      decref(exc);
+      return sp;
+    }
+    case OP.PREP_RERAISE_STAR: {
+      // [orig, list of raised/re-raised] -> [what the try-except* statement raises, or None]
+      const excs = load<u64>(sp - 8);
+      const orig = load<u64>(sp - 16);
+      const r = prepReraiseStar(orig, excs);
+      if (r == NULL) return sp | 1;
+      decref(excs);
+      decref(orig);
+      sp -= 8;
+      store<u64>(sp - 8, r);
+      return sp;
+    }
+    case OP.RERAISE: {
+      // CPython sets f_lasti from the saved lasti (for f_lineno only); the handler search
+      // starts from this instruction, as exception_unwind uses next_instr.
+      const exc = load<u64>(sp - 8);
+      sp -= 8;
+      raiseObject(exc);
+      reraising = true;
+      return sp | 1;
+    }
+    case OP.LOAD_ASSERTION_ERROR: {
+      const t = <u64>excType(EXC_AssertionError);
+      store<u64>(sp, t);
+      sp += 8;
+      return sp;
+    }
+    case OP.BEFORE_WITH: {
+      const mgr = load<u64>(sp - 8);
+      if (!ops.beforeWith(mgr)) return sp | 1;
+      decref(mgr);
+      store<u64>(sp - 8, ops.methodOut); // the bound __exit__
+      store<u64>(sp, ops.selfOut); // what __enter__ returned
+      sp += 8;
+      return sp;
+    }
+    case OP.WITH_EXCEPT_START: {
+      // Stack: [exit, lasti, prev_exc, exc].
+      const exc = load<u64>(sp - 8);
+      const exit = load<u64>(sp - 32);
+      const r = ops.callExit(exit, exc);
+      if (r == NULL) return sp | 1;
+      store<u64>(sp, r);
+      sp += 8;
+      return sp;
+    }
+
+    // ── classes, modules, formatting, match ─────────────────────────────────────────────────
+    case OP.LOAD_BUILD_CLASS: {
+      store<u64>(sp, buildClassBuiltin());
+      sp += 8;
+      return sp;
+    }
+    case OP.SETUP_ANNOTATIONS: {
+      const locals = <usize>load<u32>(f + F_LOCALS);
+      if (locals != 0 && ops.mappingGet(locals, <u64>N_ANNOTATIONS) == NULL) {
+        if (errorType() != 0) return sp | 1;
+        const d = dictNew();
+        if (d == 0) return sp | 1;
+        const rc = ops.mappingSet(locals, <u64>N_ANNOTATIONS, <u64>d);
+        decref(<u64>d);
+        if (rc < 0) return sp | 1;
+      }
+      return sp;
+    }
+    case OP.IMPORT_NAME: {
+      const fromlist = load<u64>(sp - 8);
+      const level = load<u64>(sp - 16);
+      store<u32>(f + F_HERE, <u32>here);
+      const m = importName(<usize>tupleItem(names, <usize>oparg), fromlist, level, <usize>load<u32>(f + F_GLOBALS));
+      if (m == NULL) return sp | 1;
+      sp -= 8;
+      decref(fromlist);
+      decref(level);
+      store<u64>(sp - 8, m);
+      return sp;
+    }
+    case OP.IMPORT_FROM: {
+      const m = load<u64>(sp - 8);
+      const v = importFrom(m, <usize>tupleItem(names, <usize>oparg));
+      if (v == NULL) return sp | 1;
+      store<u64>(sp, v);
+      sp += 8;
+      return sp;
+    }
+    case OP.IMPORT_STAR: {
+      const m = load<u64>(sp - 8);
+      const locals = <usize>load<u32>(f + F_LOCALS);
+      if (!importStar(m, locals)) return sp | 1;
+      sp -= 8;
+      decref(m);
+      return sp;
+    }
+    case OP.FORMAT_VALUE: {
+      const hasSpec = (oparg & 4) != 0;
+      const spec = hasSpec ? load<u64>(sp - 8) : NULL;
+      const v = load<u64>(sp - (hasSpec ? 16 : 8));
+      const r = ops.formatValue(v, oparg & 3, spec);
+      if (r == NULL) return sp | 1;
+      if (hasSpec) {
+        sp -= 8;
+        decref(spec);
+      }
+      decref(v);
+      store<u64>(sp - 8, r);
+      return sp;
+    }
+    case OP.GET_LEN: {
+      const n = ops.objLen(load<u64>(sp - 8));
+      if (n < 0) return sp | 1;
+      store<u64>(sp, makeSmallInt(n));
+      sp += 8;
+      return sp;
+    }
+    case OP.MATCH_MAPPING:
+    case OP.MATCH_SEQUENCE: {
+      const v = load<u64>(sp - 8);
+      store<u64>(sp, makeBool(op == OP.MATCH_MAPPING ? ops.isMapping(v) : ops.isSequence(v)));
+      sp += 8;
+      return sp;
+    }
+    case OP.MATCH_KEYS: {
+      const keys = load<u64>(sp - 8);
+      const subject = load<u64>(sp - 16);
+      const r = ops.matchKeys(subject, keys);
+      if (r == NULL) return sp | 1;
+      store<u64>(sp, r);
+      sp += 8;
+      return sp;
+    }
+    case OP.MATCH_CLASS: {
+      const kwargs = load<u64>(sp - 8);
+      const type = load<u64>(sp - 16);
+      const subject = load<u64>(sp - 24);
+      const r = ops.matchClass(subject, type, <usize>oparg, kwargs);
+      if (r == NULL) return sp | 1;
+      sp -= 16;
+      decref(kwargs);
+      decref(type);
+      decref(subject);
+      store<u64>(sp - 8, r);
+      return sp;
+    }
+    // ── slow paths of instructions run() handles (ip: here + 2, the first cache unit) ─────────
+    case OP.LOAD_GLOBAL: {
+      const v = loadGlobalCached(<usize>load<u32>(f + F_GLOBALS), <usize>load<u32>(f + F_BUILTINS), <usize>tupleItem(names, <usize>(oparg >> 1)), here + 2);
+      if (v == NULL) return sp | 1;
+      if ((oparg & 1) != 0) {
+        store<u64>(sp, NULL);
+        sp += 8;
+      }
+      incref(v);
+      store<u64>(sp, v);
+      return sp + 8;
+    }
+    case OP.LOAD_METHOD: {
+      // loadMethodFill leaves (method, self) or (NULL, attribute) in methodOut/selfOut.
+      const obj = load<u64>(sp - 8);
+      if (!loadMethodFill(obj, <usize>tupleItem(names, <usize>oparg), here + 2)) return sp | 1;
+      store<u64>(sp - 8, ops.methodOut);
+      store<u64>(sp, ops.selfOut);
+      decref(obj);
+      return sp + 8;
+    }
+    case OP.UNPACK_SEQUENCE: {
+      // Items are pushed so the first ends on top.
+      const seq = load<u64>(sp - 8);
+      if (!ops.unpackSequence(seq, <usize>oparg, sp - 8)) return sp | 1;
+      decref(seq);
+      return sp + (<usize>oparg << 3) - 8;
+    }
+    case OP.SEND: {
+      // Stack: [receiver, value] → [receiver, yielded] or, when the receiver returns, [result]
+      // (run() then jumps: ops.sendReturned).
+      const value = load<u64>(sp - 8);
+      const receiver = load<u64>(sp - 16);
+      store<u32>(f + F_HERE, <u32>here);
+      const r = ops.sendValue(receiver, value);
+      if (r == NULL) return sp | 1;
+      decref(value);
+      if (ops.sendReturned) {
+        sp -= 8;
+        decref(receiver);
+      }
+      store<u64>(sp - 8, r);
+      return sp;
+    }
+    default: {
+      raiseBegin(EXC_SystemError);
+      errText("unknown opcode");
+      return sp | 1;
+    }
+  }
+}
+
+/**
+ * The error path of run(): records the traceback entry, then looks for a handler frame by frame
+ * (no wasm recursion). Returns the frame that handles the exception, with its F_IP at the handler
+ * and F_SP above the pushed exception, or 0: the evaluation ends with the exception pending
+ * (the entry frame or a generator frame had no handler).
+ */
+function unwind(f: usize, sp: usize, here: usize): usize {
+  while (true) {
+    const code = <usize>load<u32>(f + F_CODE);
+    const adaptive = <usize>changetype<CodeObject>(code).adaptive;
+    const exc = fetchException();
+    if (!reraising) {
+      chainContext(exc);
+      if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - adaptive), frameLocalsCapture(f));
+    }
+    reraising = false;
+    const index = <i32>((here - adaptive) >> 1);
+    if (findHandler(code, index)) {
+      const base = frameStackBase(f);
+      const depthTop = base + (<usize>handlerDepth << 3);
+      while (sp > depthTop) {
+        sp -= 8;
+        decref(load<u64>(sp));
+      }
+      if (handlerLasti) {
+        store<u64>(sp, makeSmallInt(<i64>index));
+        sp += 8;
+      }
+      store<u64>(sp, exc);
+      sp += 8;
+      store<u32>(f + F_IP, <u32>(adaptive + (<usize>handlerTarget << 1)));
+      store<u32>(f + F_SP, <u32>sp);
+      return f;
+    }
+    // No handler here: this frame is done.
+    const flags = load<u32>(f + F_FLAGS);
+    store<u32>(f + F_SP, <u32>sp);
+    callDepth--;
+    if ((flags & FRAME_GENERATOR) != 0) {
+      store<u32>(f + F_FLAGS, flags | FRAME_DONE);
+      raiseObject(exc);
+      yielded = false;
+      return 0;
+    }
+    const prev = <usize>load<u32>(f + F_PREV);
+    frameFree(f);
+    if ((flags & FRAME_ENTRY) != 0) {
+      raiseObject(exc);
+      return 0;
+    }
+    f = prev;
+    sp = <usize>load<u32>(f + F_SP);
+    here = <usize>load<u32>(f + F_HERE);
+    raiseObject(exc);
+  }
+  return 0;
 }
 
 /** The float type's address (header.type of every float), for the fast paths. */

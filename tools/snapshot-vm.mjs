@@ -23,7 +23,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const input = process.argv[2] ?? path.join(root, "build", "vm.wasm");
 const output = process.argv[3] ?? input;
 
-const SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_GLOBAL = 6, SEC_EXPORT = 7, SEC_START = 8, SEC_DATA = 11, SEC_DATACOUNT = 12;
+const SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_GLOBAL = 6, SEC_EXPORT = 7, SEC_START = 8, SEC_ELEM = 9, SEC_CODE = 10, SEC_DATA = 11, SEC_DATACOUNT = 12;
 /** Zero runs shorter than this stay inside one data segment (a segment costs ~4 bytes of header). */
 const MIN_GAP = 16;
 
@@ -145,6 +145,129 @@ function constOf(type, value) {
   }
 }
 
+// ── start-up code ─────────────────────────────────────────────────────────────────────────────
+// What only start-up runs is dead in the snapshot (vmInit no longer calls vmStart): the start
+// function, vmSnapshotInit, vmStart and whatever nothing else reaches. Their bodies become
+// `unreachable`, so the module V8 has to read, copy and validate is smaller. Roots: the exports
+// kept and the function table. vmStart is the first function vmSnapshotInit calls (checked: vmInit
+// calls it too); if the code does not look like that, nothing is dropped.
+
+/** The functions a body calls or takes a reference to (call, return_call, ref.func). */
+function calleesOf(body) {
+  const r = new Reader(body);
+  const out = [];
+  for (let n = r.u32(); n > 0; n--) {
+    r.u32();
+    r.byte();
+  }
+  while (r.p < body.length) {
+    const op = r.byte();
+    if (op === 0x02 || op === 0x03 || op === 0x04) {
+      const t = r.b[r.p]; // block type: empty, a value type or a type index (s33)
+      if (t === 0x40 || (t >= 0x6f && t <= 0x7f) || t === 0x7b) r.p++;
+      else r.skipLeb();
+    } else if (op === 0x0c || op === 0x0d || (op >= 0x20 && op <= 0x26)) r.u32(); // br, br_if, locals, globals, tables
+    else if (op === 0x0e) {
+      for (let n = r.u32(); n >= 0; n--) r.u32(); // br_table: n labels and the default
+    } else if (op === 0x10 || op === 0x12 || op === 0xd2) out.push(r.u32()); // call, return_call, ref.func
+    else if (op === 0x11 || op === 0x13) {
+      r.u32();
+      r.u32();
+    } else if (op === 0x1c) r.p += r.u32(); // select t*
+    else if (op === 0x41 || op === 0x42) r.skipLeb();
+    else if (op === 0x43) r.p += 4;
+    else if (op === 0x44) r.p += 8;
+    else if (op === 0x3f || op === 0x40 || op === 0xd0) r.byte(); // memory.size/grow, ref.null
+    else if (op >= 0x28 && op <= 0x3e) {
+      r.u32();
+      r.u32();
+    } else if (op === 0xfc) {
+      const sub = r.u32();
+      if (sub <= 7) continue; // saturating truncations
+      if (sub === 8) {
+        r.u32(); // memory.init: data index, memory
+        r.byte();
+      } else if (sub === 10) r.p += 2; // memory.copy
+      else if (sub === 11) r.byte(); // memory.fill
+      else if (sub === 12 || sub === 14) {
+        r.u32();
+        r.u32();
+      } else if (sub === 9 || sub === 13 || (sub >= 15 && sub <= 17)) r.u32();
+      else throw new Error(`0xfc ${sub}`);
+    } else if (op === 0xfd || op === 0xfe || op === 0xfb) throw new Error(`prefix 0x${op.toString(16)}`);
+    else if (op === 0x06 || op === 0x07 || op === 0x08 || op === 0x09 || op === 0x18 || op === 0x19) throw new Error(`exception opcode 0x${op.toString(16)}`);
+    // every other opcode has no immediates
+  }
+  return out;
+}
+
+function dropStartupCode() {
+  const code = find(SEC_CODE);
+  if (!code) return null;
+  const bodies = [];
+  {
+    const r = new Reader(code.body);
+    for (let n = r.u32(); n > 0; n--) {
+      const len = r.u32();
+      bodies.push(code.body.subarray(r.p, r.p + len));
+      r.p += len;
+    }
+  }
+  const exported = new Map();
+  {
+    const r = new Reader(find(SEC_EXPORT).body);
+    for (let n = r.u32(); n > 0; n--) {
+      const name = r.name();
+      const kind = r.byte();
+      const index = r.u32();
+      if (kind === 0) exported.set(name, index);
+    }
+  }
+  const roots = [...exported].filter(([name]) => name !== "vmSnapshotInit").map(([, index]) => index);
+  const elem = find(SEC_ELEM);
+  if (elem) {
+    const r = new Reader(elem.body);
+    for (let n = r.u32(); n > 0; n--) {
+      if (r.u32() !== 0) return skip("an element segment of another form than 0");
+      r.constExpr();
+      for (let k = r.u32(); k > 0; k--) roots.push(r.u32());
+    }
+  }
+  let callees;
+  try {
+    callees = bodies.map(calleesOf);
+  } catch (e) {
+    return skip(`unsupported code (${e.message})`);
+  }
+  const calls = (f) => (f >= importedFunctions ? callees[f - importedFunctions] : []);
+  const snapshotInit = exported.get("vmSnapshotInit");
+  const vmStart = snapshotInit === undefined ? undefined : calls(snapshotInit)[0];
+  if (vmStart === undefined || !calls(exported.get("vmInit") ?? -1).includes(vmStart)) return skip("vmStart not found");
+  const live = new Set();
+  const stack = roots;
+  while (stack.length) {
+    const f = stack.pop();
+    if (f === vmStart || live.has(f)) continue;
+    live.add(f);
+    for (const g of calls(f)) stack.push(g);
+  }
+  const UNREACHABLE = Buffer.from([3, 0, 0x00, 0x0b]); // size, no locals, unreachable, end
+  let dropped = 0;
+  let droppedBytes = 0;
+  const out = bodies.map((b, i) => {
+    if (live.has(i + importedFunctions)) return Buffer.concat([Buffer.from(leb(b.length)), b]);
+    dropped++;
+    droppedBytes += b.length;
+    return UNREACHABLE;
+  });
+  return { section: Buffer.concat([Buffer.from(leb(bodies.length)), ...out]), dropped, droppedBytes };
+
+  function skip(why) {
+    console.log(`snapshot: start-up code kept (${why})`);
+    return null;
+  }
+}
+
 // ── the module ────────────────────────────────────────────────────────────────────────────────
 
 const bytes = readFileSync(input);
@@ -152,6 +275,7 @@ const secs = sections(bytes);
 const find = (id) => secs.find((s) => s.id === id);
 
 let importedGlobals = 0;
+let importedFunctions = 0;
 const imp = find(SEC_IMPORT);
 if (imp) {
   const r = new Reader(imp.body);
@@ -159,7 +283,10 @@ if (imp) {
     r.name();
     r.name();
     const kind = r.byte();
-    if (kind === 0) r.u32();
+    if (kind === 0) {
+      r.u32();
+      importedFunctions++;
+    }
     else if (kind === 1) {
       r.byte();
       const f = r.u32();
@@ -277,6 +404,8 @@ const newGlobals = vec(
 const newMemory = vec([Buffer.from([memFlags, ...leb(pages), ...(memMax === undefined ? [] : leb(memMax))])]);
 const newExports = vec(exportsList.filter((e) => e.name !== "vmSnapshotInit").map((e) => e.raw));
 
+const deadCode = dropStartupCode();
+
 const parts = [bytes.subarray(0, 8)];
 for (const s of secs) {
   if (s.id === SEC_START) continue;
@@ -285,6 +414,7 @@ for (const s of secs) {
   else if (s.id === SEC_EXPORT) parts.push(section(s.id, newExports));
   else if (s.id === SEC_DATACOUNT) parts.push(section(s.id, Buffer.from(leb(segs.length))));
   else if (s.id === SEC_DATA) parts.push(section(s.id, vec(segs)));
+  else if (s.id === SEC_CODE && deadCode) parts.push(section(s.id, deadCode.section));
   else parts.push(section(s.id, s.body));
 }
 const out = Buffer.concat(parts);
@@ -293,5 +423,6 @@ writeFileSync(output, out);
 const dataBytes = segs.reduce((a, s) => a + s.length, 0);
 console.log(
   `snapshot: ${path.relative(process.cwd(), output)} ${bytes.length} -> ${out.length} bytes ` +
-    `(${pages} pages, ${segs.length} data segments, ${dataBytes} data bytes)`,
+    `(${pages} pages, ${segs.length} data segments, ${dataBytes} data bytes` +
+    (deadCode ? `; ${deadCode.dropped} start-up functions dropped, ${deadCode.droppedBytes} code bytes)` : ")"),
 );
