@@ -51,7 +51,7 @@ import { NOT_IMPLEMENTED } from "./singletons";
 import { isIntValue, intClampI64, subscriptIndex, asSsize, indexOut, bigToI64, sliceIndicesFor, sliceStartOut, sliceStepOut } from "./slice";
 import { addMethod, arg, kwCount, noKeywords, checkArgCount } from "./native";
 import { objGetIter, objIterNext } from "./ops";
-import { isBytesLike, bufData, bufLen, registerBytesMethodsOn, parseArgs, parsedArg, strEncodeWith, bytesCompare } from "./bytes-ops";
+import { isBytesLike, bufData, bufLen, registerBytesMethodsOn, parseArgs, parsedArg, strEncodeWith, bytesCompare, byteInRange } from "./bytes-ops";
 
 export const BYTEARRAY_SIZE: usize = 24;
 const MAX_SIZE: usize = 0x7ffffff0;
@@ -151,21 +151,7 @@ function baResize(p: usize, n: usize): bool {
 
 /** _getbytevalue: an int in range(256), else -1 with TypeError / ValueError (CPython's messages). */
 function byteArg(v: Value): i32 {
-  if (isSmallInt(v)) {
-    const c = getSmallInt(v);
-    if (c >= 0 && c <= 255) return <i32>c;
-  } else if (!isIntValue(v)) {
-    raiseBegin(EXC_TypeError);
-    errText("'");
-    errTypeName(v);
-    errText("' object cannot be interpreted as an integer");
-    return -1;
-  } else {
-    const c = intClampI64(v);
-    if (c >= 0 && c <= 255) return <i32>c;
-  }
-  raiseMsg(EXC_ValueError, "byte must be in range(0, 256)");
-  return -1;
+  return byteInRange(v, "byte must be in range(0, 256)");
 }
 
 function raiseNotInteger(v: Value): void {

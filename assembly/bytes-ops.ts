@@ -436,6 +436,14 @@ export function bytesRepr(b: usize): usize {
 
 /** One item of an iterable given to bytes(): an int in range(256), else -1 with an exception. */
 function byteValue(v: Value): i32 {
+  return byteInRange(v, "bytes must be in range(0, 256)");
+}
+
+/**
+ * An int in range(256) (bytes() items, bytearray's _getbytevalue), else -1 with TypeError or
+ * ValueError(rangeMessage).
+ */
+export function byteInRange(v: Value, rangeMessage: string): i32 {
   if (isSmallInt(v)) {
     const c = getSmallInt(v);
     if (c >= 0 && c <= 255) return <i32>c;
@@ -449,7 +457,7 @@ function byteValue(v: Value): i32 {
     const c = intClampI64(v);
     if (c >= 0 && c <= 255) return <i32>c;
   }
-  raiseMsg(EXC_ValueError, "bytes must be in range(0, 256)");
+  raiseMsg(EXC_ValueError, rangeMessage);
   return -1;
 }
 
@@ -590,9 +598,9 @@ function findStrEncode(): bool {
  */
 export function bytesCall(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!parseArgs("bytes", args, nargs, kwnames, "source,encoding,errors", 3)) return NULL;
-  const x = parsed(0);
-  const enc = parsed(1);
-  const errs = parsed(2);
+  const x = parsedArg(0);
+  const enc = parsedArg(1);
+  const errs = parsedArg(2);
   if (enc != NULL && !(isObject(enc) && kindOf(<usize>enc) == KIND_STR)) {
     raiseBegin(EXC_TypeError);
     errText("bytes() argument 'encoding' must be str, not ");
@@ -660,95 +668,8 @@ function STR_STRICT_LITERAL(): usize {
 // ---------------------------------------------------------------------------------------------------
 // Argument helpers with CPython's message styles
 
-/** Parsed arguments of parseArgs (borrowed; NULL when not given). Copy out before calling anything. */
-const PARSED: usize = memory.data(4 * 8, 8);
-
-// @ts-ignore: decorator
-@inline function parsed(i: i32): Value {
-  return load<u64>(PARSED + (<usize>i << 3));
-}
-
-/** Argument i of the last parseArgs (borrowed; NULL when not given). */
-export function parsedArg(i: i32): Value {
-  return parsed(i);
-}
-
-/** Whether str object p equals names[start:end]. */
-function nameEquals(p: usize, names: string, start: i32, end: i32): bool {
-  const n = end - start;
-  if (<i32>strLength(p) != n || strKind(p) != 1) return false;
-  for (let i = 0; i < n; i++) if (<u32>load<u8>(strData(p) + <usize>i) != <u32>names.charCodeAt(start + i)) return false;
-  return true;
-}
-
-/**
- * Argument Clinic style: up to 4 parameters by position or keyword ("sep,maxsplit"), into PARSED.
- * "split() takes at most 2 arguments (3 given)", "'x' is an invalid keyword argument for split()",
- * "argument for split() given by name ('sep') and position (1)".
- */
-export function parseArgs(fname: string, args: usize, nargs: i32, kwnames: usize, names: string, count: i32): bool {
-  const nkw = kwCount(kwnames);
-  if (nargs + nkw > count) {
-    raiseBegin(EXC_TypeError);
-    errText(fname);
-    errText("() takes at most ");
-    errInt(count);
-    errText(count == 1 ? " argument (" : " arguments (");
-    errInt(nargs + nkw);
-    errText(" given)");
-    return false;
-  }
-  for (let i = 0; i < count; i++) store<u64>(PARSED + (<usize>i << 3), i < nargs ? arg(args, i) : NULL);
-  for (let j = 0; j < nkw; j++) {
-    const k = <usize>tupleItem(kwnames, j);
-    let idx = -1;
-    let start = 0;
-    let p = 0;
-    for (let c = 0; c <= names.length; c++) {
-      if (c == names.length || names.charCodeAt(c) == 0x2c) {
-        if (nameEquals(k, names, start, c)) idx = p;
-        start = c + 1;
-        p++;
-      }
-    }
-    if (idx < 0) {
-      raiseBegin(EXC_TypeError);
-      errByte(0x27);
-      errStrObject(k);
-      errText("' is an invalid keyword argument for ");
-      errText(fname);
-      errText("()");
-      return false;
-    }
-    if (idx < nargs) {
-      raiseBegin(EXC_TypeError);
-      errText("argument for ");
-      errText(fname);
-      errText("() given by name ('");
-      errStrObject(k);
-      errText("') and position (");
-      errInt(idx + 1);
-      errText(")");
-      return false;
-    }
-    store<u64>(PARSED + (<usize>idx << 3), arg(args, nargs + j));
-  }
-  return true;
-}
-
-/** PyArg_ParseTuple style count check: "find() takes at least 1 argument (0 given)". */
-function tupleArgCount(fname: string, nargs: i32, min: i32, max: i32): bool {
-  if (nargs >= min && nargs <= max) return true;
-  raiseBegin(EXC_TypeError);
-  errText(fname);
-  errText(nargs < min ? "() takes at least " : "() takes at most ");
-  const n = nargs < min ? min : max;
-  errInt(n);
-  errText(n == 1 ? " argument (" : " arguments (");
-  errInt(nargs);
-  errText(" given)");
-  return false;
-}
+import { parseArgs, parsedArg, tupleArgCount } from "./arg-parse";
+export { parseArgs, parsedArg };
 
 /** Whether a method's self (an instance, or the type of a classmethod) is of the bytearray type. */
 function selfIsArray(self: Value): bool {
@@ -1131,8 +1052,8 @@ function splitSep(b: usize, sep: usize, maxsplit: i64, backward: bool): Value {
 
 function splitCommon(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool): Value {
   if (!parseArgs(backward ? "rsplit" : "split", args, nargs, kwnames, "sep,maxsplit", 2)) return NULL;
-  const sep = parsed(0);
-  const ms = parsed(1);
+  const sep = parsedArg(0);
+  const ms = parsedArg(1);
   let maxsplit: i64 = -1;
   if (ms != NULL) {
     if (!asSsize(ms)) return NULL;
@@ -1155,25 +1076,7 @@ function m_rsplit(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 // ---------------------------------------------------------------------------------------------------
 // partition / rpartition
 
-function tuple3(a: usize, b: usize, c: usize): Value {
-  if (a == 0 || b == 0 || c == 0) {
-    if (a != 0) decref(<Value>a);
-    if (b != 0) decref(<Value>b);
-    if (c != 0) decref(<Value>c);
-    return NULL;
-  }
-  const t = tupleAlloc(3);
-  if (t == 0) {
-    decref(<Value>a);
-    decref(<Value>b);
-    decref(<Value>c);
-    return NULL;
-  }
-  tupleSetItem(t, 0, <Value>a);
-  tupleSetItem(t, 1, <Value>b);
-  tupleSetItem(t, 2, <Value>c);
-  return <Value>t;
-}
+import { tuple3 } from "./tuple-build";
 
 function partitionImpl(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool): Value {
   const qname = backward ? "bytes.rpartition" : "bytes.partition";
@@ -1494,8 +1397,8 @@ export function bytesHex(b: usize, sep: u32, perSep: i64): usize {
 
 function m_hex(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!parseArgs("hex", args, nargs, kwnames, "sep,bytes_per_sep", 2)) return NULL;
-  const sepv = parsed(0);
-  const bpsv = parsed(1);
+  const sepv = parsedArg(0);
+  const bpsv = parsedArg(1);
   let perSep: i64 = 1;
   if (bpsv != NULL) {
     if (!cIntArg(bpsv)) return NULL;
@@ -1980,8 +1883,8 @@ export function bytesToStrLatin1(b: usize): usize {
 
 function m_decode(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!parseArgs("decode", args, nargs, kwnames, "encoding,errors", 2)) return NULL;
-  const ev = parsed(0);
-  const hv = parsed(1);
+  const ev = parsedArg(0);
+  const hv = parsedArg(1);
   if (ev != NULL && !(isObject(ev) && kindOf(<usize>ev) == KIND_STR)) {
     raiseBegin(EXC_TypeError);
     errText("decode() argument 'encoding' must be str, not ");
@@ -2108,24 +2011,12 @@ const PF_BLANK: i32 = 4;
 const PF_ALT: i32 = 8;
 const PF_ZERO: i32 = 16;
 
-/** The argument cursor (saved around nested formatting, which __bytes__/__repr__ code could start). */
-let pfArgs: Value = NULL;
-let pfArgLen: i64 = -1;
-let pfArgIdx: i64 = -1;
-
-function pfNextArg(): Value {
-  const i = pfArgIdx;
-  if (i < pfArgLen) {
-    pfArgIdx++;
-    if (pfArgLen < 0) return pfArgs;
-    return tupleItem(<usize>pfArgs, <usize>i);
-  }
-  return <Value>raiseMsg(EXC_TypeError, "not enough arguments for format string");
-}
+// The argument cursor of the current % operation: percent-args.ts (shared with str).
+import { percentRun, percentArgsStart, percentNextArg, percentArgsLeft, percentKeyEnd, percentUseKey, percentKeyDone, raiseUnsupportedFormat } from "./percent-args";
 
 /** A '*' width or precision: an int argument into gIndex ("* wants int"). */
 function pfStarArg(): bool {
-  const v = pfNextArg();
+  const v = percentNextArg();
   if (v == NULL) return false;
   if (!isIntValue(v)) {
     raiseMsg(EXC_TypeError, "* wants int");
@@ -2202,42 +2093,14 @@ const PF_BYTE: usize = memory.data(8, 8);
 
 /** One spec after '%' at d[i] (i < n); the index after it, or -1 with an exception. */
 function pfSpec(fb: usize, d: usize, i: usize, n: usize, dict: Value): isize {
-  let owned: Value = NULL;
   if (load<u8>(d + i) == 0x28) {
-    if (dict == NULL) {
-      raiseMsg(EXC_TypeError, "format requires a mapping");
-      return -1;
-    }
-    let depth = 1;
-    const ks = i + 1;
-    i++;
-    while (i < n && depth > 0) {
-      const ch = load<u8>(d + i);
-      if (ch == 0x29) depth--;
-      else if (ch == 0x28) depth++;
-      i++;
-    }
-    if (depth > 0) {
-      raiseMsg(EXC_ValueError, "incomplete format key");
-      return -1;
-    }
-    const key = bytesCopy(d + ks, i - 1 - ks);
-    if (key == 0) return -1;
-    owned = strSubscriptHook(dict, <Value>key);
-    decref(<Value>key);
-    if (owned == NULL) return -1;
-    // A keyed spec takes its value from the mapping; the positional cursor is spent.
-    pfArgs = owned;
-    pfArgLen = -1;
-    pfArgIdx = -2;
+    // %(key): the mapping's item replaces the argument cursor for this spec
+    const e = percentKeyEnd(d, 1, i, n, dict);
+    if (e < 0 || !percentUseKey(dict, bytesCopy(d + i + 1, <usize>e - 2 - i))) return -1;
+    i = <usize>e;
   }
   const r = pfSpecBody(fb, d, i, n);
-  if (owned != NULL) {
-    pfArgs = NULL;
-    pfArgLen = -1;
-    pfArgIdx = -1;
-    decref(owned);
-  }
+  percentKeyDone();
   return r;
 }
 
@@ -2307,7 +2170,7 @@ function pfSpecBody(fb: usize, d: usize, i: usize, n: usize): isize {
   }
   const conv = <u32>load<u8>(d + i);
   i++;
-  const v = pfNextArg();
+  const v = percentNextArg();
   if (v == NULL) return -1;
   let ok = false;
   if (conv == 0x73 || conv == 0x62) {
@@ -2344,29 +2207,14 @@ function pfSpecBody(fb: usize, d: usize, i: usize, n: usize): isize {
   ) {
     ok = pfViaStr(fb, flags, width, prec, conv, v);
   } else {
-    raiseBegin(EXC_ValueError);
-    errText("unsupported format character '");
-    errByte(conv >= 32 && conv <= 126 ? <u8>conv : 0x3f);
-    errText("' (0x");
-    if (conv >= 16) errByte(hexDigit(conv >> 4));
-    errByte(hexDigit(conv));
-    errText(") at index ");
-    errInt(<i64>(i - 1));
-    return -1;
+    return raiseUnsupportedFormat(conv, i - 1, 32);
   }
   return ok ? <isize>i : -1;
 }
 
 /** fmt % args for a bytes or bytearray fmt: a new object of fmt's type. */
 export function bytesPercentFormat(fmt: usize, args: Value): Value {
-  const savedArgs = pfArgs;
-  const savedLen = pfArgLen;
-  const savedIdx = pfArgIdx;
-  const r = pfImpl(fmt, args);
-  pfArgs = savedArgs;
-  pfArgLen = savedLen;
-  pfArgIdx = savedIdx;
-  return r;
+  return percentRun(fmt, args, pfImpl);
 }
 
 function pfImpl(fmt: usize, args: Value): Value {
@@ -2376,9 +2224,7 @@ function pfImpl(fmt: usize, args: Value): Value {
   const n = <usize>bufLen(fmt);
   const fb = fbNew(n + 16);
   if (fb == 0) return NULL;
-  pfArgs = args;
-  pfArgLen = isTuple ? <i64>tupleSize(<usize>args) : -1;
-  pfArgIdx = isTuple ? 0 : -2;
+  percentArgsStart(args, isTuple);
   let i: usize = 0;
   while (i < n) {
     // fmt's data is read afresh each time: Python code run by a spec could resize a bytearray fmt.
@@ -2403,7 +2249,7 @@ function pfImpl(fmt: usize, args: Value): Value {
     if (r < 0) return pfFail(fb);
     i = <usize>r;
   }
-  if (pfArgIdx < pfArgLen && dict == NULL) {
+  if (percentArgsLeft() && dict == NULL) {
     raiseMsg(EXC_TypeError, "not all arguments converted during bytes formatting");
     return pfFail(fb);
   }

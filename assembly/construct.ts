@@ -256,26 +256,28 @@ function typeOfCall(args: usize, nargs: i32, kwnames: usize): Value {
   const name = arg(args, 0);
   const bases = arg(args, 1);
   const ns = arg(args, 2);
-  if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
-    raiseBegin(EXC_TypeError);
-    errText("type.__new__() argument 1 must be str, not ");
-    errTypeName(name);
-    return NULL;
-  }
-  if (!isObject(bases) || kindOf(<usize>bases) != KIND_TUPLE) {
-    raiseBegin(EXC_TypeError);
-    errText("type.__new__() argument 2 must be tuple, not ");
-    errTypeName(bases);
-    return NULL;
-  }
-  if (!isObject(ns) || kindOf(<usize>ns) != KIND_DICT) {
-    raiseBegin(EXC_TypeError);
-    errText("type.__new__() argument 3 must be dict, not ");
-    errTypeName(ns);
-    return NULL;
-  }
+  if (!typeNewArgsOk(name, bases, ns)) return NULL;
   const t = typeNew(typeObject(KIND_TYPE), <usize>name, <usize>bases, <usize>ns);
   return t == 0 ? NULL : <u64>t;
+}
+
+/** type(name, bases, ns) / type.__new__'s argument types, else TypeError with CPython's messages. */
+export function typeNewArgsOk(name: Value, bases: Value, ns: Value): bool {
+  if (!isObject(name) || kindOf(<usize>name) != KIND_STR) return typeNewArgError(1, "str", name);
+  if (!isObject(bases) || kindOf(<usize>bases) != KIND_TUPLE) return typeNewArgError(2, "tuple", bases);
+  if (!isObject(ns) || kindOf(<usize>ns) != KIND_DICT) return typeNewArgError(3, "dict", ns);
+  return true;
+}
+
+function typeNewArgError(i: i32, want: string, v: Value): bool {
+  raiseBegin(EXC_TypeError);
+  errText("type.__new__() argument ");
+  errInt(i);
+  errText(" must be ");
+  errText(want);
+  errText(", not ");
+  errTypeName(v);
+  return false;
 }
 
 /** A plain instance of a class whose layout is `object` (header + __dict__ slot). */

@@ -479,19 +479,28 @@ export function dictSetItemKnownHash(d: usize, key: Value, hash: i64, value: Val
   }
   if (ix >= 0) {
     // the first key object stays; the value is replaced
-    const e = kEntry(dictKeysBlock(d), <u32>ix);
-    const old = load<u64>(e, 16);
-    if (old != value) {
-      store<u64>(e, value, 16);
-      bump(changetype<DictObject>(d));
-      maintainTracking(d, NULL, value);
-      decref(old);
-    } else {
-      decref(value); // the same object again: drop the extra reference only
-    }
+    replaceEntryValue(d, kEntry(dictKeysBlock(d), <u32>ix), value, true);
     decref(key);
   }
   return 0;
+}
+
+/**
+ * The replace step of a store to an existing entry e: value becomes e's value (`owned`: the caller's
+ * reference is handed over, and dropped when e already holds that very object; else one is taken).
+ */
+// @ts-ignore: decorator
+@inline function replaceEntryValue(d: usize, e: usize, value: Value, owned: bool): void {
+  const old = load<u64>(e, 16);
+  if (old != value) {
+    if (!owned) incref(value);
+    store<u64>(e, value, 16);
+    bump(changetype<DictObject>(d));
+    maintainTracking(d, NULL, value);
+    decref(old);
+  } else if (owned) {
+    decref(value); // the same object again: drop the extra reference only
+  }
 }
 
 /** d[key] = value. Takes its own references (borrows the arguments). 0, or -1 after an error. */
@@ -550,14 +559,7 @@ export function dictSetItemStrHinted(d: usize, s: usize, value: Value): i32 {
     if (hint < kNentries(k)) {
       const e = kEntry(k, hint);
       if (load<u64>(e, 8) == <u64>s) {
-        const old = load<u64>(e, 16);
-        if (old != value) {
-          incref(value);
-          store<u64>(e, value, 16);
-          bump(changetype<DictObject>(d));
-          maintainTracking(d, NULL, value);
-          decref(old);
-        }
+        replaceEntryValue(d, e, value, false);
         return 0;
       }
     }

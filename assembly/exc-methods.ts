@@ -378,16 +378,20 @@ function setArgs(p: usize, args: usize, nargs: i32): bool {
 }
 
 function excInit(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  const p = <usize>self;
+  if (!initPositional(self, args, nargs, kwnames)) return NULL;
+  setValueOrCode(<usize>self);
+  return NONE;
+}
+
+/** An __init__ without keyword parameters: self.args from the positional arguments; false after raising. */
+function initPositional(self: Value, args: usize, nargs: i32, kwnames: usize): bool {
   if (kwCount(kwnames) > 0) {
     raiseBegin(EXC_TypeError);
     errStrObject(typeName(typeOf(self)));
     errText("() takes no keyword arguments");
-    return NULL;
+    return false;
   }
-  if (!setArgs(p, args, nargs)) return NULL;
-  setValueOrCode(p);
-  return NONE;
+  return setArgs(<usize>self, args, nargs);
 }
 
 /** StopIteration.value (the first argument) and SystemExit.code (None, the argument, or all of them). */
@@ -611,16 +615,9 @@ function isNumber(v: Value): bool {
 
 /** OSError.__init__: parses here only for subclasses that define __init__ (and not __new__). */
 function osErrorInit(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  const p = <usize>self;
   if (!osUseInit(typeOf(self))) return NONE;
-  if (kwCount(kwnames) > 0) {
-    raiseBegin(EXC_TypeError);
-    errStrObject(typeName(typeOf(self)));
-    errText("() takes no keyword arguments");
-    return NULL;
-  }
-  if (!setArgs(p, args, nargs)) return NULL;
-  return osErrorParse(p, false) ? NONE : NULL;
+  if (!initPositional(self, args, nargs, kwnames)) return NULL;
+  return osErrorParse(<usize>self, false) ? NONE : NULL;
 }
 
 /** str(OSError): "[Errno N] msg", with ": 'file'" and " -> 'file2'" when set; else BaseException's. */
@@ -683,30 +680,58 @@ function memberSet(args: usize, nargs: i32, i: usize): Value {
   return extSet(<usize>obj, i, nargs > 1 ? arg(args, 1) : NULL) ? NONE : NULL;
 }
 
-function getErrno(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), OS_ERRNO);
+// One getter/setter pair per slot number, shared by every exception type's members (a native
+// function has no room for the slot number; the property's builtins carry the member's name).
+function slotGet0(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 0); }
+function slotGet1(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 1); }
+function slotGet2(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 2); }
+function slotGet3(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 3); }
+function slotGet4(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 4); }
+function slotGet5(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 5); }
+function slotGet6(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 6); }
+function slotGet7(s: Value, a: usize, n: i32, k: usize): Value { return memberGet(arg(a, 0), 7); }
+function slotSet0(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 0); }
+function slotSet1(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 1); }
+function slotSet2(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 2); }
+function slotSet3(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 3); }
+function slotSet4(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 4); }
+function slotSet5(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 5); }
+function slotSet6(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 6); }
+function slotSet7(s: Value, a: usize, n: i32, k: usize): Value { return memberSet(a, n, 7); }
+
+/** The getter of extension slot i (< 8). */
+function slotGetter(i: usize): NativeFn {
+  switch (i) {
+    case 0: return slotGet0;
+    case 1: return slotGet1;
+    case 2: return slotGet2;
+    case 3: return slotGet3;
+    case 4: return slotGet4;
+    case 5: return slotGet5;
+    case 6: return slotGet6;
+  }
+  return slotGet7;
 }
-function setErrno(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, OS_ERRNO);
+
+/** The setter (and deleter) of extension slot i (< 8). */
+function slotSetter(i: usize): NativeFn {
+  switch (i) {
+    case 0: return slotSet0;
+    case 1: return slotSet1;
+    case 2: return slotSet2;
+    case 3: return slotSet3;
+    case 4: return slotSet4;
+    case 5: return slotSet5;
+    case 6: return slotSet6;
+  }
+  return slotSet7;
 }
-function getStrerror(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), OS_STRERROR);
+
+/** A member `name` of t's instances kept in extension slot i (< 8), reading None while unset. */
+function addSlotMember(t: usize, name: string, i: usize): void {
+  addMember(t, name, slotGetter(i), slotSetter(i));
 }
-function setStrerror(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, OS_STRERROR);
-}
-function getFilename(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), OS_FILENAME);
-}
-function setFilename(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, OS_FILENAME);
-}
-function getFilename2(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), OS_FILENAME2);
-}
-function setFilename2(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, OS_FILENAME2);
-}
+
 function getWritten(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   const obj = arg(args, 0);
   const v = isObject(obj) ? extGet(<usize>obj, OS_WRITTEN) : NULL;
@@ -735,12 +760,6 @@ function setWritten(self: Value, args: usize, nargs: i32, kwnames: usize): Value
     return NULL;
   }
   return extSet(<usize>arg(args, 0), OS_WRITTEN, v == TRUE ? makeSmallInt(1) : v == FALSE ? makeSmallInt(0) : v) ? NONE : NULL;
-}
-function getObj(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), 0);
-}
-function setObj(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, 0);
 }
 
 /** Installs a property `name` on type `t` whose getter/setter are native functions. */
@@ -966,35 +985,11 @@ function indexSet(args: usize, nargs: i32, i: usize): Value {
   }
   return extSet(<usize>obj, i, v == TRUE ? makeSmallInt(1) : v == FALSE ? makeSmallInt(0) : v) ? NONE : NULL;
 }
-function getEncoding(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), U_ENCODING);
-}
-function setEncoding(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, U_ENCODING);
-}
-function getObject(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), U_OBJECT);
-}
-function setObject(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, U_OBJECT);
-}
-function getStart(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), U_START);
-}
 function setStart(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   return indexSet(args, nargs, U_START);
 }
-function getEnd(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), U_END);
-}
 function setEnd(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   return indexSet(args, nargs, U_END);
-}
-function getReason(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), U_REASON);
-}
-function setReason(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, U_REASON);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1015,15 +1010,6 @@ function getImpMsg(self: Value, args: usize, nargs: i32, kwnames: usize): Value 
     }
   }
   return memberGet(e, I_MSG);
-}
-function setImpMsg(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, I_MSG);
-}
-function getImpPath(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberGet(arg(args, 0), I_PATH);
-}
-function setImpPath(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, I_PATH);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1089,57 +1075,6 @@ function syntaxStr(p: usize): usize {
   return sbFinish(sb);
 }
 
-function synGet(args: usize, i: usize): Value {
-  return memberGet(arg(args, 0), i);
-}
-function getSynMsg(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_MSG);
-}
-function setSynMsg(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_MSG);
-}
-function getSynFilename(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_FILENAME);
-}
-function setSynFilename(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_FILENAME);
-}
-function getSynLineno(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_LINENO);
-}
-function setSynLineno(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_LINENO);
-}
-function getSynOffset(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_OFFSET);
-}
-function setSynOffset(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_OFFSET);
-}
-function getSynText(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_TEXT);
-}
-function setSynText(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_TEXT);
-}
-function getSynEndLineno(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_END_LINENO);
-}
-function setSynEndLineno(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_END_LINENO);
-}
-function getSynEndOffset(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_END_OFFSET);
-}
-function setSynEndOffset(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_END_OFFSET);
-}
-function getSynPrint(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return synGet(args, S_PRINT);
-}
-function setSynPrint(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  return memberSet(args, nargs, S_PRINT);
-}
 
 export function registerExceptionMethods(): void {
   const t = excType(EXC_BaseException);
@@ -1153,37 +1088,37 @@ export function registerExceptionMethods(): void {
   addMethod(excType(EXC_NameError), "__init__", nameInit);
   const ie = excType(EXC_ImportError);
   addMethod(ie, "__init__", nameInit);
-  addMember(ie, "msg", getImpMsg, setImpMsg);
-  addMember(ie, "path", getImpPath, setImpPath);
-  addMember(excType(EXC_AttributeError), "obj", getObj, setObj);
+  addMember(ie, "msg", getImpMsg, slotSetter(I_MSG));
+  addSlotMember(ie, "path", I_PATH);
+  addSlotMember(excType(EXC_AttributeError), "obj", 0);
   const os = excType(EXC_OSError);
   addMethod(os, "__init__", osErrorInit);
   addMethod(os, "__str__", osStrMethod);
-  addMember(os, "errno", getErrno, setErrno);
-  addMember(os, "strerror", getStrerror, setStrerror);
-  addMember(os, "filename", getFilename, setFilename);
-  addMember(os, "filename2", getFilename2, setFilename2);
+  addSlotMember(os, "errno", OS_ERRNO);
+  addSlotMember(os, "strerror", OS_STRERROR);
+  addSlotMember(os, "filename", OS_FILENAME);
+  addSlotMember(os, "filename2", OS_FILENAME2);
   addMember(excType(EXC_BlockingIOError), "characters_written", getWritten, setWritten);
   const ids = [EXC_UnicodeEncodeError, EXC_UnicodeDecodeError, EXC_UnicodeTranslateError];
   for (let i = 0; i < 3; i++) {
     const u = excType(unchecked(ids[i]));
     addMethod(u, "__init__", parsingInit);
-    addMember(u, "encoding", getEncoding, setEncoding);
-    addMember(u, "object", getObject, setObject);
-    addMember(u, "start", getStart, setStart);
-    addMember(u, "end", getEnd, setEnd);
-    addMember(u, "reason", getReason, setReason);
+    addSlotMember(u, "encoding", U_ENCODING);
+    addSlotMember(u, "object", U_OBJECT);
+    addMember(u, "start", slotGetter(U_START), setStart);
+    addMember(u, "end", slotGetter(U_END), setEnd);
+    addSlotMember(u, "reason", U_REASON);
   }
   const se = excType(EXC_SyntaxError);
   addMethod(se, "__init__", parsingInit);
-  addMember(se, "msg", getSynMsg, setSynMsg);
-  addMember(se, "filename", getSynFilename, setSynFilename);
-  addMember(se, "lineno", getSynLineno, setSynLineno);
-  addMember(se, "offset", getSynOffset, setSynOffset);
-  addMember(se, "text", getSynText, setSynText);
-  addMember(se, "end_lineno", getSynEndLineno, setSynEndLineno);
-  addMember(se, "end_offset", getSynEndOffset, setSynEndOffset);
-  addMember(se, "print_file_and_line", getSynPrint, setSynPrint);
+  addSlotMember(se, "msg", S_MSG);
+  addSlotMember(se, "filename", S_FILENAME);
+  addSlotMember(se, "lineno", S_LINENO);
+  addSlotMember(se, "offset", S_OFFSET);
+  addSlotMember(se, "text", S_TEXT);
+  addSlotMember(se, "end_lineno", S_END_LINENO);
+  addSlotMember(se, "end_offset", S_END_OFFSET);
+  addSlotMember(se, "print_file_and_line", S_PRINT);
   registerExceptionGroupMethods();
 }
 

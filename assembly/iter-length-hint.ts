@@ -8,23 +8,8 @@
  *   registerIterLengthHints() adds the method to those types (start-up).
  */
 import { Value, NULL, makeSmallInt } from "./values";
-import {
-  kindOf,
-  typeOf,
-  typeObject,
-  KIND_LIST_ITER,
-  KIND_LIST_REVITER,
-  KIND_TUPLE_ITER,
-  KIND_STR_ITER,
-  KIND_BYTES_ITER,
-  KIND_RANGE_ITER,
-  KIND_DICT_KEYITER,
-  KIND_DICT_VALUEITER,
-  KIND_DICT_ITEMITER,
-  KIND_SET_ITER,
-  KIND_SEQ_ITER,
-  KIND_REVERSED,
-} from "./types";
+import { kindOf, typeOf, typeObject } from "./types";
+import * as T from "./types";
 import { addMethod } from "./native";
 import { NOT_IMPLEMENTED } from "./singletons";
 import { listSize } from "./list";
@@ -60,38 +45,38 @@ function fromLen(seq: Value, position: i64, reversed: bool): Value {
 
 export function iterLengthHint(it: usize): Value {
   switch (kindOf(it)) {
-    case KIND_LIST_ITER: {
+    case T.KIND_LIST_ITER: {
       const seq = <usize>load<u32>(it, 8);
       return seq == 0 ? makeSmallInt(0) : fromSeq(it, <i64>listSize(seq));
     }
-    case KIND_LIST_REVITER: {
+    case T.KIND_LIST_REVITER: {
       const seq = <usize>load<u32>(it, 8);
       const i = <i64>load<i32>(it, 12);
       return makeSmallInt(seq != 0 && i >= 0 && i < <i64>listSize(seq) ? i + 1 : 0);
     }
-    case KIND_TUPLE_ITER: {
+    case T.KIND_TUPLE_ITER: {
       const seq = <usize>load<u32>(it, 8);
       return seq == 0 ? makeSmallInt(0) : fromSeq(it, <i64>tupleSize(seq));
     }
-    case KIND_STR_ITER: {
+    case T.KIND_STR_ITER: {
       const s = <usize>load<u32>(it, 8);
       return s == 0 ? makeSmallInt(0) : fromSeq(it, <i64>strLength(s));
     }
-    case KIND_BYTES_ITER:
+    case T.KIND_BYTES_ITER:
       return nonNegative(bytesIterRemaining(it));
-    case KIND_RANGE_ITER:
+    case T.KIND_RANGE_ITER:
       return isLongRangeIter(it) ? longIterRemaining(it) : intFromU64(rangeIterRemaining(it));
-    case KIND_DICT_KEYITER:
-    case KIND_DICT_VALUEITER:
-    case KIND_DICT_ITEMITER:
+    case T.KIND_DICT_KEYITER:
+    case T.KIND_DICT_VALUEITER:
+    case T.KIND_DICT_ITEMITER:
       return makeSmallInt(<i64>dictIterLengthHint(it));
-    case KIND_SET_ITER:
+    case T.KIND_SET_ITER:
       return makeSmallInt(<i64>setIterLengthHint(it));
-    case KIND_SEQ_ITER: {
+    case T.KIND_SEQ_ITER: {
       const seq = <usize>load<u32>(it, 8);
       return seq == 0 ? makeSmallInt(0) : fromLen(<Value>seq, <i64>load<u32>(it, 12), false);
     }
-    case KIND_REVERSED: {
+    case T.KIND_REVERSED: {
       const seq = load<u64>(it, 8);
       return seq == NULL ? makeSmallInt(0) : fromLen(seq, load<i64>(it, 16) + 1, true);
     }
@@ -123,18 +108,18 @@ function lengthHintArgError(self: Value, nargs: i32, kwnames: usize): Value {
 
 export function registerIterLengthHints(): void {
   const kinds: StaticArray<u32> = [
-    KIND_LIST_ITER,
-    KIND_LIST_REVITER,
-    KIND_TUPLE_ITER,
-    KIND_STR_ITER,
-    KIND_BYTES_ITER,
-    KIND_RANGE_ITER,
-    KIND_DICT_KEYITER,
-    KIND_DICT_VALUEITER,
-    KIND_DICT_ITEMITER,
-    KIND_SET_ITER,
-    KIND_SEQ_ITER,
-    KIND_REVERSED,
+    T.KIND_LIST_ITER,
+    T.KIND_LIST_REVITER,
+    T.KIND_TUPLE_ITER,
+    T.KIND_STR_ITER,
+    T.KIND_BYTES_ITER,
+    T.KIND_RANGE_ITER,
+    T.KIND_DICT_KEYITER,
+    T.KIND_DICT_VALUEITER,
+    T.KIND_DICT_ITEMITER,
+    T.KIND_SET_ITER,
+    T.KIND_SEQ_ITER,
+    T.KIND_REVERSED,
   ];
   for (let i = 0; i < kinds.length; i++) addMethod(typeObject(unchecked(kinds[i])), "__length_hint__", m_length_hint);
 }

@@ -85,17 +85,37 @@ export function marshalDumpsRelease(): void {
 export function marshalDumps(v: Value): usize {
   errorClear();
   marshalDumpsRelease();
-  if (!ensure(256) || !writeObject(v)) {
-    marshalDumpsRelease();
+  wLen = 0;
+  if (!wEnsure(256) || !writeObject(v)) {
+    wFreeBuffer();
     return 0;
   }
+  // the written buffer is the caller's until marshalDumpsRelease
+  out = wOut;
+  outLength = wLen;
+  outCap = wCap;
+  wOut = 0;
+  wCap = 0;
+  wLen = 0;
   return out;
 }
 
-function ensure(n: usize): bool {
-  if (outCap - outLength >= n) return true;
-  let cap = outCap < 256 ? <usize>256 : outCap;
-  while (cap - outLength < n) {
+// The output buffer, shared by both writers (marshalDumps takes the finished one over).
+let wOut: usize = 0;
+let wLen: usize = 0;
+let wCap: usize = 0;
+
+function wFreeBuffer(): void {
+  if (wCap > 0) free(wOut, wCap);
+  wOut = 0;
+  wCap = 0;
+  wLen = 0;
+}
+
+function wEnsure(n: usize): bool {
+  if (wCap - wLen >= n) return true;
+  let cap = wCap < 256 ? <usize>256 : wCap;
+  while (cap - wLen < n) {
     if (cap >= 0x40000000) {
       raiseMemory();
       return false;
@@ -107,37 +127,37 @@ function ensure(n: usize): bool {
     raiseMemory();
     return false;
   }
-  if (outLength > 0) memory.copy(b, out, outLength);
-  if (outCap > 0) free(out, outCap);
-  out = b;
-  outCap = cap;
+  if (wLen > 0) memory.copy(b, wOut, wLen);
+  if (wCap > 0) free(wOut, wCap);
+  wOut = b;
+  wCap = cap;
   return true;
 }
 
-function byte(b: u32): bool {
-  if (!ensure(1)) return false;
-  store<u8>(out + outLength++, <u8>b);
+function wByte(b: u32): bool {
+  if (!wEnsure(1)) return false;
+  store<u8>(wOut + wLen++, <u8>b);
   return true;
 }
 
-function int32(n: i32): bool {
-  if (!ensure(4)) return false;
-  store<i32>(out + outLength, n);
-  outLength += 4;
+function wInt32(n: i32): bool {
+  if (!wEnsure(4)) return false;
+  store<i32>(wOut + wLen, n);
+  wLen += 4;
   return true;
 }
 
-function float64(x: f64): bool {
-  if (!ensure(8)) return false;
-  store<f64>(out + outLength, x);
-  outLength += 8;
+function wFloat64(x: f64): bool {
+  if (!wEnsure(8)) return false;
+  store<f64>(wOut + wLen, x);
+  wLen += 8;
   return true;
 }
 
-function raw(p: usize, n: usize): bool {
-  if (!ensure(n)) return false;
-  memory.copy(out + outLength, p, n);
-  outLength += n;
+function wRaw(p: usize, n: usize): bool {
+  if (!wEnsure(n)) return false;
+  memory.copy(wOut + wLen, p, n);
+  wLen += n;
   return true;
 }
 
@@ -181,7 +201,7 @@ function writeObject(root: Value): bool {
         }
       } else if (kind == KIND_CODE) {
         // co_firstlineno sits between co_qualname and co_linetable
-        if (i == <u32>CF_LINETABLE && !int32(changetype<CodeObject>(p).firstlineno)) return failWrite();
+        if (i == <u32>CF_LINETABLE && !wInt32(changetype<CodeObject>(p).firstlineno)) return failWrite();
         item = <u64>codeField(p, <usize>i);
       } else if (kind == KIND_LIST) {
         item = load<u64>(vecItems(p) + (<usize>i << 3));
@@ -191,13 +211,13 @@ function writeObject(root: Value): bool {
         store<u32>(f, slot + 1, 24);
         item = load<u64>(setTable(p) + (<usize>slot << 4), 8);
         const spans = <usize>load<u32>(f, 20);
-        store<u32>(spans + (<usize>i << 3), <u32>(outLength - <usize>load<u32>(f, 16)));
+        store<u32>(spans + (<usize>i << 3), <u32>(wLen - <usize>load<u32>(f, 16)));
       }
       ok = writeOne(item);
       continue;
     }
     // the container is complete
-    if (kind == KIND_DICT) ok = byte(0x30);
+    if (kind == KIND_DICT) ok = wByte(0x30);
     else if (kind == KIND_SET || kind == KIND_FROZENSET) ok = finishSet(f);
     depthNow--;
   }
@@ -224,19 +244,26 @@ function freeStack(): void {
   stackCap = 0;
 }
 
+/** A frame stack of `cap` frames (`size` bytes each) moved to a new block of newCap frames; 0 after raising. */
+function moveFrames(frames: usize, cap: u32, newCap: u32, size: usize): usize {
+  const b = alloc(<usize>newCap * size);
+  if (b == 0) {
+    raiseMemory();
+    return 0;
+  }
+  if (cap > 0) {
+    memory.copy(b, frames, <usize>cap * size);
+    free(frames, <usize>cap * size);
+  }
+  return b;
+}
+
 /** Pushes a frame for container p with n items (its header is already written). */
 function push(p: usize, kind: u32, n: u32): bool {
   if (depthNow == stackCap) {
     const cap: u32 = stackCap < 16 ? 16 : stackCap * 2;
-    const b = alloc(<usize>cap * WFRAME);
-    if (b == 0) {
-      raiseMemory();
-      return false;
-    }
-    if (stackCap > 0) {
-      memory.copy(b, stack, <usize>stackCap * WFRAME);
-      free(stack, <usize>stackCap * WFRAME);
-    }
+    const b = moveFrames(stack, stackCap, cap, WFRAME);
+    if (b == 0) return false;
     stack = b;
     stackCap = cap;
   }
@@ -250,7 +277,7 @@ function push(p: usize, kind: u32, n: u32): bool {
   store<u32>(f, kind, 4);
   store<u32>(f, 0, 8);
   store<u32>(f, n, 12);
-  store<u32>(f, <u32>outLength, 16);
+  store<u32>(f, <u32>wLen, 16);
   store<u32>(f, <u32>spans, 20);
   store<u32>(f, 0, 24);
   depthNow++;
@@ -265,63 +292,63 @@ function writeOne(v: Value): bool {
     return false;
   }
   if (isSmallInt(v)) return writeSmallInt(getSmallInt(v));
-  if (v == NONE) return byte(0x4e);
-  if (v == TRUE) return byte(0x54);
-  if (v == FALSE) return byte(0x46);
+  if (v == NONE) return wByte(0x4e);
+  if (v == TRUE) return wByte(0x54);
+  if (v == FALSE) return wByte(0x46);
   if (!isObject(v)) {
     raise(ERR_VALUE, "unmarshallable object");
     return false;
   }
   const p = <usize>v;
-  if (p == ELLIPSIS) return byte(0x2e);
-  if (p == STOP_ITERATION) return byte(0x53);
+  if (p == ELLIPSIS) return wByte(0x2e);
+  if (p == STOP_ITERATION) return wByte(0x53);
   const kind = kindOf(p);
   switch (kind) {
     case KIND_INT: {
       const count = bigDigits15Count(p);
-      if (!byte(0x6c) || !int32(bigSign(p) < 0 ? -<i32>count : <i32>count) || !ensure(count << 1)) return false;
-      outLength += bigWriteDigits15(p, out + outLength) << 1;
+      if (!wByte(0x6c) || !wInt32(bigSign(p) < 0 ? -<i32>count : <i32>count) || !wEnsure(count << 1)) return false;
+      wLen += bigWriteDigits15(p, wOut + wLen) << 1;
       return true;
     }
     case KIND_FLOAT:
-      return byte(0x67) && float64(floatValue(p));
+      return wByte(0x67) && wFloat64(floatValue(p));
     case KIND_COMPLEX:
-      return byte(0x79) && float64(complexReal(p)) && float64(complexImag(p));
+      return wByte(0x79) && wFloat64(complexReal(p)) && wFloat64(complexImag(p));
     case KIND_STR: {
       const n = strUtf8Length(p);
-      if (!byte(0x75) || !int32(<i32>n) || !ensure(n)) return false;
-      outLength += strWriteUtf8(p, out + outLength);
+      if (!wByte(0x75) || !wInt32(<i32>n) || !wEnsure(n)) return false;
+      wLen += strWriteUtf8(p, wOut + wLen);
       return true;
     }
     case KIND_BYTES:
-      return byte(0x73) && int32(<i32>bytesLength(p)) && raw(bytesData(p), <usize>bytesLength(p));
+      return wByte(0x73) && wInt32(<i32>bytesLength(p)) && wRaw(bytesData(p), <usize>bytesLength(p));
     case KIND_TUPLE: {
       const n = tupleSize(p);
-      return byte(0x28) && int32(<i32>n) && (n == 0 || push(p, kind, n));
+      return wByte(0x28) && wInt32(<i32>n) && (n == 0 || push(p, kind, n));
     }
     case KIND_LIST: {
       const n = vecSize(p);
-      return byte(0x5b) && int32(<i32>n) && (n == 0 || push(p, kind, n));
+      return wByte(0x5b) && wInt32(<i32>n) && (n == 0 || push(p, kind, n));
     }
     case KIND_DICT: {
       const n = dictSize(p);
-      if (!byte(0x7b)) return false;
-      return n == 0 ? byte(0x30) : push(p, kind, n * 2);
+      if (!wByte(0x7b)) return false;
+      return n == 0 ? wByte(0x30) : push(p, kind, n * 2);
     }
     case KIND_SET:
     case KIND_FROZENSET: {
       const n = setUsed(p);
-      return byte(kind == KIND_SET ? 0x3c : 0x3e) && int32(<i32>n) && (n == 0 || push(p, kind, n));
+      return wByte(kind == KIND_SET ? 0x3c : 0x3e) && wInt32(<i32>n) && (n == 0 || push(p, kind, n));
     }
     case KIND_CODE: {
       const c = changetype<CodeObject>(p);
       return (
-        byte(0x63) &&
-        int32(c.argcount) &&
-        int32(c.posonlyargcount) &&
-        int32(c.kwonlyargcount) &&
-        int32(c.stacksize) &&
-        int32(c.flags) &&
+        wByte(0x63) &&
+        wInt32(c.argcount) &&
+        wInt32(c.posonlyargcount) &&
+        wInt32(c.kwonlyargcount) &&
+        wInt32(c.stacksize) &&
+        wInt32(c.flags) &&
         push(p, kind, 10)
       );
     }
@@ -331,14 +358,14 @@ function writeOne(v: Value): bool {
 }
 
 function writeSmallInt(n: i64): bool {
-  if (n >= -0x80000000 && n <= 0x7fffffff) return byte(0x69) && int32(<i32>n);
+  if (n >= -0x80000000 && n <= 0x7fffffff) return wByte(0x69) && wInt32(<i32>n);
   let m: u64 = n < 0 ? <u64>0 - <u64>n : <u64>n;
   let count: i32 = 0;
   for (let x = m; x != 0; x >>= 15) count++;
-  if (!byte(0x6c) || !int32(n < 0 ? -count : count) || !ensure(<usize>count << 1)) return false;
+  if (!wByte(0x6c) || !wInt32(n < 0 ? -count : count) || !wEnsure(<usize>count << 1)) return false;
   for (; m != 0; m >>= 15) {
-    store<u16>(out + outLength, <u16>(m & 0x7fff));
-    outLength += 2;
+    store<u16>(wOut + wLen, <u16>(m & 0x7fff));
+    wLen += 2;
   }
   return true;
 }
@@ -355,23 +382,23 @@ function finishSet(f: usize): bool {
   // lengths from the offsets: item i ends where item i + 1 starts
   for (let i: usize = 0; i < n; i++) {
     const startI = <usize>load<u32>(spans + (i << 3));
-    const endI = i + 1 < n ? <usize>load<u32>(spans + ((i + 1) << 3)) : outLength - base;
+    const endI = i + 1 < n ? <usize>load<u32>(spans + ((i + 1) << 3)) : wLen - base;
     store<u32>(spans + (i << 3), <u32>(endI - startI), 4);
   }
   let ok = true;
   if (n > 1) {
     const order = alloc(n << 2);
     const tmp = alloc(n << 2);
-    const total = outLength - base;
+    const total = wLen - base;
     const copy = alloc(total);
     if (order == 0 || tmp == 0 || copy == 0) {
       ok = false;
       raiseMemory();
     } else {
       for (let i: usize = 0; i < n; i++) store<u32>(order + (i << 2), <u32>i);
-      sortSpans(order, tmp, n, spans, out + base);
-      memory.copy(copy, out + base, total);
-      let w = out + base;
+      sortByEncoding(order, tmp, n, spans, 8, 0, wOut + base);
+      memory.copy(copy, wOut + base, total);
+      let w = wOut + base;
       for (let i: usize = 0; i < n; i++) {
         const k = <usize>load<u32>(order + (i << 2));
         const off = <usize>load<u32>(spans + (k << 3));
@@ -388,19 +415,13 @@ function finishSet(f: usize): bool {
   return ok;
 }
 
-/** Bytewise order of two item encodings; a proper prefix sorts first. */
-function compareSpans(spans: usize, data: usize, a: u32, b: u32): i32 {
-  const ao = <usize>load<u32>(spans + (<usize>a << 3));
-  const al = <usize>load<u32>(spans + (<usize>a << 3), 4);
-  const bo = <usize>load<u32>(spans + (<usize>b << 3));
-  const bl = <usize>load<u32>(spans + (<usize>b << 3), 4);
-  const c = memory.compare(data + ao, data + bo, al < bl ? al : bl);
-  if (c != 0) return c;
-  return al < bl ? -1 : al > bl ? 1 : 0;
-}
-
-/** Stable bottom-up merge sort of n u32 indices at `order` (tmp: scratch of the same size). */
-function sortSpans(order: usize, tmp: usize, n: usize, spans: usize, data: usize): void {
+/**
+ * Stable bottom-up merge sort of the n u32 indices at `order` (tmp: scratch of the same size) by the
+ * item encodings they name: index i's record is at recs + i * stride, holding the encoding's offset
+ * in data (u32 at `at`) and its length (u32 after it). Bytewise, a proper prefix first. Both writers'
+ * set orders (CPython 3.11 sorts a set's items by their dumps).
+ */
+function sortByEncoding(order: usize, tmp: usize, n: usize, recs: usize, stride: usize, at: usize, data: usize): void {
   let src = order;
   let dst = tmp;
   for (let width: usize = 1; width < n; width <<= 1) {
@@ -413,7 +434,7 @@ function sortSpans(order: usize, tmp: usize, n: usize, spans: usize, data: usize
       while (i < mid && j < hi) {
         const x = load<u32>(src + (i << 2));
         const y = load<u32>(src + (j << 2));
-        if (compareSpans(spans, data, y, x) < 0) {
+        if (compareEncodings(recs + <usize>y * stride + at, recs + <usize>x * stride + at, data) < 0) {
           store<u32>(dst + (k++ << 2), y);
           j++;
         } else {
@@ -429,6 +450,15 @@ function sortSpans(order: usize, tmp: usize, n: usize, spans: usize, data: usize
     dst = t;
   }
   if (src != order) memory.copy(order, src, n << 2);
+}
+
+/** Bytewise order of two encodings given as (offset in data, length) u32 pairs at a and b. */
+function compareEncodings(a: usize, b: usize, data: usize): i32 {
+  const al = <usize>load<u32>(a, 4);
+  const bl = <usize>load<u32>(b, 4);
+  const c = memory.compare(data + <usize>load<u32>(a), data + <usize>load<u32>(b), al < bl ? al : bl);
+  if (c != 0) return c;
+  return al < bl ? -1 : al > bl ? 1 : 0;
 }
 
 // ===================================================================================================
@@ -505,9 +535,6 @@ export function marshalSetConstantTest(f: (p: usize) => bool): void {
 }
 
 let wVersion: i32 = 4;
-let wOut: usize = 0;
-let wLen: usize = 0;
-let wCap: usize = 0;
 
 /** Writes v in marshal format `version`; returns a new bytes object or 0 after raising. */
 export function marshalWrite(v: Value, version: i32): usize {
@@ -530,62 +557,10 @@ function wRelease(): void {
   if (wStackCap > 0) free(wStack, <usize>wStackCap * WF_SIZE);
   wStack = 0;
   wStackCap = 0;
-  if (wCap > 0) free(wOut, wCap);
-  wOut = 0;
-  wCap = 0;
-  wLen = 0;
+  wFreeBuffer();
   refsRelease();
   wDepthBase = 0;
   wScope = 0;
-}
-
-function wEnsure(n: usize): bool {
-  if (wCap - wLen >= n) return true;
-  let cap = wCap < 256 ? <usize>256 : wCap;
-  while (cap - wLen < n) {
-    if (cap >= 0x40000000) {
-      raiseMemory();
-      return false;
-    }
-    cap *= 2;
-  }
-  const b = alloc(cap);
-  if (b == 0) {
-    raiseMemory();
-    return false;
-  }
-  if (wLen > 0) memory.copy(b, wOut, wLen);
-  if (wCap > 0) free(wOut, wCap);
-  wOut = b;
-  wCap = cap;
-  return true;
-}
-
-function wByte(b: u32): bool {
-  if (!wEnsure(1)) return false;
-  store<u8>(wOut + wLen++, <u8>b);
-  return true;
-}
-
-function wInt32(n: i32): bool {
-  if (!wEnsure(4)) return false;
-  store<i32>(wOut + wLen, n);
-  wLen += 4;
-  return true;
-}
-
-function wFloat64(x: f64): bool {
-  if (!wEnsure(8)) return false;
-  store<f64>(wOut + wLen, x);
-  wLen += 8;
-  return true;
-}
-
-function wRaw(p: usize, n: usize): bool {
-  if (!wEnsure(n)) return false;
-  memory.copy(wOut + wLen, p, n);
-  wLen += n;
-  return true;
 }
 
 /** Versions 0-1: a length byte and "%.17g" (PyOS_double_to_string(x, 'g', 17, 0)). */
@@ -917,48 +892,9 @@ function wSortSet(block: usize, n: u32, data: usize): bool {
     raiseMemory();
     return false;
   }
-  const m = <usize>n;
-  let src = order;
-  let dst = tmp;
-  for (let width: usize = 1; width < m; width <<= 1) {
-    for (let lo: usize = 0; lo < m; lo += width << 1) {
-      const mid = lo + width < m ? lo + width : m;
-      const hi = lo + (width << 1) < m ? lo + (width << 1) : m;
-      let a = lo;
-      let b = mid;
-      let k = lo;
-      while (a < mid && b < hi) {
-        const x = load<u32>(src + (a << 2));
-        const y = load<u32>(src + (b << 2));
-        if (compareRecords(block, data, y, x) < 0) {
-          store<u32>(dst + (k << 2), y);
-          b++;
-        } else {
-          store<u32>(dst + (k << 2), x);
-          a++;
-        }
-        k++;
-      }
-      while (a < mid) store<u32>(dst + (k++ << 2), load<u32>(src + (a++ << 2)));
-      while (b < hi) store<u32>(dst + (k++ << 2), load<u32>(src + (b++ << 2)));
-    }
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  if (src != order) memory.copy(order, src, <usize>n << 2);
+  sortByEncoding(order, tmp, <usize>n, block, 16, 8, data);
   free(tmp, <usize>n << 2);
   return true;
-}
-
-function compareRecords(block: usize, data: usize, a: u32, b: u32): i32 {
-  const ra = block + <usize>a * 16;
-  const rb = block + <usize>b * 16;
-  const al = <usize>load<u32>(ra, 12);
-  const bl = <usize>load<u32>(rb, 12);
-  const c = memory.compare(data + <usize>load<u32>(ra, 8), data + <usize>load<u32>(rb, 8), al < bl ? al : bl);
-  if (c != 0) return c;
-  return al < bl ? -1 : al > bl ? 1 : 0;
 }
 
 /** Whether an object `extra` levels below the current frames is within the nesting limit; raises if not. */
@@ -972,15 +908,8 @@ function wDepthOk(extra: u32): bool {
 function wPush(p: usize, kind: u32, n: u32): bool {
   if (wDepth == wStackCap) {
     const cap: u32 = wStackCap < 16 ? 16 : wStackCap * 2;
-    const b = alloc(<usize>cap * WF_SIZE);
-    if (b == 0) {
-      raiseMemory();
-      return false;
-    }
-    if (wStackCap > 0) {
-      memory.copy(b, wStack, <usize>wStackCap * WF_SIZE);
-      free(wStack, <usize>wStackCap * WF_SIZE);
-    }
+    const b = moveFrames(wStack, wStackCap, cap, WF_SIZE);
+    if (b == 0) return false;
     wStack = b;
     wStackCap = cap;
   }

@@ -114,9 +114,14 @@ function notInteger(v: Value): Value {
   return NULL;
 }
 
-function formatWith(qualname: string, self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+/** T.__format__(spec) of a builtin type, named `qualname` in argument errors. */
+export function formatWith(qualname: string, self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!noKeywords(qualname, kwnames) || !checkArgCount(qualname, nargs, 1, 1)) return NULL;
-  const spec = arg(args, 0);
+  return formatToSpec(self, arg(args, 0));
+}
+
+/** format(self, spec) for a __format__ method: spec must be a str. */
+export function formatToSpec(self: Value, spec: Value): Value {
   if (!isObject(spec) || kindOf(<usize>spec) != KIND_STR) {
     raiseBegin(EXC_TypeError);
     errText("__format__() argument must be str, not ");

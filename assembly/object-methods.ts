@@ -127,16 +127,9 @@ function objectGetattribute(self: Value, args: usize, nargs: i32, kwnames: usize
 
 function objectFormat(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   if (!checkArgCount("__format__", nargs, 1, 1)) return NULL;
-  const spec = arg(args, 0);
-  if (!isObject(spec) || kindOf(<usize>spec) != KIND_STR) {
-    raiseBegin(EXC_TypeError);
-    errText("__format__() argument must be str, not ");
-    errTypeName(spec);
-    return NULL;
-  }
-  const r = builtinFormat(self, <usize>spec);
-  return r == 0 ? NULL : <u64>r;
+  return formatToSpec(self, arg(args, 0));
 }
+import { formatToSpec } from "./num-methods";
 
 function objectInitSubclass(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   return NONE;

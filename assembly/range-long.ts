@@ -389,11 +389,19 @@ function fieldsEqual(a: usize, b: usize, off: usize): bool {
 
 /** repr of a long range: "range(start, stop)" or "range(start, stop, step)". */
 export function longRangeRepr(r: usize): usize {
-  ensureLiterals();
   const a = reprSimple(load<u64>(r, R_START));
   const b = a == 0 ? 0 : reprSimple(load<u64>(r, R_STOP));
   const withStep = load<u64>(r, R_STEP) != makeSmallInt(1);
   const c = b == 0 || !withStep ? 0 : reprSimple(load<u64>(r, R_STEP));
+  return rangeReprJoin(a, b, c, withStep);
+}
+
+/**
+ * "range(a, b)" or "range(a, b, c)" from the reprs of start, stop and step (new references, taken
+ * over; 0 where making one failed, the later ones then 0 too; c is 0 without withStep).
+ */
+export function rangeReprJoin(a: usize, b: usize, c: usize, withStep: bool): usize {
+  ensureLiterals();
   if (b == 0 || (withStep && c == 0)) {
     drop4(<Value>a, <Value>b, NULL, NULL);
     return 0;

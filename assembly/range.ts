@@ -62,14 +62,7 @@ import {
   sliceStepOut,
   sliceStep,
   strFromI64,
-  ensureLiterals,
-  LIT_RANGE_OPEN,
   reprSimple,
-  partsReset,
-  partsAdd,
-  partsJoin,
-  LIT_COMMA,
-  LIT_CLOSE,
 } from "./slice";
 import { itemEq } from "./list";
 import { addMethod, checkArgCount, noKeywords, arg } from "./native";
@@ -87,6 +80,7 @@ import {
   rangeFindGeneric,
   rangeEqGeneric,
   longRangeRepr,
+  rangeReprJoin,
   longRangeIterNew,
   longRangeReversed,
   longRangeIterNext,
@@ -384,39 +378,11 @@ export function rangeEq(a: usize, b: usize): i32 {
 /** repr(range): "range(0, 10)" or "range(0, 10, 2)". New str pointer or 0. */
 export function rangeRepr(r: usize): usize {
   if (rangeIsLong(r)) return longRangeRepr(r);
-  ensureLiterals();
   const a = strFromI64(rangeStart(r));
-  if (a == 0) return 0;
-  const b = strFromI64(rangeStop(r));
-  if (b == 0) {
-    decref(<Value>a);
-    return 0;
-  }
+  const b = a == 0 ? 0 : strFromI64(rangeStop(r));
   const withStep = rangeStep(r) != 1;
-  let c: usize = 0;
-  if (withStep) {
-    c = strFromI64(rangeStep(r));
-    if (c == 0) {
-      decref(<Value>a);
-      decref(<Value>b);
-      return 0;
-    }
-  }
-  partsReset();
-  partsAdd(LIT_RANGE_OPEN);
-  partsAdd(a);
-  partsAdd(LIT_COMMA);
-  partsAdd(b);
-  if (withStep) {
-    partsAdd(LIT_COMMA);
-    partsAdd(c);
-  }
-  partsAdd(LIT_CLOSE);
-  const s = partsJoin();
-  decref(<Value>a);
-  decref(<Value>b);
-  if (c != 0) decref(<Value>c);
-  return s;
+  const c = b == 0 || !withStep ? 0 : strFromI64(rangeStep(r));
+  return rangeReprJoin(a, b, c, withStep);
 }
 
 // ---------------------------------------------------------------------------------------------------

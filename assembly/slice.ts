@@ -281,27 +281,30 @@ export function sliceUnpack(p: usize): bool {
  * the number of items the slice selects.
  */
 export function sliceAdjustIndices(length: i64): i64 {
-  let start = sliceStartOut;
-  let stop = sliceStopOut;
   const step = sliceStepOut;
-  if (start < 0) {
-    start += length;
-    if (start < 0) start = step < 0 ? -1 : 0;
-  } else if (start >= length) {
-    start = step < 0 ? length - 1 : length;
-  }
-  if (stop < 0) {
-    stop += length;
-    if (stop < 0) stop = step < 0 ? -1 : 0;
-  } else if (stop >= length) {
-    stop = step < 0 ? length - 1 : length;
-  }
+  const start = sliceClip(sliceStartOut, length, step);
+  const stop = sliceClip(sliceStopOut, length, step);
   sliceStartOut = start;
   sliceStopOut = stop;
-  if (step < 0) {
-    // Differences of clipped indices fit: both lie in [-1, length].
-    return stop < start ? (start - stop - 1) / -step + 1 : 0;
+  return sliceCount(start, stop, step);
+}
+
+/** A start or stop index clipped to a sequence of `length` as PySlice_AdjustIndices does. */
+// @ts-ignore: decorator
+@inline export function sliceClip(i: i64, length: i64, step: i64): i64 {
+  if (i < 0) {
+    i += length;
+    if (i < 0) i = step < 0 ? -1 : 0;
+  } else if (i >= length) {
+    i = step < 0 ? length - 1 : length;
   }
+  return i;
+}
+
+/** The number of items start:stop:step selects, for clipped bounds (their differences fit: both lie in [-1, length]). */
+// @ts-ignore: decorator
+@inline export function sliceCount(start: i64, stop: i64, step: i64): i64 {
+  if (step < 0) return stop < start ? (start - stop - 1) / -step + 1 : 0;
   return start < stop ? (stop - start - 1) / step + 1 : 0;
 }
 

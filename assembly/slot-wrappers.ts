@@ -87,7 +87,7 @@ import { builtinRepr, builtinFormat } from "./reprs";
 import { hashBuiltin } from "./hash";
 import { NOT_IMPLEMENTED } from "./singletons";
 import { typeDict, typeLookup, isSubtype, isHeapType } from "./typeobj";
-import { dictSetItem, dictUpdateArg, dictViewRichCompare, dictViewSub, dictViewOr, dictViewAnd, dictViewXor } from "./dict";
+import { dictSetItem, dictUpdateArg, dictViewRichCompare } from "./dict";
 import { listExtend, listClear, listRepeat, listRevIterNew, listFromIterator } from "./list";
 import { setClear, setUpdate, setIntersectionUpdate, setDifferenceUpdate, setSymmetricDifferenceUpdate, setFromIterable } from "./set";
 import { rangeReversed } from "./range";
@@ -96,7 +96,7 @@ import { instanceDictSlot } from "./attributes";
 import { userSlot, callMethod0 } from "./ops";
 import { builtinFn } from "./function";
 import { N_HASH, N_INDEX, strLiteral } from "./names";
-import { checkSlotArgs, exactInt, complexPow } from "./num-methods";
+import { checkSlotArgs, exactInt, complexPow, formatWith } from "./num-methods";
 
 const NI: Value = <Value>NOT_IMPLEMENTED;
 
@@ -131,17 +131,18 @@ function isReal(v: Value): bool {
   return isIntLike(v) || kindOfValue(v) == KIND_FLOAT;
 }
 
+/** Whether int's and bool's slots (other: an int or bool) and float's (int, float or bool) take other. */
+function realOperandOk(k: u32, other: Value): bool {
+  if (k == KIND_INT || k == KIND_BOOL) return isIntLike(other);
+  if (k == KIND_FLOAT) return isReal(other);
+  return true;
+}
+
 /** self OP other (reflected: other OP self) for the number kinds and containers. */
 function binaryFor(self: Value, other: Value, op: i32, reflected: bool): Value {
   const k = kindOfValue(self);
+  if (!realOperandOk(k, other)) return NI;
   switch (k) {
-    case KIND_INT:
-    case KIND_BOOL:
-      if (!isIntLike(other)) return NI;
-      break;
-    case KIND_FLOAT:
-      if (!isReal(other)) return NI;
-      break;
     case KIND_COMPLEX:
       if (!isReal(other) && kindOfValue(other) != KIND_COMPLEX) return NI;
       if (op == NB_POWER) return reflected ? powComplex(other, self) : powComplex(self, other);
@@ -239,27 +240,10 @@ function sequenceBinary(self: Value, other: Value, op: i32, reflected: bool, k: 
 
 /** | & - ^ with a keys or items view on either side: a new set (any iterable operand). */
 function viewBinary(self: Value, other: Value, op: i32, reflected: bool): Value {
-  const a = reflected ? other : self;
-  const b = reflected ? self : other;
-  let r: usize = 0;
-  switch (op) {
-    case N.NB_OR:
-      r = dictViewOr(a, b);
-      break;
-    case N.NB_AND:
-      r = dictViewAnd(a, b);
-      break;
-    case N.NB_SUBTRACT:
-      r = dictViewSub(a, b);
-      break;
-    case N.NB_XOR:
-      r = dictViewXor(a, b);
-      break;
-    default:
-      return NI;
-  }
-  return r == 0 ? NULL : <Value>r;
+  if (op != N.NB_OR && op != N.NB_AND && op != N.NB_SUBTRACT && op != N.NB_XOR) return NI;
+  return viewSetOp(reflected ? other : self, reflected ? self : other, op);
 }
+import { viewSetOp } from "./collections";
 
 // @ts-ignore: decorator
 @inline function bin(self: Value, args: usize, nargs: i32, kwnames: usize, op: i32, reflected: bool, name: string): Value {
@@ -314,14 +298,13 @@ function w_bool_rxor(s: Value, a: usize, n: i32, k: usize): Value { return boolB
 
 function divmodFor(self: Value, other: Value, reflected: bool): Value {
   const k = kindOfValue(self);
+  if (!realOperandOk(k, other)) return NI;
   if (k == KIND_INT || k == KIND_BOOL) {
-    if (!isIntLike(other)) return NI;
     const a = asInt(reflected ? other : self);
     const b = asInt(reflected ? self : other);
     return I.intDivmod(a, b);
   }
   if (k == KIND_FLOAT) {
-    if (!isReal(other)) return NI;
     const x = toF64(reflected ? other : self);
     if (errorType() != 0) return NULL;
     const y = toF64(reflected ? self : other);
@@ -347,14 +330,14 @@ function powFor(self: Value, args: usize, nargs: i32, kwnames: usize, reflected:
   const mod = nargs > 1 ? arg(args, 1) : NONE;
   if (mod == NONE) return binaryFor(self, other, NB_POWER, reflected);
   const k = kindOfValue(self);
+  if (!realOperandOk(k, other)) return NI;
   if (k == KIND_INT || k == KIND_BOOL) {
-    if (!isIntLike(other) || !isIntLike(mod)) return NI;
+    if (!isIntLike(mod)) return NI;
     const a = asInt(reflected ? other : self);
     const b = asInt(reflected ? self : other);
     return I.intPow(a, b, asInt(mod));
   }
   if (k == KIND_FLOAT) {
-    if (!isReal(other)) return NI;
     raiseMsg(EXC_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     return NULL;
   }
@@ -431,14 +414,8 @@ function w_dict_ior(s: Value, a: usize, n: i32, k: usize): Value {
 
 function compareFor(self: Value, other: Value, op: i32): Value {
   const k = kindOfValue(self);
+  if (!realOperandOk(k, other)) return NI;
   switch (k) {
-    case KIND_INT:
-    case KIND_BOOL:
-      if (!isIntLike(other)) return NI;
-      break;
-    case KIND_FLOAT:
-      if (!isReal(other)) return NI;
-      break;
     case KIND_DICT_KEYS:
     case KIND_DICT_ITEMS: {
       const r = dictViewRichCompare(<usize>self, other, op);
@@ -514,16 +491,7 @@ function w_bool(s: Value, a: usize, n: i32, k: usize): Value {
 }
 
 function w_str_format(s: Value, a: usize, n: i32, k: usize): Value {
-  if (!noKeywords("str.__format__", k) || !checkArgCount("str.__format__", n, 1, 1)) return NULL;
-  const spec = arg(a, 0);
-  if (!isObject(spec) || kindOf(<usize>spec) != KIND_STR) {
-    raiseBegin(EXC_TypeError);
-    errText("__format__() argument must be str, not ");
-    errTypeName(spec);
-    return NULL;
-  }
-  const r = builtinFormat(s, <usize>spec);
-  return r == 0 ? NULL : <Value>r;
+  return formatWith("str.__format__", s, a, n, k);
 }
 
 // ---------------------------------------------------------------------------------------------------

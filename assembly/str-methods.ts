@@ -147,90 +147,7 @@ export function strSetIsMappingHook(fn: (v: Value) => bool): void {
   return isObject(v) && kindOf(<usize>v) == KIND_STR;
 }
 
-/** PyArg_ParseTuple style: "find() takes at least 1 argument (0 given)". */
-function tupleArgCount(fname: string, nargs: i32, min: i32, max: i32): bool {
-  if (nargs >= min && nargs <= max) return true;
-  raiseBegin(EXC_TypeError);
-  errText(fname);
-  errText(nargs < min ? "() takes at least " : "() takes at most ");
-  const n = nargs < min ? min : max;
-  errInt(n);
-  errText(n == 1 ? " argument (" : " arguments (");
-  errInt(nargs);
-  errText(" given)");
-  return false;
-}
-
-/** Parsed arguments of parseKw (borrowed; NULL when not given). Copy out before calling anything. */
-const PARSED: usize = memory.data(8 * 8, 8);
-
-/**
- * Argument Clinic style parsing of up to 8 parameters that may come by position or keyword;
- * names: "sep,maxsplit". Fills PARSED. Messages: "split() takes at most 2 arguments (3 given)",
- * "'foo' is an invalid keyword argument for split()", "argument for split() given by name ('sep')
- * and position (1)".
- */
-function parseKw(fname: string, args: usize, nargs: i32, kwnames: usize, names: string, count: i32): bool {
-  const nkw = kwCount(kwnames);
-  if (nargs + nkw > count) {
-    raiseBegin(EXC_TypeError);
-    errText(fname);
-    errText("() takes at most ");
-    errInt(count);
-    errText(count == 1 ? " argument (" : " arguments (");
-    errInt(nargs + nkw);
-    errText(" given)");
-    return false;
-  }
-  for (let i = 0; i < count; i++) store<u64>(PARSED + (<usize>i << 3), i < nargs ? arg(args, i) : NULL);
-  for (let j = 0; j < nkw; j++) {
-    const k = <usize>tupleItem(kwnames, j);
-    let idx = -1;
-    let start = 0;
-    let p = 0;
-    for (let c = 0; c <= names.length; c++) {
-      if (c == names.length || names.charCodeAt(c) == 0x2c) {
-        if (strEqualLiteralRange2(k, names, start, c)) idx = p;
-        start = c + 1;
-        p++;
-      }
-    }
-    if (idx < 0) {
-      raiseBegin(EXC_TypeError);
-      errByte(0x27);
-      errStrObject(k);
-      errText("' is an invalid keyword argument for ");
-      errText(fname);
-      errText("()");
-      return false;
-    }
-    if (idx < nargs) {
-      raiseBegin(EXC_TypeError);
-      errText("argument for ");
-      errText(fname);
-      errText("() given by name ('");
-      errStrObject(k);
-      errText("') and position (");
-      errInt(idx + 1);
-      errText(")");
-      return false;
-    }
-    store<u64>(PARSED + (<usize>idx << 3), arg(args, nargs + j));
-  }
-  return true;
-}
-
-function strEqualLiteralRange2(p: usize, s: string, start: i32, end: i32): bool {
-  const n = end - start;
-  if (<i32>strLength(p) != n) return false;
-  for (let i = 0; i < n; i++) if (unitAt(strData(p), strKind(p), <usize>i) != <u32>s.charCodeAt(start + i)) return false;
-  return true;
-}
-
-// @ts-ignore: decorator
-@inline function parsed(i: i32): Value {
-  return load<u64>(PARSED + (<usize>i << 3));
-}
+import { parseArgs, parsedArg, tupleArgCount } from "./arg-parse";
 
 /** Result of toSsize/toSliceIndex. */
 let gInt: i64 = 0;
@@ -339,25 +256,7 @@ function fail(obj: usize): Value {
   return NULL;
 }
 
-function tuple3(a: usize, b: usize, c: usize): Value {
-  if (a == 0 || b == 0 || c == 0) {
-    if (a != 0) decref(<Value>a);
-    if (b != 0) decref(<Value>b);
-    if (c != 0) decref(<Value>c);
-    return NULL;
-  }
-  const t = tupleAlloc(3);
-  if (t == 0) {
-    decref(<Value>a);
-    decref(<Value>b);
-    decref(<Value>c);
-    return NULL;
-  }
-  tupleSetItem(t, 0, <Value>a);
-  tupleSetItem(t, 1, <Value>b);
-  tupleSetItem(t, 2, <Value>c);
-  return <Value>t;
-}
+import { tuple3 } from "./tuple-build";
 
 function selfRef(s: usize): Value {
   increfObject(s);
@@ -477,9 +376,9 @@ function splitSep(s: usize, sep: usize, maxsplit: i64, backward: bool): Value {
 
 function splitCommon(self: Value, args: usize, nargs: i32, kwnames: usize, backward: bool): Value {
   const fname = backward ? "rsplit" : "split";
-  if (!parseKw(fname, args, nargs, kwnames, "sep,maxsplit", 2)) return NULL;
-  const sep = parsed(0);
-  const ms = parsed(1);
+  if (!parseArgs(fname, args, nargs, kwnames, "sep,maxsplit", 2)) return NULL;
+  const sep = parsedArg(0);
+  const ms = parsedArg(1);
   let maxsplit: i64 = -1;
   if (ms != NULL) {
     if (!toSsize(ms)) return NULL;
@@ -521,9 +420,9 @@ function toCInt(v: Value): bool {
 }
 
 function m_splitlines(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!parseKw("splitlines", args, nargs, kwnames, "keepends", 1)) return NULL;
+  if (!parseArgs("splitlines", args, nargs, kwnames, "keepends", 1)) return NULL;
   let keep = false;
-  const kv = parsed(0);
+  const kv = parsedArg(0);
   if (kv != NULL) {
     if (!toCInt(kv)) return NULL;
     keep = gInt != 0;
@@ -1267,10 +1166,10 @@ function m_removesuffix(self: Value, args: usize, nargs: i32, kwnames: usize): V
 }
 
 function m_expandtabs(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!parseKw("expandtabs", args, nargs, kwnames, "tabsize", 1)) return NULL;
+  if (!parseArgs("expandtabs", args, nargs, kwnames, "tabsize", 1)) return NULL;
   let tab: i64 = 8;
-  if (parsed(0) != NULL) {
-    if (!toCInt(parsed(0))) return NULL;
+  if (parsedArg(0) != NULL) {
+    if (!toCInt(parsedArg(0))) return NULL;
     tab = gInt;
   }
   const s = <usize>self;
@@ -1523,9 +1422,9 @@ function encodeWith(s: usize, enc: i32, h: i32, herrName: usize): Value {
 }
 
 function m_encode(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!parseKw("encode", args, nargs, kwnames, "encoding,errors", 2)) return NULL;
-  const ev = parsed(0);
-  const hv = parsed(1);
+  if (!parseArgs("encode", args, nargs, kwnames, "encoding,errors", 2)) return NULL;
+  const ev = parsedArg(0);
+  const hv = parsedArg(1);
   if (ev != NULL && !isStr(ev)) {
     raiseBegin(EXC_TypeError);
     errText("encode() argument 'encoding' must be str, not ");
@@ -1840,7 +1739,7 @@ export function strFormatSpec(s: usize, spec: usize): usize {
   return sbFinish(sb);
 }
 
-function errHexNoPad(c: u32): void {
+export function errHexNoPad(c: u32): void {
   const hex = "0123456789abcdef";
   let started = false;
   for (let i = 7; i >= 0; i--) {
@@ -2250,22 +2149,8 @@ const F_BLANK: i32 = 4;
 const F_ALT: i32 = 8;
 const F_ZERO: i32 = 16;
 
-// The argument cursor of the current % operation (CPython's arglen/argidx model: a non-tuple
-// argument is one argument, consumed once).
-let pcArgs: Value = NULL;
-let pcArgLen: i64 = 0;
-let pcArgIdx: i64 = 0;
-let pcUsedKey = false;
-
-function nextArg(): Value {
-  const i = pcArgIdx;
-  if (i < pcArgLen) {
-    pcArgIdx++;
-    if (pcArgLen < 0) return pcArgs;
-    return tupleItem(<usize>pcArgs, <usize>i);
-  }
-  return <Value>raiseMsg(EXC_TypeError, "not enough arguments for format string");
-}
+// The argument cursor of the current % operation: percent-args.ts (shared with bytes).
+import { percentRun, percentArgsStart, percentNextArg, percentArgsLeft, percentKeyEnd, percentUseKey, percentKeyDone, raiseUnsupportedFormat } from "./percent-args";
 
 /** Appends the digits of |n| in base 8/10/16 (upper: A-F). */
 function sbAppendUnsigned(sb: usize, u: u64, base: u32, upper: bool): bool {
@@ -2458,7 +2343,7 @@ function emitText(sb: usize, s: usize, flags: i32, width: i64, prec: i64): bool 
 
 /** The '*' argument: an int; "* wants int" otherwise. Result in gInt. */
 function starArg(): bool {
-  const v = nextArg();
+  const v = percentNextArg();
   if (v == NULL) return false;
   if (isSmallInt(v) || v == TRUE || v == FALSE) {
     gInt = isSmallInt(v) ? getSmallInt(v) : v == TRUE ? 1 : 0;
@@ -2479,38 +2364,14 @@ function percentSpec(sb: usize, fmt: usize, i: usize, dict: Value): isize {
   const d = strData(fmt);
   const k = strKind(fmt);
   const n = <usize>strLength(fmt);
-  let owned: Value = NULL; // the %(key) item: replaces the argument cursor for this spec
-  let c = unitAt(d, k, i);
-  if (c == 0x28) {
-    if (dict == NULL) {
-      raiseMsg(EXC_TypeError, "format requires a mapping");
-      return -1;
-    }
-    let depth = 1;
-    const ks = i + 1;
-    i++;
-    while (i < n && depth > 0) {
-      const ch = unitAt(d, k, i);
-      if (ch == 0x29) depth--;
-      else if (ch == 0x28) depth++;
-      i++;
-    }
-    if (depth > 0) {
-      raiseMsg(EXC_ValueError, "incomplete format key");
-      return -1;
-    }
-    const key = strSubstring(fmt, ks, i - 1);
-    if (key == 0) return -1;
-    owned = strSubscriptHook(dict, <Value>key);
-    decref(<Value>key);
-    if (owned == NULL) return -1;
-    pcUsedKey = true;
-    pcArgs = owned;
-    pcArgLen = -1;
-    pcArgIdx = -2;
+  if (unitAt(d, k, i) == 0x28) {
+    // %(key): the mapping's item replaces the argument cursor for this spec
+    const e = percentKeyEnd(d, k, i, n, dict);
+    if (e < 0 || !percentUseKey(dict, strSubstring(fmt, i + 1, <usize>e - 1))) return -1;
+    i = <usize>e;
   }
   const r = percentSpecBody(sb, fmt, i, d, k, n);
-  if (owned != NULL) decref(owned);
+  percentKeyDone();
   return r;
 }
 
@@ -2580,7 +2441,7 @@ function percentSpecBody(sb: usize, fmt: usize, i: usize, d: usize, k: u32, n: u
   }
   const conv = unitAt(d, k, i);
   i++;
-  const v = nextArg();
+  const v = percentNextArg();
   if (v == NULL) return -1;
   let ok = false;
   if (conv == 0x73 || conv == 0x72 || conv == 0x61) {
@@ -2630,28 +2491,14 @@ function percentSpecBody(sb: usize, fmt: usize, i: usize, d: usize, k: u32, n: u
     ok = emitNumber(sb, body, flags, width, prec, conv, false);
     decref(<Value>body);
   } else {
-    raiseBegin(EXC_ValueError);
-    errText("unsupported format character '");
-    errByte(conv >= 31 && conv <= 126 ? <u8>conv : 0x3f);
-    errText("' (0x");
-    errHexNoPad(conv);
-    errText(") at index ");
-    errInt(<i64>(i - 1));
-    return -1;
+    return raiseUnsupportedFormat(conv, i - 1, 31);
   }
   return ok ? <isize>i : -1;
 }
 
 /** fmt % args (printf-style). */
 export function strPercentFormat(fmt: usize, args: Value): Value {
-  const savedArgs = pcArgs;
-  const savedLen = pcArgLen;
-  const savedIdx = pcArgIdx;
-  const r = percentImpl(fmt, args);
-  pcArgs = savedArgs;
-  pcArgLen = savedLen;
-  pcArgIdx = savedIdx;
-  return r;
+  return percentRun(fmt, args, percentImpl);
 }
 
 function percentImpl(fmt: usize, args: Value): Value {
@@ -2663,9 +2510,7 @@ function percentImpl(fmt: usize, args: Value): Value {
   const n = <usize>strLength(fmt);
   const sb = sbNew(n + 16);
   if (sb == 0) return NULL;
-  pcArgs = args;
-  pcArgLen = isTuple ? <i64>tupleSize(<usize>args) : -1;
-  pcArgIdx = isTuple ? 0 : -2;
+  percentArgsStart(args, isTuple);
   let i: usize = 0;
   while (i < n) {
     const p = findChar(d, k, i, n, 0x25);
@@ -2688,21 +2533,14 @@ function percentImpl(fmt: usize, args: Value): Value {
       i++;
       continue;
     }
-    pcUsedKey = false;
     const r = percentSpec(sb, fmt, i, dict);
-    if (pcUsedKey) {
-      // A %(key) spec consumed its item (now released): the cursor stays exhausted, as CPython's.
-      pcArgs = NULL;
-      pcArgLen = -1;
-      pcArgIdx = -1;
-    }
     if (r < 0) {
       sbDiscard(sb);
       return NULL;
     }
     i = <usize>r;
   }
-  if (pcArgIdx < pcArgLen && dict == NULL) {
+  if (percentArgsLeft() && dict == NULL) {
     sbDiscard(sb);
     return <Value>raiseMsg(EXC_TypeError, "not all arguments converted during string formatting");
   }

@@ -266,36 +266,17 @@ export let sliceStop: i64 = 0;
  * returns the slice length; the adjusted bounds are left in sliceStart/sliceStop.
  */
 export function sliceAdjustIndices(length: i64, start: i64, stop: i64, step: i64): i64 {
-  if (start < 0) {
-    start += length;
-    if (start < 0) start = step < 0 ? -1 : 0;
-  } else if (start >= length) {
-    start = step < 0 ? length - 1 : length;
-  }
-  if (stop < 0) {
-    stop += length;
-    if (stop < 0) stop = step < 0 ? -1 : 0;
-  } else if (stop >= length) {
-    stop = step < 0 ? length - 1 : length;
-  }
+  start = sliceClip(start, length, step);
+  stop = sliceClip(stop, length, step);
   sliceStart = start;
   sliceStop = stop;
-  if (step < 0) {
-    if (stop < start) return (start - stop - 1) / -step + 1;
-  } else if (start < stop) {
-    return (stop - start - 1) / step + 1;
-  }
-  return 0;
+  return sliceCount(start, stop, step);
 }
+import { sliceClip, sliceCount } from "./slice";
 
 /** s[start:stop:step] for indices already adjusted by sliceAdjustIndices. */
 export function strSlice(s: usize, start: i64, stop: i64, step: i64): usize {
-  let count: i64 = 0;
-  if (step < 0) {
-    if (stop < start) count = (start - stop - 1) / -step + 1;
-  } else if (start < stop) {
-    count = (stop - start - 1) / step + 1;
-  }
+  const count = sliceCount(start, stop, step);
   if (count <= 0) return EMPTY;
   if (step == 1) return strSubstring(s, <usize>start, <usize>stop);
   const k = strKind(s);

@@ -27,7 +27,7 @@ import { incref, decref } from "./refcount";
 import { tupleSize, tupleItem } from "./tuple";
 import { addMethod, arg, checkArgCount, METHOD_STATIC, METHOD_CLASS } from "./native";
 import { typeNewChecked } from "./classes";
-import { typeCall } from "./construct";
+import { typeCall, typeNewArgsOk } from "./construct";
 import { typeMro, isSubtype } from "./typeobj";
 import { listNew, listAppend } from "./list";
 import { heapTypes } from "./classes";
@@ -59,24 +59,7 @@ function typeNewMethod(self: Value, args: usize, nargs: i32, kwnames: usize): Va
   const name = arg(args, 1);
   const bases = arg(args, 2);
   const ns = arg(args, 3);
-  if (!isObject(name) || kindOf(<usize>name) != KIND_STR) {
-    raiseBegin(EXC_TypeError);
-    errText("type.__new__() argument 1 must be str, not ");
-    errTypeName(name);
-    return NULL;
-  }
-  if (!isObject(bases) || kindOf(<usize>bases) != KIND_TUPLE) {
-    raiseBegin(EXC_TypeError);
-    errText("type.__new__() argument 2 must be tuple, not ");
-    errTypeName(bases);
-    return NULL;
-  }
-  if (!isObject(ns) || kindOf(<usize>ns) != KIND_DICT) {
-    raiseBegin(EXC_TypeError);
-    errText("type.__new__() argument 3 must be dict, not ");
-    errTypeName(ns);
-    return NULL;
-  }
+  if (!typeNewArgsOk(name, bases, ns)) return NULL;
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   const t = typeNewChecked(<usize>mcs, <usize>name, <usize>bases, <usize>ns, args + (<usize>nargs << 3), nkw, kwnames);
   return t == 0 ? NULL : <u64>t;

@@ -49,24 +49,17 @@ def environment() -> dict[str, str]:
     return env
 
 
-def run(program: Path) -> tuple[dict, float]:
-    """Runs one program; returns its result and the CPU time (user + system) its process used.
+def run_python(args: list[str], cwd: Path, prefixes: list[str]) -> tuple[dict, float]:
+    """Runs `python3.11 ARGS` in cwd with the scrubbed environment (killed after TIMEOUT seconds).
 
-    CPU time, not wall time: the check must not call a program slow because the machine is busy.
+    Returns {"stdout", "stderr", "exit"}, the directory prefixes removed from both texts, and the CPU
+    time (user + system) the process used. CPU time, not wall time: the check must not call a
+    program slow because the machine is busy.
     """
-    pyc_dir = tempfile.mkdtemp(prefix="gen-expected-")
-    pyc = os.path.join(pyc_dir, program.name + "c")
-    # compiled from test/programs by its relative name, as test/programs.test.ts compiles it
-    subprocess.run(
-        [sys.executable, "-c", "import py_compile,sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)", program.name, pyc],
-        cwd=PROGRAMS,
-        env=environment(),
-        check=True,
-    )
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(
-            [sys.executable, "-X", "utf8", pyc],
-            cwd=PROGRAMS,
+            [sys.executable, *args],
+            cwd=cwd,
             env=environment(),
             stdout=out,
             stderr=err,
@@ -78,19 +71,35 @@ def run(program: Path) -> tuple[dict, float]:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    os.remove(pyc)
-    os.rmdir(pyc_dir)
-    prefix = str(PROGRAMS) + os.sep
 
     def text(data: bytes) -> str:
-        return data.decode("utf-8").replace(prefix, "").replace(pyc_dir + os.sep, "")
+        s = data.decode("utf-8")
+        for prefix in prefixes:
+            s = s.replace(prefix, "")
+        return s
 
-    result = {"stdout": text(stdout), "stderr": text(stderr), "exit": proc.returncode}
+    result = {"stdout": text(stdout), "stderr": text(stderr), "exit": os.waitstatus_to_exitcode(status)}
     return result, usage.ru_utime + usage.ru_stime
+
+
+def run(program: Path) -> tuple[dict, float]:
+    """Runs one program (its .pyc); returns its result and CPU time (run_python)."""
+    pyc_dir = tempfile.mkdtemp(prefix="gen-expected-")
+    pyc = os.path.join(pyc_dir, program.name + "c")
+    # compiled from test/programs by its relative name, as test/programs.test.ts compiles it
+    subprocess.run(
+        [sys.executable, "-c", "import py_compile,sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)", program.name, pyc],
+        cwd=PROGRAMS,
+        env=environment(),
+        check=True,
+    )
+    result = run_python(["-X", "utf8", pyc], PROGRAMS, [str(PROGRAMS) + os.sep, pyc_dir + os.sep])
+    os.remove(pyc)
+    os.rmdir(pyc_dir)
+    return result
 
 
 def render(result: dict) -> str:
@@ -101,40 +110,77 @@ def expected_path(program: Path) -> Path:
     return program.with_name(program.stem + ".expected.json")
 
 
+def run_all(run_one, items: list) -> list:
+    """run_one over items, in parallel (each runs its own CPython process)."""
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+        return list(pool.map(run_one, items))
+
+
+def store(out: Path, rendered: str, check: bool, label: str, shown: str) -> str | None:
+    """Writes an expectation that is missing or differs (reporting `wrote SHOWN`); with check, only
+    compares. Returns the problem found, if any."""
+    if check:
+        if not out.exists():
+            return f"{label}: no {out.name}"
+        if out.read_text(encoding="utf-8") != rendered:
+            return f"{label}: {out.name} differs from CPython's output now"
+    elif not out.exists() or out.read_text(encoding="utf-8") != rendered:
+        out.write_text(rendered, encoding="utf-8")
+        print(f"wrote {shown}")
+    return None
+
+
+def is_311(tool: str) -> bool:
+    """Whether this is CPython 3.11 (else says so): the oracle must be the version the VM follows."""
+    if sys.version_info[:2] == (3, 11):
+        return True
+    print(f"{tool} needs CPython 3.11, not {sys.version.split()[0]}", file=sys.stderr)
+    return False
+
+
+def select(items: list, wanted: set[str], key, what: str) -> list | None:
+    """The items whose key(item) is wanted (all of them when nothing is); None, after saying which
+    names match nothing, when some do."""
+    if not wanted:
+        return items
+    chosen = [i for i in items if key(i) in wanted]
+    missing = wanted - {key(i) for i in chosen}
+    if missing:
+        print(f"no such {what}: " + ", ".join(sorted(missing)), file=sys.stderr)
+        return None
+    return chosen
+
+
+def finish(problems: list[str], count: int, what: str) -> int:
+    """Prints the problems and the summary line; the exit status."""
+    for p in problems:
+        print(p, file=sys.stderr)
+    print(f"{count} {what}, {len(problems)} problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def main(argv: list[str]) -> int:
-    if sys.version_info[:2] != (3, 11):
-        print(f"gen_expected.py needs CPython 3.11, not {sys.version.split()[0]}", file=sys.stderr)
+    if not is_311("gen_expected.py"):
         return 2
     check = "--check" in argv
     names = [a for a in argv if not a.startswith("--")]
-    programs = sorted(PROGRAMS.glob("*.py"))
-    if names:
-        wanted = {n[:-3] if n.endswith(".py") else n for n in names}
-        programs = [p for p in programs if p.stem in wanted]
-        missing = wanted - {p.stem for p in programs}
-        if missing:
-            print("no such program: " + ", ".join(sorted(missing)), file=sys.stderr)
-            return 2
+    wanted = {n[:-3] if n.endswith(".py") else n for n in names}
+    programs = select(sorted(PROGRAMS.glob("*.py")), wanted, lambda p: p.stem, "program")
+    if programs is None:
+        return 2
 
     problems: list[str] = []
     slow: list[str] = []
-    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
-        results = list(pool.map(run, programs))
+    results = run_all(run, programs)
     for program, (result, elapsed) in zip(programs, results):
         if elapsed > SLOW:
             slow.append(f"{program.name} ({elapsed:.2f}s CPU)")
         if not result["stdout"]:
             problems.append(f"{program.name}: prints nothing on stdout")
         out = expected_path(program)
-        rendered = render(result)
-        if check:
-            if not out.exists():
-                problems.append(f"{program.name}: no {out.name}")
-            elif out.read_text(encoding="utf-8") != rendered:
-                problems.append(f"{program.name}: {out.name} differs from CPython's output now")
-        elif not out.exists() or out.read_text(encoding="utf-8") != rendered:
-            out.write_text(rendered, encoding="utf-8")
-            print(f"wrote {out.name}")
+        problem = store(out, render(result), check, program.name, out.name)
+        if problem:
+            problems.append(problem)
 
     if not names:
         stems = {p.stem for p in programs}
@@ -148,10 +194,7 @@ def main(argv: list[str]) -> int:
 
     for s in slow:
         print(f"slow (> {SLOW}s): {s}", file=sys.stderr)
-    for p in problems:
-        print(p, file=sys.stderr)
-    print(f"{len(programs)} programs, {len(problems)} problems", file=sys.stderr)
-    return 1 if problems else 0
+    return finish(problems, len(programs), "programs")
 
 
 if __name__ == "__main__":
