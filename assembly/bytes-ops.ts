@@ -1519,7 +1519,7 @@ export const ERRORS_ENCODE_ONLY: i32 = 6;
 export const ERRORS_UNKNOWN: i32 = 7;
 
 /** Encoding names (normalized as the codec registry does: lowercase, punctuation runs as '_'). */
-function encodingOf(e: usize): i32 {
+export function encodingOf(e: usize): i32 {
   // Normalize into a small scratch buffer; anything longer than it is no name we know.
   const n = <usize>strLength(e);
   const k = strKind(e);

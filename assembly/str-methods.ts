@@ -1210,9 +1210,8 @@ function m_expandtabs(self: Value, args: usize, nargs: i32, kwnames: usize): Val
 // ---------------------------------------------------------------------------------------------------
 // encode
 
-const ENC_UTF8: i32 = 0;
-const ENC_ASCII: i32 = 1;
-const ENC_LATIN1: i32 = 2;
+// Encodings and their names: bytes-ops.ts (one table for str.encode and bytes.decode).
+import { encodingOf, ENC_UTF8, ENC_ASCII, ENC_LATIN1 } from "./bytes-ops";
 
 const ERRH_STRICT: i32 = 0;
 const ERRH_IGNORE: i32 = 1;
@@ -1222,36 +1221,6 @@ const ERRH_BACKSLASH: i32 = 4;
 const ERRH_XMLCHARREF: i32 = 5;
 const ERRH_UNKNOWN: i32 = 6;
 
-/** Normalized encoding name (lowercase, '-' and ' ' as '_', trimmed) equals one of `names` ("a,b"). */
-function encodingIs(e: usize, names: string): bool {
-  const n = <usize>strLength(e);
-  const k = strKind(e);
-  const d = strData(e);
-  let a: usize = 0;
-  let b = n;
-  while (a < b && unitAt(d, k, a) == 0x20) a++;
-  while (b > a && unitAt(d, k, b - 1) == 0x20) b--;
-  let start = 0;
-  for (let j = 0; j <= names.length; j++) {
-    if (j == names.length || names.charCodeAt(j) == 0x2c) {
-      if (<usize>(j - start) == b - a) {
-        let same = true;
-        for (let i: usize = 0; i < b - a; i++) {
-          let c = unitAt(d, k, a + i);
-          if (c >= 0x41 && c <= 0x5a) c += 0x20;
-          if (c == 0x2d || c == 0x20) c = 0x5f;
-          if (c != <u32>names.charCodeAt(start + <i32>i)) {
-            same = false;
-            break;
-          }
-        }
-        if (same) return true;
-      }
-      start = j + 1;
-    }
-  }
-  return false;
-}
 
 import { raiseUnicodeError } from "./exc-methods";
 function encodeError(enc: i32, s: usize, start: usize, end: usize): void {
@@ -1440,10 +1409,9 @@ function m_encode(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
   let enc = ENC_UTF8;
   if (ev != NULL) {
     const e = <usize>ev;
-    if (encodingIs(e, "utf_8,utf8,u8,utf,cp65001,utf8_ucs2,utf8_ucs4")) enc = ENC_UTF8;
-    else if (encodingIs(e, "ascii,us_ascii,646,us,ansi_x3.4_1968,ansi_x3_4_1968,ansi_x3.4_1986,cp367,csascii,ibm367,iso646_us,iso_646.irv_1991,iso_ir_6")) enc = ENC_ASCII;
-    else if (encodingIs(e, "latin_1,latin1,latin,l1,iso_8859_1,iso8859_1,8859,cp819,iso_ir_100,csisolatin1,ibm819,iso_8859_1_1987")) enc = ENC_LATIN1;
-    else {
+    // The codec lookup's name normalization, shared with bytes.decode (bytes-ops.ts).
+    enc = encodingOf(e);
+    if (enc < 0) {
       raiseBegin(EXC_LookupError);
       errText("unknown encoding: ");
       errStrObject(e);
