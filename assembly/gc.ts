@@ -406,6 +406,33 @@ export function gcCollect(gen: i32): i32 {
   return found;
 }
 
+/** Count of objectsOfType's last result. */
+let collectedCount: usize = 0;
+
+/**
+ * The objects of exact type `type` in table c, as a new array of collectedCount u32 pointers
+ * (free with collectedCount << 2); 0 when there are none or no memory.
+ */
+function objectsOfType(c: usize, type: usize): usize {
+  const slots = tSlots(c);
+  const cap = tCap(c);
+  let n: usize = 0;
+  for (let i: u32 = 0; i < cap; i++) {
+    const k = load<u32>(slots + (<usize>i << 4));
+    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == <u32>type) n++;
+  }
+  collectedCount = n;
+  if (n == 0) return 0;
+  const a = alloc(n << 2);
+  if (a == 0) return 0;
+  let j: usize = 0;
+  for (let i: u32 = 0; i < cap; i++) {
+    const k = load<u32>(slots + (<usize>i << 4));
+    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == <u32>type) store<u32>(a + ((j++) << 2), k & PTR_MASK);
+  }
+  return a;
+}
+
 /**
  * CPython untracks a surviving exact tuple whose items cannot be tracked (atoms, static types,
  * untracked tuples): it can never be part of a cycle. This changes what later collections count
@@ -413,22 +440,9 @@ export function gcCollect(gen: i32): i32 {
  * Inner tuples are usually tracked first: a few passes reach what CPython's list order reaches.
  */
 function untrackAtomTuples(c: usize): void {
-  const tupleType = <u32>typeObject(KIND_TUPLE);
-  const slots = tSlots(c);
-  const cap = tCap(c);
-  let n: usize = 0;
-  for (let i: u32 = 0; i < cap; i++) {
-    const k = load<u32>(slots + (<usize>i << 4));
-    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == tupleType) n++;
-  }
-  if (n == 0) return;
-  const a = alloc(n << 2);
+  const a = objectsOfType(c, typeObject(KIND_TUPLE));
   if (a == 0) return;
-  let j: usize = 0;
-  for (let i: u32 = 0; i < cap; i++) {
-    const k = load<u32>(slots + (<usize>i << 4));
-    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == tupleType) store<u32>(a + ((j++) << 2), k & PTR_MASK);
-  }
+  const n = collectedCount;
   for (let pass = 0; pass < 3; pass++) {
     let changed = false;
     for (let i: usize = 0; i < n; i++) {
@@ -465,22 +479,9 @@ function tupleOfAtoms(t: usize): bool {
  * values may be tracked leaves the tables (dict.ts tracks it again when it gets a container).
  */
 function untrackAtomDicts(c: usize): void {
-  const dictType = <u32>typeObject(KIND_DICT);
-  const slots = tSlots(c);
-  const cap = tCap(c);
-  let n: usize = 0;
-  for (let i: u32 = 0; i < cap; i++) {
-    const k = load<u32>(slots + (<usize>i << 4));
-    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == dictType) n++;
-  }
-  if (n == 0) return;
-  const a = alloc(n << 2);
+  const a = objectsOfType(c, typeObject(KIND_DICT));
   if (a == 0) return;
-  let j: usize = 0;
-  for (let i: u32 = 0; i < cap; i++) {
-    const k = load<u32>(slots + (<usize>i << 4));
-    if (k != 0 && load<u32>(<usize>(k & PTR_MASK), 4) == dictType) store<u32>(a + ((j++) << 2), k & PTR_MASK);
-  }
+  const n = collectedCount;
   for (let i: usize = 0; i < n; i++) {
     const d = <usize>load<u32>(a + (i << 2));
     atomsOnly = true;
