@@ -324,6 +324,14 @@ export function heapInit(maxBytes: usize): void {
   initialized = true;
 }
 
+/**
+ * Everything at or above this address still reads as zero: the host that reuses this linear memory
+ * for another instance zeroes [0, heapDirtyEnd()) first (host/memory-pool.ts).
+ */
+export function heapDirtyEnd(): usize {
+  return dirtyEnd;
+}
+
 /** End of the arena's last block (the snapshot tool sizes the initial memory by it). */
 export function heapTop(): usize {
   return top;

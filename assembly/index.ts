@@ -22,7 +22,7 @@ export function cacheEntries(op: i32): i32 {
 }
 
 // The allocator (assembly/heap.ts), exported for test/wasm-heap.test.ts and leak checks.
-export { heapInit, heapBytesInUse, heapAudit, heapChurn, memoryPages } from "./heap";
+export { heapInit, heapBytesInUse, heapAudit, heapChurn, memoryPages, heapDirtyEnd } from "./heap";
 export { alloc as heapAlloc, free as heapFree } from "./heap";
 export { outOfMemory as heapOutOfMemory, clearOutOfMemory as heapClearOutOfMemory } from "./heap";
 

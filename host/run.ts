@@ -6,7 +6,8 @@
  * the `write` import; uncaught exceptions as traceback records (traceback-format.ts).
  */
 import { readFileSync } from "node:fs";
-import { instantiateVm, type VmExports } from "./wasm-loader.js";
+import { instantiateVm, vmMemoryPages, type VmExports } from "./wasm-loader.js";
+import { takeMemory, giveBackMemory } from "./memory-pool.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
 import { findModuleBeside, encodeModuleRecord, type FoundModule } from "./find-module.js";
 import { dirname } from "node:path";
@@ -35,6 +36,11 @@ export interface RunOptions {
   findModule?(name: string, mainFile: string): Uint8Array | FoundModule | null;
   /** The main program's path, for the default findModule (default: its co_filename). */
   mainPath?: string;
+  /**
+   * Run on a linear memory kept from an earlier run, zeroed (host/memory-pool.ts), and keep this
+   * one for the next (default true): fresh pages cost a page fault each on first touch.
+   */
+  reuseMemory?: boolean;
 }
 
 type Utf8Decoder = InstanceType<typeof TextDecoder>;
@@ -88,6 +94,9 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
   let vm: VmExports;
   const bytes = (ptr: number, len: number) => new Uint8Array(vm.memory.buffer, ptr >>> 0, len >>> 0);
   let encoder: InstanceType<typeof TextEncoder> | undefined;
+  const pages = opts.reuseMemory === false ? undefined : vmMemoryPages(opts.wasmPath);
+  const memory = pages === undefined ? undefined : takeMemory(pages);
+  let trapped = false;
   vm = instantiateVm(opts.wasmPath, {
     write(fd, ptr, len) {
       const text = decoder(fd === 2 ? 2 : 1).decode(bytes(ptr, len), { stream: true });
@@ -111,7 +120,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
       if (kind === TB_END && text) stderr(text);
     },
     ...moduleImports(opts, bytes),
-  });
+  }, memory);
   vm.vmInit(opts.maxHeapBytes ?? 0);
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
   bytes(ptr, pyc.length).set(pyc);
@@ -122,6 +131,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     try {
       return call();
     } catch (e) {
+      trapped = true;
       try {
         vm.vmFlush();
       } catch {
@@ -142,6 +152,8 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     if (rest1) stdout(rest1);
     const rest2 = decoders[2]?.decode();
     if (rest2) stderr(rest2);
+    // after a trap the instance's state is unknown: its memory is not reused
+    if (memory && !trapped) giveBackMemory(memory, vm.heapDirtyEnd() >>> 0);
     return s;
   };
   if (!yieldBetweenBudgets) {

@@ -1,7 +1,9 @@
 /**
  * Loads the WASM VM module (build/vm.wasm). The compiled WebAssembly.Module is cached per path, so
- * every later instance skips compilation; each call returns a fresh instance with its own memory.
- * Entry points: `loadVmModule()`, `instantiateVm()`.
+ * every later instance skips compilation; each call returns a fresh instance. The module imports
+ * its linear memory (`env.memory`): instantiateVm makes a fresh one unless the caller hands it a
+ * zeroed memory to reuse (host/memory-pool.ts).
+ * Entry points: `loadVmModule()`, `instantiateVm()`, `vmMemoryPages()`.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -23,6 +25,8 @@ export interface VmExports {
   heapOutOfMemory(): number;
   heapClearOutOfMemory(): void;
   memoryPages(): number;
+  /** Bytes of linear memory that may be non-zero: a reused memory is zeroed up to here. */
+  heapDirtyEnd(): number;
   // object model and unmarshaller (assembly/README.md). Values are u64 tagged words (bigint here);
   // a returned Value is a new reference: give it back with valueDecref. 0n = NULL = error.
   unmarshalInputAlloc(len: number): number;
@@ -52,20 +56,81 @@ export interface VmExports {
   vmInputFree(ptr: number, len: number): void;
 }
 
-const modules = new Map<string, WebAssembly.Module>();
+interface LoadedModule {
+  module: WebAssembly.Module;
+  /** Initial pages of the imported memory (undefined: the module has its own memory). */
+  memoryPages?: number;
+}
+const modules = new Map<string, LoadedModule>();
 
 /** build/vm.wasm beside this file's folder: host/ when run from source, dist/ when built. */
 export function defaultWasmPath(): string {
   return fileURLToPath(new URL("../build/vm.wasm", import.meta.url));
 }
 
-export function loadVmModule(path = defaultWasmPath()): WebAssembly.Module {
+function loaded(path: string): LoadedModule {
   let mod = modules.get(path);
   if (!mod) {
-    mod = new WebAssembly.Module(readFileSync(path));
+    const bytes = readFileSync(path);
+    mod = { module: new WebAssembly.Module(bytes), memoryPages: importedMemoryPages(bytes) };
     modules.set(path, mod);
   }
   return mod;
+}
+
+export function loadVmModule(path = defaultWasmPath()): WebAssembly.Module {
+  return loaded(path).module;
+}
+
+/** The initial size in 64 KiB pages of the memory the module imports (undefined: it imports none). */
+export function vmMemoryPages(path = defaultWasmPath()): number | undefined {
+  return loaded(path).memoryPages;
+}
+
+/**
+ * The minimum of the first memory import, read from the binary's import section (the JS API does
+ * not report limits). Section layout: https://webassembly.github.io/spec/core/binary/modules.html
+ */
+function importedMemoryPages(b: Uint8Array): number | undefined {
+  let p = 8;
+  const u32 = (): number => {
+    let r = 0;
+    let shift = 0;
+    let x: number;
+    do {
+      x = b[p++];
+      r += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (x & 0x80);
+    return r;
+  };
+  while (p < b.length) {
+    const id = b[p++];
+    const size = u32();
+    const end = p + size;
+    if (id === 2) {
+      for (let n = u32(); n > 0; n--) {
+        for (let name = 0; name < 2; name++) {
+          const len = u32(); // module name, then field name (not `p += u32()`: that adds to the old p)
+          p += len;
+        }
+        const kind = b[p++];
+        if (kind === 0) u32(); // function: type index
+        else if (kind === 1) {
+          p++; // table: element type, then limits
+          if (u32() & 1) u32();
+          u32();
+        } else if (kind === 2) {
+          u32(); // flags
+          return u32();
+        } else p += 2; // global: value type, mutability
+      }
+      return undefined;
+    }
+    if (id > 2 && id !== 0) return undefined; // imports come before every other known section
+    p = end;
+  }
+  return undefined;
 }
 
 /**
@@ -86,9 +151,15 @@ export interface VmImports {
   fetchModule?(dst: number): void;
 }
 
-export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {}): VmExports {
-  const instance = new WebAssembly.Instance(loadVmModule(path), {
+/**
+ * A new VM instance. `memory`, if given, must read as zero everywhere (a fresh memory, or one from
+ * host/memory-pool.ts) and have at least vmMemoryPages(path) pages.
+ */
+export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {}, memory?: WebAssembly.Memory): VmExports {
+  const mod = loaded(path);
+  const instance = new WebAssembly.Instance(mod.module, {
     env: {
+      ...(mod.memoryPages === undefined ? {} : { memory: memory ?? new WebAssembly.Memory({ initial: mod.memoryPages }) }),
       abort(_msg: number, _file: number, line: number, col: number) {
         throw new Error(`vm.wasm aborted at ${line}:${col}`);
       },

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PYTHON } from "./support/python.js";
 import { createVmSession } from "../host/session.js";
-import { loadVmModule } from "../host/wasm-loader.js";
+import { loadVmModule, vmMemoryPages } from "../host/wasm-loader.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PROGRAMS = join(ROOT, "test", "programs");
@@ -66,16 +66,16 @@ print(total)
 // The child runs the VM with no host code: instantiate, vmInit, run to the end, report maxRSS.
 const CHILD = `
 const { readFileSync } = require("node:fs");
-const [wasmPath, pycPath] = process.argv.slice(1);
-let mem; let out = "";
+const [wasmPath, pycPath, pages] = process.argv.slice(1);
+let mem = new WebAssembly.Memory({ initial: Number(pages) }); let out = "";
 const dec = new TextDecoder();
-const inst = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { env: {
+const inst = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { env: { memory: mem,
   abort() { throw new Error("abort"); },
   write(fd, p, n) { out += dec.decode(new Uint8Array(mem.buffer, p >>> 0, n >>> 0)); },
   readLine() { return -1; }, tbRecord() {}, findModule() { return -1; }, fetchModule() {},
   clockNow(k) { return k === 0 ? Date.now() / 1000 : performance.now() / 1000; },
 } });
-const vm = inst.exports; mem = vm.memory;
+const vm = inst.exports;
 vm.vmInit(0);
 const pyc = readFileSync(pycPath);
 const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
@@ -91,7 +91,7 @@ describe("memory", () => {
     const pyc = compileSource("small_objects.py", SMALL_OBJECTS);
     const pycPath = join(TMP, "small_objects.pyc");
     writeFileSync(pycPath, pyc);
-    const res = spawnSync(process.execPath, ["-e", CHILD, RELEASE_WASM, pycPath], { encoding: "utf8" });
+    const res = spawnSync(process.execPath, ["-e", CHILD, RELEASE_WASM, pycPath, String(vmMemoryPages(RELEASE_WASM))], { encoding: "utf8" });
     expect(res.stderr).toBe("");
     const r = JSON.parse(res.stdout) as { status: number; out: string; maxRSS: number; pages: number };
     expect(r.status).toBe(0);

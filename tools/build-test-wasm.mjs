@@ -15,7 +15,10 @@ const asc = join(root, "node_modules", ".bin", "asc");
 let failed = 0;
 for (const file of entries) {
   const name = file.replace(/\.ts$/, "");
-  const args = [join(dir, file), "-o", join(out, `${name}.wasm`), "-O3", "--runtime", "stub", "--noAssert"];
+  // An empty config: asc would otherwise apply asconfig.json's release target (the VM's own settings,
+  // such as its imported memory) to these modules too.
+  const config = join(root, "tools", "test-entries.asconfig.json");
+  const args = [join(dir, file), "-o", join(out, `${name}.wasm`), "-O3", "--runtime", "stub", "--noAssert", "--config", config];
   const res = spawnSync(asc, args, { cwd: root, stdio: "inherit" });
   if (res.status !== 0) {
     console.error(`build-test-wasm: ${file} failed`);

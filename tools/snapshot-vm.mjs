@@ -276,6 +276,8 @@ const find = (id) => secs.find((s) => s.id === id);
 
 let importedGlobals = 0;
 let importedFunctions = 0;
+/** The memory import's limits (byte range in the import section's body), if memory is imported. */
+let memImport;
 const imp = find(SEC_IMPORT);
 if (imp) {
   const r = new Reader(imp.body);
@@ -293,9 +295,13 @@ if (imp) {
       r.u32();
       if (f & 1) r.u32();
     } else if (kind === 2) {
+      // The VM imports its memory (the host pools memories between runs): remember where the
+      // limits are, to rewrite the minimum below.
+      const limitsAt = r.p;
       const f = r.u32();
       r.u32();
-      if (f & 1) r.u32();
+      const max = f & 1 ? r.u32() : undefined;
+      memImport = { limitsAt, limitsEnd: r.p, flags: f, max };
     } else {
       importedGlobals++;
       r.byte();
@@ -339,11 +345,17 @@ if (!exportsList.some((e) => e.name === "vmSnapshotInit")) throw new Error(`${in
   }
 }
 
-const memSec = new Reader(find(SEC_MEMORY).body);
-if (memSec.u32() !== 1) throw new Error("snapshot: expected one memory");
-const memFlags = memSec.u32();
-memSec.u32();
-const memMax = memFlags & 1 ? memSec.u32() : undefined;
+let memFlags, memMax;
+if (memImport) {
+  memFlags = memImport.flags;
+  memMax = memImport.max;
+} else {
+  const memSec = new Reader(find(SEC_MEMORY).body);
+  if (memSec.u32() !== 1) throw new Error("snapshot: expected one memory");
+  memFlags = memSec.u32();
+  memSec.u32();
+  memMax = memFlags & 1 ? memSec.u32() : undefined;
+}
 
 // Instrumented copy: every mutable global exported as __snapshot_g<i>.
 const extra = globals.flatMap((g, i) => (g.mutable ? [Buffer.from([...leb(`__snapshot_g${i}`.length), ...Buffer.from(`__snapshot_g${i}`), 3, ...leb(i)])] : []));
@@ -355,6 +367,13 @@ const probe = Buffer.concat([
 const mod = new WebAssembly.Module(probe);
 const env = {};
 for (const i of WebAssembly.Module.imports(mod)) {
+  if (i.kind === "memory") {
+    // a fresh memory at the module's declared minimum, as the host gives it
+    const r = new Reader(imp.body, memImport.limitsAt);
+    r.u32();
+    env[i.name] = new WebAssembly.Memory({ initial: r.u32(), ...(memMax === undefined ? {} : { maximum: memMax }) });
+    continue;
+  }
   if (i.kind !== "function") throw new Error(`snapshot: import ${i.module}.${i.name} is not a function`);
   env[i.name] = () => {
     throw new Error(`snapshot: the VM called its host (${i.module}.${i.name}) while starting`);
@@ -401,7 +420,11 @@ const newGlobals = vec(
     return Buffer.concat([Buffer.from([g.type, g.mutable ? 1 : 0]), init]);
   }),
 );
-const newMemory = vec([Buffer.from([memFlags, ...leb(pages), ...(memMax === undefined ? [] : leb(memMax))])]);
+const newLimits = Buffer.from([memFlags, ...leb(pages), ...(memMax === undefined ? [] : leb(memMax))]);
+const newMemory = vec([newLimits]);
+const newImports = memImport
+  ? Buffer.concat([imp.body.subarray(0, memImport.limitsAt), newLimits, imp.body.subarray(memImport.limitsEnd)])
+  : undefined;
 const newExports = vec(exportsList.filter((e) => e.name !== "vmSnapshotInit").map((e) => e.raw));
 
 const deadCode = dropStartupCode();
@@ -410,6 +433,7 @@ const parts = [bytes.subarray(0, 8)];
 for (const s of secs) {
   if (s.id === SEC_START) continue;
   if (s.id === SEC_MEMORY) parts.push(section(s.id, newMemory));
+  else if (s.id === SEC_IMPORT && newImports) parts.push(section(s.id, newImports));
   else if (s.id === SEC_GLOBAL) parts.push(section(s.id, newGlobals));
   else if (s.id === SEC_EXPORT) parts.push(section(s.id, newExports));
   else if (s.id === SEC_DATACOUNT) parts.push(section(s.id, Buffer.from(leb(segs.length))));
