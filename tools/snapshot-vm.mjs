@@ -10,7 +10,8 @@
  * linear memory and mutable globals are written back into the module as its data segments and
  * global initial values. The start function is dropped (its effects are in the snapshot), and so
  * is the vmSnapshotInit export. vmInit(maxBytes) on the result only sets the heap cap. The initial
- * memory shrinks to what the started VM uses.
+ * memory shrinks to what the started VM uses (the minimum of the memory import, since the VM
+ * imports its memory so that hosts can reuse one between runs: host/memory-pool.ts).
  * Everything else in the binary (code, tables, other exports) is copied byte for byte.
  *
  * The VM must not call its host while starting: every import throws here.
