@@ -5,7 +5,9 @@
  *   pyvm marshal-info FILE.pyc   the .pyc header and the tree of code objects inside it
  *   pyvm run FILE.pyc|FILE.py    run on the WebAssembly VM (exit status as CPython's); a .py is
  *                                compiled by python3.11 until our compiler exists (issues 4-5)
- *   pyvm compile / ast           arrive with the compiler issues
+ *   pyvm ast FILE.py             ast.dump(ast.parse(source, FILE), include_attributes=True); a
+ *                                syntax error prints as `python3.11 FILE.py` prints it (exit 1)
+ *   pyvm compile                 arrives with the compiler back end (issue 5)
  * Python errors (bad marshal data, a .pyc for another version) print as CPython prints the last
  * line of a traceback and exit 1.
  */
@@ -18,6 +20,11 @@ import { readPyc, type PycFile } from "./pyc.js";
 import { dis } from "./dis.js";
 import { CodeObject } from "./code.js";
 import { OPNAME } from "./opcodes.generated.js";
+import { parse } from "./parser/parse.js";
+import { astDump } from "./parser/ast-dump.js";
+import { PySyntaxError } from "./parser/syntax-error.js";
+import { formatSyntaxError } from "./parser/syntax-error-display.js";
+import { resolve } from "node:path";
 
 const USAGE = `usage: pyvm <command> [args]
 
@@ -25,13 +32,31 @@ commands:
   run FILE.pyc|FILE.py    run a program on the WebAssembly VM (a .py is compiled by python3.11 for now)
   dis FILE.pyc            disassemble a CPython 3.11 .pyc (as python3.11 -m dis would show its code)
   marshal-info FILE.pyc   show the .pyc header and the code objects it holds
+  ast FILE.py             print the syntax tree (as python3.11's ast.dump(..., include_attributes=True))
   help                    show this message
 `;
 
 const NOT_YET: Record<string, string> = {
   compile: "pyvm compile arrives with the compiler back end (issue 5)",
-  ast: "pyvm ast arrives with the compiler front end (issue 4)",
 };
+
+/**
+ * pyvm ast: the tree of FILE.py. A syntax error prints as `python3.11 FILE.py` prints it: that
+ * names the main file by its absolute path (CPython makes __main__'s path absolute).
+ */
+function astFile(path: string): number {
+  const bytes = new Uint8Array(readFileSync(path));
+  try {
+    process.stdout.write(astDump(parse(bytes, path), { includeAttributes: true }) + "\n");
+    return 0;
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    const shown = new PySyntaxError(e.pyType as "SyntaxError", e.pyMessage, e.filename === path ? resolve(path) : e.filename,
+      e.lineno, e.offset, e.text, e.endLineno, e.endOffset);
+    process.stderr.write(formatSyntaxError(shown));
+    return 1;
+  }
+}
 
 function readCode(path: string): PycFile {
   return readPyc(new Uint8Array(readFileSync(path)));
@@ -121,6 +146,9 @@ export function main(argv: string[]): number | Promise<number> {
         if (args.length !== 1) break;
         process.stdout.write(dis(readCode(args[0]).code));
         return 0;
+      case "ast":
+        if (args.length !== 1) break;
+        return astFile(args[0]);
       case "marshal-info":
         if (args.length !== 1) break;
         process.stdout.write(marshalInfo(args[0]));

@@ -87,6 +87,44 @@ dis.dis(marshal.loads(data[16:]))`,
     expect(res.stderr).toMatch(/^EOFError: /);
   });
 
+  it("ast prints ast.dump(ast.parse(...), include_attributes=True)", () => {
+    const want = runPython(
+      `import ast, sys; print(ast.dump(ast.parse(open(sys.argv[1], "rb").read(), sys.argv[1]), include_attributes=True))`,
+      undefined,
+      [source],
+    ).toString("utf8");
+    const res = pyvm("ast", source);
+    expect(res.stderr).toBe("");
+    expect(res.status).toBe(0);
+    expect(res.stdout).toBe(want);
+  });
+
+  // Each snippet in a file of its own: pyvm ast prints to stderr what python3.11 FILE.py prints.
+  const BAD: Record<string, string> = {
+    unclosed: "x = (1, 2\n",
+    invalid: "if x:\n        y = 1 +* 2\n",
+    tab_indented: "def f():\n\treturn 1 2\n",
+    unexpected_indent: "x = 1\n  y = 2\n",
+    print_statement: 'print "hello"\n',
+    genexp_arg: "f(a for a in b, c)\n",
+    unterminated: "s = 'abc\n",
+    never_closed_later: "x = [1, 2, 3\ny = 4\nz = 5\n",
+    assign_literal: "1 = x\n",
+    missing_colon: "while True\n    pass\n",
+    expected_block: "for x in y:\npass\n",
+    unindent: "if x:\n        a\n    b\n",
+    tab_error: "if x:\n        a\n\tb\n",
+    multi_line_span: "f(**k, *a)\n",
+    fstring: "f'{}'\n",
+  };
+  it.each(Object.keys(BAD))("ast reports a syntax error as python3.11 does: %s", (name) => {
+    const file = join(dir, `bad_${name}.py`);
+    writeFileSync(file, BAD[name]);
+    const want = spawnSync(PYTHON, [file], { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0" } });
+    const res = pyvm("ast", file);
+    expect({ stderr: res.stderr, status: res.status }).toEqual({ stderr: want.stderr, status: want.status });
+  });
+
   it("explains usage and commands still to come", () => {
     expect(pyvm("--help").stdout).toContain("usage: pyvm");
     expect(pyvm().status).toBe(2);
