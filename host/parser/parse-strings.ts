@@ -13,6 +13,10 @@ import { PySyntaxError, type SyntaxErrorType } from "./syntax-error.js";
 import { runRule } from "./parse.js";
 import { starExpressions } from "./parse-expr.js";
 import { lookupUnicodeName } from "./parse-unicode-names.js";
+import { isPhantom } from "./parser.js";
+import {
+  escapedBytesOrigin, hasEscapedBytes, replaceDecoded, replaceDecodedLength, sourceBytes, utf8DecodeErrorMessage,
+} from "./source-text.js";
 
 interface Lit {
   raw: boolean;
@@ -74,13 +78,21 @@ export function concatStrings(p: Parser, toks: Token[]): Node {
     return { _type: "Constant", value: out, kind: null, ...loc };
   }
   if (!lits.some((l) => l.fstr)) {
-    const values = lits.map((l, i) => (l.raw ? l.body : decodeStr(p, l.body, toks[i])));
+    const values = lits.map((l, i) => {
+      // string_parser.c decodes a body without backslashes as a whole, like a raw one
+      const whole = l.raw || l.body.indexOf("\\") < 0;
+      checkDecodable(p, l.body, whole);
+      return l.raw ? l.body : decodeStr(p, l.body, toks[i]);
+    });
     return { _type: "Constant", value: joinStrValues(values), kind, ...loc };
   }
   const b = new FstringBuilder(kind, loc);
   for (let i = 0; i < lits.length; i++) {
     const l = lits[i];
-    if (!l.fstr) b.addLiteral(l.raw ? l.body : decodeStr(p, l.body, toks[i]));
+    if (!l.fstr) {
+      checkDecodable(p, l.body, l.raw || l.body.indexOf("\\") < 0);
+      b.addLiteral(l.raw ? l.body : decodeStr(p, l.body, toks[i]));
+    }
     else {
       const sc = new FstringScanner(p, toks[i], l, b, 0);
       sc.run();
@@ -197,6 +209,8 @@ class FstringScanner {
       const litEnd = chunkEnd >= 0 ? chunkEnd : i;
       if (litEnd > litStart) {
         const text = s.slice(litStart, litEnd);
+        // an f-string's literal text is decoded piece by piece, escapes or not
+        checkDecodable(this.p, text, this.lit.raw);
         this.out.addLiteral(this.lit.raw ? text : decodeStr(this.p, text, this.tok));
       }
       if (skipTo >= 0) {
@@ -347,7 +361,7 @@ class FstringScanner {
     const startLine = this.tok.lineno + lines;
     const startCol = lines !== 0 ? cols : this.tok.col + cols;
     const src = "(" + text + ")";
-    const toks = tokenize(src, this.p.filename);
+    const toks = tokenize(src, this.p.filename, { escapedBytes: true });
     for (const t of toks) {
       const onFirst = t.endLineno === 1;
       if (t.lineno === 1 || onFirst) {
@@ -368,7 +382,7 @@ class FstringScanner {
 
 /** A tokenizer error inside an f-string expression, moved to the expression's line in the file. */
 function shiftedError(e: PySyntaxError, lines: number): PySyntaxError {
-  const moved = new PySyntaxError(e.pyType as SyntaxErrorType, e.pyMessage, e.filename, e.lineno + lines, e.offset, e.text,
+  const moved = new PySyntaxError(e.pyType as SyntaxErrorType, e.pyMessage, e.filename, e.lineno === null ? null : e.lineno + lines, e.offset, e.text,
     e.endLineno === null ? null : e.endLineno + lines, e.endOffset);
   if (raisedByTokenizer.has(e)) raisedByTokenizer.add(moved);
   return moved;
@@ -551,3 +565,57 @@ function decodeBytes(p: Parser, l: Lit, tok: Token): Uint8Array {
   return Uint8Array.from(out);
 }
 
+
+// ---- undecodable source bytes -----------------------------------------------------------------
+
+/**
+ * A str literal's text holding bytes that are not UTF-8 (escaped by source-text.ts; a str source
+ * cannot hold lone surrogates, the tokenizer rejects them): CPython's decode fails with the codec's
+ * message. `whole`: the text is decoded in one piece (raw, or no backslash); otherwise each run of
+ * non-ASCII bytes is decoded alone (decode_unicode_with_escapes), so positions count from the run.
+ */
+function checkDecodable(p: Parser, text: string, whole: boolean): void {
+  if (!hasEscapedBytes(text)) return;
+  const bytes = sourceBytes(text);
+  let msg: string | null = null;
+  if (whole) msg = utf8DecodeErrorMessage(bytes);
+  else {
+    for (let i = 0; i < bytes.length && msg === null; i++) {
+      if (bytes[i]! < 0x80) continue;
+      let j = i;
+      while (j < bytes.length && bytes[j]! >= 0x80) j++;
+      msg = utf8DecodeErrorMessage(bytes.subarray(i, j));
+      i = j;
+    }
+  }
+  if (msg !== null) throw undecodableError(p, `(unicode error) ${msg}`);
+}
+
+const utf8Encoder = new TextEncoder();
+
+/**
+ * RAISE_SYNTAX_ERROR at the last token fetched, with CPython's column arithmetic for such sources:
+ * byte offsets + 1 as they are when no BOM or cookie set an encoding (and always inside f-string
+ * expressions, whose tokenizer has none); with one, the byte offset is applied to the line's
+ * replace-decoded text re-encoded as UTF-8 (each U+FFFD three bytes), a 3.11 quirk.
+ */
+function undecodableError(p: Parser, msg: string): PySyntaxError {
+  const t = p.tokens[p.furthest];
+  if (isPhantom(t)) return p.errorLast(msg);
+  if (p.fstringOffset !== null) {
+    const off = p.fstringOffset;
+    const text = p.source + "\n";
+    return new PySyntaxError("SyntaxError", `f-string: ${msg}`, p.filename, t.lineno, t.col - off + 1, text, t.endLineno, t.endCol - off + 1);
+  }
+  const line = p.sourceLine(t.lineno) ?? "";
+  const text = replaceDecoded(sourceBytes(line));
+  let offset = t.col + 1;
+  let endOffset = t.endCol + 1;
+  if (escapedBytesOrigin(p.source)?.converted) {
+    const reencoded = utf8Encoder.encode(text);
+    const chars = (col: number) => replaceDecodedLength(reencoded.subarray(0, Math.min(col, reencoded.length)));
+    offset = chars(offset);
+    endOffset = chars(endOffset);
+  }
+  return new PySyntaxError("SyntaxError", msg, p.filename, t.lineno, offset, text, t.endLineno, endOffset);
+}

@@ -8,8 +8,8 @@ import { TokenType, type Token } from "./token.js";
 import { PySyntaxError } from "./syntax-error.js";
 import { PyError } from "../errors.js";
 import { Parser, endOfInput, type Node } from "./parser.js";
-import { tokenize, raisedByTokenizer } from "./tokenizer.js";
-import { decodeSource } from "./source-text.js";
+import { tokenize, raisedByTokenizer, laterTokenizerErrorForm } from "./tokenizer.js";
+import { decodeSource, reportsByteOffsets } from "./source-text.js";
 import { fileRule, interactiveRule, evalRule, funcTypeRule } from "./parse-stmt.js";
 import type { Module, Expression, Interactive, FunctionType } from "./ast.generated.js";
 
@@ -35,6 +35,7 @@ export function parse(
   if (mode === "single") endInteractiveStatement(tokens);
   const p = new Parser(tokens, filename, text);
   p.implicitNewline = mode === "exec";
+  p.byteOffsets = typeof source !== "string" && reportsByteOffsets(text);
   const rule =
     mode === "exec" ? fileRule : mode === "eval" ? evalRule : mode === "single" ? interactiveRule : funcTypeRule;
   try {
@@ -78,15 +79,15 @@ export function runRule(p: Parser, rule: (p: Parser) => Node): Node {
  * A tokenizer error anywhere after the parser's error wins over it; an unclosed bracket only when it
  * was opened on a line before the error's.
  */
-function laterTokenizerError(p: Parser, err: PySyntaxError): PySyntaxError {
+function laterTokenizerError(p: Parser, err: PySyntaxError): PyError {
   if (p.fstringOffset !== null) return err;
   const last = p.tokens[p.tokens.length - 1];
   if (last.type !== TokenType.ERROR || !last.error || last.error === err) return err;
   const tokErr = last.error;
-  if (raisedByTokenizer.has(tokErr)) return tokErr;
+  if (raisedByTokenizer.has(tokErr)) return laterTokenizerErrorForm(tokErr);
   if (tokErr.pyMessage.endsWith(" was never closed")) {
     const errLine = p.tokens[p.furthest].lineno;
-    return errLine > tokErr.lineno ? tokErr : err;
+    return errLine > (tokErr.lineno ?? 0) ? tokErr : err;
   }
   return err;
 }

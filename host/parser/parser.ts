@@ -42,6 +42,11 @@ export class Parser {
   depth = 0;
   /** set on the parser of an f-string expression: its "(expr)" text starts at this byte column */
   fstringOffset: number | null = null;
+  /**
+   * Report error columns as UTF-8 byte offsets (+1) instead of characters: CPython 3.11 does for
+   * bytes without a BOM or coding cookie (tok->encoding stays NULL, so pegen skips its conversion).
+   */
+  byteOffsets = false;
   /** the source split in lines (for SyntaxError.text), built on demand */
   private lines: string[] | null = null;
 
@@ -267,7 +272,12 @@ export class Parser {
   charOffset(lineno: number, byteCol: number): number {
     const line = this.sourceLine(lineno);
     if (line === null) return byteCol + 1;
-    return byteColToChars(line, byteCol) + 1;
+    return this.column(line, byteCol) + 1;
+  }
+
+  /** A 0-based byte column of `line` as CPython reports it: characters, or bytes (byteOffsets). */
+  column(line: string, byteCol: number): number {
+    return this.byteOffsets ? byteCol : byteColToChars(line, byteCol);
   }
 
   /** A SyntaxError spanning tokens `a` … `b` (RAISE_SYNTAX_ERROR_KNOWN_RANGE). */
@@ -290,7 +300,7 @@ export class Parser {
     let col = t.endCol;
     if (t.type === TokenType.ENDMARKER || endOfInput.has(t)) ({ lineno, col } = this.lastLine());
     const text = this.sourceLine(lineno);
-    const offset = text === null ? col : byteColToChars(text, col);
+    const offset = text === null ? col : this.column(text, col);
     return new PySyntaxError(type, msg, this.filename, lineno, offset, text, lineno, -1);
   }
 
@@ -323,7 +333,7 @@ export class Parser {
     if (endByteCol === CURRENT_POS) {
       const cur = this.tokens[this.furthest];
       endLineno = cur.endLineno;
-      endOffset = text === null ? cur.endCol : byteColToChars(text, cur.endCol);
+      endOffset = text === null ? cur.endCol : this.column(text, cur.endCol);
     } else if (endByteCol === -1) endOffset = 0;
     else endOffset = this.charOffset(lineno, endByteCol);
     return new PySyntaxError(type, msg, this.filename, lineno, offset, text, endLineno, endOffset);

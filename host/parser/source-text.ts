@@ -98,6 +98,7 @@ function lineEnd(b: Uint8Array, from: number): number {
 const cookieError = (msg: string, filename: string) => new PySyntaxError("SyntaxError", msg, filename, 0, -1, null);
 
 export function decodeSource(bytes: Uint8Array, filename: string): string {
+  if (bytes.indexOf(0) >= 0) throw nullBytesError();
   let body = bytes;
   let bom = false;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -120,11 +121,16 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
     }
   }
   if (spec !== null && bom && spec !== "utf-8") throw cookieError(`encoding problem: ${spec} with BOM`, filename);
-  if (spec === null || spec === "utf-8") return decodeUtf8(body, filename);
+  if (spec === null || spec === "utf-8") {
+    const text = decodeUtf8(body, filename, bom || spec !== null);
+    lastUnconverted = bom || spec !== null ? null : text;
+    return text;
+  }
+  lastUnconverted = null;
   const found = CODECS.get(normalizeCodecName(spec));
   if (found === undefined) throw cookieError(`unknown encoding: ${spec}`, filename);
   const [pyName, label] = found;
-  if (pyName === "utf_8" || pyName === "utf_8_sig") return decodeUtf8(body, filename);
+  if (pyName === "utf_8" || pyName === "utf_8_sig") return decodeUtf8(body, filename, true);
   if (label === "latin1") return latin1(body);
   if (label === "windows-1252") return cp1252(body, filename);
   if (label === "ascii") {
@@ -175,67 +181,181 @@ function latin1(b: Uint8Array): string {
 }
 
 /**
- * UTF-8 without a cookie. CPython only notices bad bytes when the parser decodes the token holding
- * them ("(unicode error) 'utf-8' codec can't decode ..."); we report the first bad sequence on its
- * line with the codec's wording, its position counted from the start of that line (CPython counts
- * from the start of the string literal holding it, so `position` and `offset` are approximate).
+ * CPython 3.11 does not validate UTF-8 source up front: the tokenizer passes bytes through, a comment
+ * may hold anything, and only decoding a string literal or an identifier fails ("(unicode error)
+ * 'utf-8' codec can't decode ..."). So each byte that is not part of a valid sequence becomes the
+ * lone surrogate U+DC00 + byte (Python's surrogateescape convention), which no valid UTF-8 decodes
+ * to; the tokenizer and the string decoder find them there and raise CPython's errors.
  */
-function decodeUtf8(body: Uint8Array, filename: string): string {
+function decodeUtf8(body: Uint8Array, filename: string, converted: boolean): string {
+  void filename;
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    const bad = firstBadUtf8(body);
-    let lineStart = 0;
-    let lineno = 1;
-    for (let i = 0; i < bad.at; i++) {
-      if (body[i] === 0x0a) {
-        lineno++;
-        lineStart = i + 1;
-      }
-    }
-    let lineStop = lineEnd(body, lineStart);
-    if (lineStop < 0) lineStop = body.length;
-    const text = new TextDecoder("utf-8").decode(body.subarray(lineStart, lineStop)) + "\n";
-    const pos = bad.at - lineStart;
-    const where = bad.len > 1 ? `bytes in position ${pos}-${pos + bad.len - 1}` : `byte 0x${hex2(body[bad.at]!)} in position ${pos}`;
-    const offset = new TextDecoder("utf-8").decode(body.subarray(lineStart, bad.at)).length + 1;
-    return raise(new PySyntaxError("SyntaxError", `(unicode error) 'utf-8' codec can't decode ${where}: ${bad.reason}`, filename, lineno, offset, text, lineno, offset));
+    const text = decodeWithEscapes(body);
+    lastEscaped = { text, converted };
+    return text;
   }
 }
 
-function raise(e: PySyntaxError): never {
-  throw e;
+/** The last text decodeSource returned from bytes with no BOM and no cookie. */
+let lastUnconverted: string | null = null;
+
+/**
+ * Whether CPython reports SyntaxError columns of `text` as raw UTF-8 byte offsets (+1) instead of
+ * characters: true for what decodeSource just returned from bytes without a BOM or coding cookie
+ * (tok->encoding stays NULL, so pegen skips its byte-to-character conversion), e.g.
+ * compile(b"x = '\xc3\xa9' +\n") reports offset 11 where the str source gives 10. parse.ts sets
+ * the parser's byteOffsets from it.
+ */
+export function reportsByteOffsets(text: string): boolean {
+  return lastUnconverted !== null && lastUnconverted === text;
 }
 
-/** The first invalid UTF-8 sequence, with CPython's reason text. */
-function firstBadUtf8(b: Uint8Array): { at: number; len: number; reason: string } {
+/** First code unit of the escapes standing for undecodable bytes: U+DC80..U+DCFF hold 0x80..0xff. */
+export const BYTE_ESCAPE_BASE = 0xdc00;
+
+/** The last text decodeSource returned with escaped bytes in it, and how CPython reports its columns. */
+let lastEscaped: { text: string; converted: boolean } | null = null;
+
+/**
+ * Whether `text` is (the start of the same string as) what decodeSource just returned with escaped
+ * bytes, and if so whether CPython converts error columns to characters (`converted`: a BOM or a
+ * coding cookie set tok->encoding) or reports raw byte offsets (no BOM, no cookie). null: text from
+ * a str, where lone surrogates are not bytes.
+ */
+export function escapedBytesOrigin(text: string): { converted: boolean } | null {
+  return lastEscaped !== null && lastEscaped.text === text ? { converted: lastEscaped.converted } : null;
+}
+
+function decodeWithEscapes(b: Uint8Array): string {
+  const units: number[] = [];
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
     if (c < 0x80) {
+      units.push(c);
       i++;
       continue;
     }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return { at: i, len: 1, reason: "invalid start byte" };
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return { at: i, len: k, reason: "unexpected end of data" };
-      const d = b[i + k]!;
-      const ok = k === 1 ? d >= lo && d <= hi : d >= 0x80 && d <= 0xbf;
-      if (!ok) return { at: i, len: k, reason: "invalid continuation byte" };
+    const bad = utf8ErrorAt(b, i);
+    if (bad !== null) {
+      units.push(BYTE_ESCAPE_BASE + c);
+      i++;
+      continue;
     }
+    const need = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+    let cp = c & (0x3f >> need);
+    for (let k = 1; k <= need; k++) cp = (cp << 6) | (b[i + k]! & 0x3f);
+    if (cp > 0xffff) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+    else units.push(cp);
     i += need + 1;
   }
-  return { at: 0, len: 1, reason: "invalid start byte" };
+  const parts: string[] = [];
+  for (let k = 0; k < units.length; k += 8192) parts.push(String.fromCharCode(...units.slice(k, k + 8192)));
+  return parts.join("");
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** Whether code unit `i` of `s` is an escaped byte (a lone U+DC80..U+DCFF). */
+export function isEscapedByte(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc80 && c <= 0xdcff && !(i > 0 && isHighSurrogate(s.charCodeAt(i - 1)));
+}
+
+/** Whether `s` holds an escaped byte. */
+export function hasEscapedBytes(s: string): boolean {
+  if (!/[\udc80-\udcff]/.test(s)) return false;
+  for (let i = 0; i < s.length; i++) if (isEscapedByte(s, i)) return true;
+  return false;
+}
+
+/** The bytes CPython sees for text `s` (escaped bytes back to themselves, the rest as UTF-8). */
+export function sourceBytes(s: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) out.push(c);
+    else if (isEscapedByte(s, i)) out.push(c - BYTE_ESCAPE_BASE);
+    else {
+      let cp = c;
+      if (isHighSurrogate(c) && i + 1 < s.length) cp = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+      else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+      else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/** The message of the UnicodeDecodeError Python's UTF-8 codec raises on `b`, or null when b is valid. */
+export function utf8DecodeErrorMessage(b: Uint8Array): string | null {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x80) continue;
+    const bad = utf8ErrorAt(b, i);
+    if (bad === null) {
+      i += c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : 1;
+      continue;
+    }
+    const where = bad.len > 1 ? `bytes in position ${i}-${i + bad.len - 1}` : `byte 0x${hex2(b[i]!)} in position ${i}`;
+    return `'utf-8' codec can't decode ${where}: ${bad.reason}`;
+  }
+  return null;
+}
+
+/**
+ * How many characters Python's UTF-8 decoder with errors="replace" makes of `b` (each maximal
+ * invalid subpart becomes one U+FFFD): CPython's byte-to-character offset conversion.
+ */
+export function replaceDecodedLength(b: Uint8Array): number {
+  let n = 0;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    n++;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const bad = utf8ErrorAt(b, i);
+    i += bad !== null ? bad.len : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+  }
+  return n;
+}
+
+/** Python's UTF-8 replace decoding of `b` (for error lines). */
+export function replaceDecoded(b: Uint8Array): string {
+  return new TextDecoder("utf-8").decode(b);
+}
+
+/** The invalid sequence starting at b[at] (a byte >= 0x80), with CPython's reason text; null when valid. */
+function utf8ErrorAt(b: Uint8Array, at: number): { len: number; reason: string } | null {
+  const c = b[at]!;
+  let need: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) need = 1;
+  else if (c >= 0xe0 && c <= 0xef) {
+    need = 2;
+    if (c === 0xe0) lo = 0xa0;
+    if (c === 0xed) hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    need = 3;
+    if (c === 0xf0) lo = 0x90;
+    if (c === 0xf4) hi = 0x8f;
+  } else return { len: 1, reason: "invalid start byte" };
+  for (let k = 1; k <= need; k++) {
+    if (at + k >= b.length) return { len: k, reason: "unexpected end of data" };
+    const d = b[at + k]!;
+    const ok = k === 1 ? d >= lo && d <= hi : d >= 0x80 && d <= 0xbf;
+    if (!ok) return { len: k, reason: "invalid continuation byte" };
+  }
+  return null;
+}
+
+/** _Py_SourceAsString's check, before any decoding: the error has no location at all (None). */
+export function nullBytesError(): PySyntaxError {
+  return new PySyntaxError("SyntaxError", "source code string cannot contain null bytes", "", null, null, null, null, null);
 }

@@ -20,15 +20,18 @@ const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
 export function formatSyntaxError(err: PySyntaxError): string {
+  // no location (lineno None, e.g. null bytes): CPython prints only the exception line
+  if (err.lineno === null) return `${err.pyType}: ${err.pyMessage}\n`;
+  const lineno = err.lineno;
   let out = `  File "${err.filename || "<string>"}", line ${err.lineno}\n`;
   if (err.text !== null) {
     const text = utf8.encode(err.text);
-    const offset = err.offset > 0 ? err.offset : -1;
+    const offset = err.offset !== null && err.offset > 0 ? err.offset : -1;
     let endOffset = -1;
     if (err.pyType === "SyntaxError") {
-      const endLineno = err.endLineno ?? err.lineno;
+      const endLineno = err.endLineno ?? lineno;
       endOffset = err.endOffset !== null && err.endOffset !== undefined ? err.endOffset : -1;
-      if (endLineno > err.lineno) endOffset = text.length;
+      if (endLineno > lineno) endOffset = text.length;
     }
     if (endOffset > text.length + 1) endOffset = text.length + 1;
     out += errorText(text, offset, endOffset);

@@ -14,9 +14,10 @@ export class PySyntaxError extends PyError {
     pyType: SyntaxErrorType,
     msg: string,
     readonly filename: string,
-    readonly lineno: number,
-    /** 1-based character offset in `text`; CPython's `offset` */
-    readonly offset: number,
+    /** null where CPython has None (the null-byte check runs before any position is known) */
+    readonly lineno: number | null,
+    /** 1-based character offset in `text`; CPython's `offset` (null: None) */
+    readonly offset: number | null,
     /** the source line CPython reports (null when it has none) */
     readonly text: string | null,
     readonly endLineno: number | null = null,

@@ -15,6 +15,8 @@
 import { TokenType, type Token } from "./token.js";
 import { PySyntaxError, type SyntaxErrorType } from "./syntax-error.js";
 import { NON_PRINTABLE_RANGES } from "../unicode-printable.generated.js";
+import { PyError } from "../errors.js";
+import { escapedBytesOrigin, isEscapedByte, nullBytesError, sourceBytes, utf8DecodeErrorMessage } from "./source-text.js";
 
 /** token.TYPE_IGNORE (57): `# type: ignore[...]`; only with opts.typeComments. Its string is the text after "ignore". */
 export const TYPE_IGNORE = 57 as TokenType;
@@ -26,6 +28,11 @@ const TABSIZE = 8;
 
 export interface TokenizeOptions {
   typeComments?: boolean;
+  /**
+   * Whether lone U+DC80..U+DCFF in the source stand for undecodable bytes (source-text.ts); by
+   * default only in the text decodeSource just returned. Otherwise a lone surrogate is an error.
+   */
+  escapedBytes?: boolean;
 }
 
 /**
@@ -35,6 +42,20 @@ export interface TokenizeOptions {
  * indentation, tabs, line continuation) do not. The parser asks this set.
  */
 export const raisedByTokenizer = new WeakSet<PySyntaxError>();
+
+/** Undecodable-identifier errors → their codec message (see laterTokenizerErrorForm). */
+const undecodableIdentifiers = new WeakMap<PySyntaxError, string>();
+
+/**
+ * The form a tokenizer error takes when CPython meets it while re-tokenizing the rest of the source
+ * after a parser error (_PyPegen_tokenize_full_source_to_check_for_errors): an identifier that is
+ * not UTF-8 then escapes as the bare UnicodeDecodeError (python3.11: ast.parse(b"x = = 1\ny\xff = 2")),
+ * every other error as it is. Used by parse.ts's laterTokenizerError.
+ */
+export function laterTokenizerErrorForm(err: PySyntaxError): PyError {
+  const codecMsg = undecodableIdentifiers.get(err);
+  return codecMsg === undefined ? err : new PyError("UnicodeDecodeError", codecMsg);
+}
 
 // character codes
 const NL = 10, SP = 32, TAB = 9, FF = 12, HASH = 35, BSLASH = 92, SQ = 39, DQ = 34, DOT = 46, US = 95;
@@ -79,7 +100,33 @@ function normalizeNewlines(source: string): { text: string; added: boolean } {
 }
 
 export function tokenize(source: string, filename: string, opts: TokenizeOptions = {}): Token[] {
-  return new Tokenizer(source, filename, opts.typeComments === true).run();
+  const escapedBytes = opts.escapedBytes ?? escapedBytesOrigin(source) !== null;
+  if (!escapedBytes) checkEncodable(source);
+  return new Tokenizer(source, filename, opts.typeComments === true, escapedBytes).run();
+}
+
+/**
+ * What compile() of a str checks before tokenizing: the text must encode to UTF-8 (no lone
+ * surrogates: UnicodeEncodeError) and hold no NUL (SyntaxError without a location).
+ */
+function checkEncodable(source: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\ud800-\udfff\x00]/.test(source)) return;
+  let chars = 0;
+  for (let i = 0; i < source.length; i++, chars++) {
+    const c = source.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < source.length) {
+      const d = source.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      throw new PyError("UnicodeEncodeError", `'utf-8' codec can't encode character '\\u${c.toString(16)}' in position ${chars}: surrogates not allowed`);
+    }
+  }
+  if (source.indexOf("\0") >= 0) throw nullBytesError();
 }
 
 class Tokenizer {
@@ -108,6 +155,8 @@ class Tokenizer {
     source: string,
     private readonly filename: string,
     private readonly typeComments: boolean,
+    /** lone U+DC80..U+DCFF are undecodable source bytes (one byte each) */
+    private readonly escapedBytes: boolean,
   ) {
     const { text, added } = normalizeNewlines(source);
     this.src = text;
@@ -142,7 +191,7 @@ class Tokenizer {
     const s = this.src;
     for (; j < i; j++) {
       const c = s.charCodeAt(j);
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : this.escapedBytes && isEscapedByte(s, j) ? 1 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
     }
     this.cacheLine = this.lineStart;
     this.cacheIdx = i;
@@ -211,6 +260,17 @@ class Tokenizer {
   private syntaxError(msg: string, cur: number): Token[] {
     const offset = this.chars(this.lineStart, cur);
     return this.syntaxErrorRange(msg, offset, offset);
+  }
+
+  /**
+   * An identifier whose bytes are not UTF-8: CPython reports it at the tokenizer's position after
+   * the identifier (a byte column, not +1, whatever the encoding) with no end (-1).
+   */
+  private undecodableIdentifier(codecMsg: string, cur: number): Token[] {
+    const text = this.lineText(this.lineStart);
+    const err = new PySyntaxError("SyntaxError", `(unicode error) ${codecMsg}`, this.filename, this.lineno, this.bcol(cur), text, this.lineno, -1);
+    undecodableIdentifiers.set(err, codecMsg);
+    return this.fail(err, true);
   }
 
   private syntaxErrorRange(msg: string, offset: number, endOffset: number): Token[] {
@@ -545,6 +605,11 @@ class Tokenizer {
     }
     this.p = p;
     let name = src.slice(start, p);
+    if (nonascii && this.escapedBytes) {
+      // verify_identifier: decoding the identifier's bytes fails first
+      const msg = utf8DecodeErrorMessage(sourceBytes(name));
+      if (msg !== null) return this.undecodableIdentifier(msg, p);
+    }
     if (nonascii) {
       const bad = invalidIdentifierIndex(name);
       if (bad >= 0) {
