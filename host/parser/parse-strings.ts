@@ -15,7 +15,7 @@ import { starExpressions } from "./parse-expr.js";
 import { lookupUnicodeName } from "./parse-unicode-names.js";
 import { isPhantom } from "./parser.js";
 import {
-  escapedBytesOrigin, hasEscapedBytes, replaceDecoded, replaceDecodedLength, sourceBytes, utf8DecodeErrorMessage,
+  hasEscapedBytes, replaceDecoded, replaceDecodedLength, sourceBytes, utf8DecodeErrorMessage,
 } from "./source-text.js";
 
 interface Lit {
@@ -611,7 +611,8 @@ function undecodableError(p: Parser, msg: string): PySyntaxError {
   const text = replaceDecoded(sourceBytes(line));
   let offset = t.col + 1;
   let endOffset = t.endCol + 1;
-  if (escapedBytesOrigin(p.source)?.converted) {
+  // with a BOM or cookie CPython converts the columns to characters (see DecodedSource.byteOffsets)
+  if (p.escapedBytes && !p.byteOffsets) {
     const reencoded = utf8Encoder.encode(text);
     const chars = (col: number) => replaceDecodedLength(reencoded.subarray(0, Math.min(col, reencoded.length)));
     offset = chars(offset);

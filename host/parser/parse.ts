@@ -9,7 +9,7 @@ import { PySyntaxError } from "./syntax-error.js";
 import { PyError } from "../errors.js";
 import { Parser, endOfInput, type Node } from "./parser.js";
 import { tokenize, raisedByTokenizer, laterTokenizerErrorForm } from "./tokenizer.js";
-import { decodeSource, reportsByteOffsets } from "./source-text.js";
+import { decodeSourceBytes, type DecodedSource } from "./source-text.js";
 import { fileRule, interactiveRule, evalRule, funcTypeRule } from "./parse-stmt.js";
 import type { Module, Expression, Interactive, FunctionType } from "./ast.generated.js";
 
@@ -29,13 +29,16 @@ export function parse(
   filename = "<unknown>",
   mode: ParseMode = "exec",
 ): Module | Expression | Interactive | FunctionType {
-  const text = typeof source === "string" ? source : decodeSource(source, filename);
-  const tokens = tokenize(text, filename);
+  const decoded: DecodedSource =
+    typeof source === "string" ? { text: source, escapedBytes: false, byteOffsets: false } : decodeSourceBytes(source, filename);
+  const text = decoded.text;
+  const tokens = tokenize(text, filename, { escapedBytes: decoded.escapedBytes });
   if (mode !== "exec" && !/[\r\n]$/.test(text)) dropImplicitNewline(tokens);
   if (mode === "single") endInteractiveStatement(tokens);
   const p = new Parser(tokens, filename, text);
   p.implicitNewline = mode === "exec";
-  p.byteOffsets = typeof source !== "string" && reportsByteOffsets(text);
+  p.byteOffsets = decoded.byteOffsets;
+  p.escapedBytes = decoded.escapedBytes;
   const rule =
     mode === "exec" ? fileRule : mode === "eval" ? evalRule : mode === "single" ? interactiveRule : funcTypeRule;
   try {

@@ -47,6 +47,8 @@ export class Parser {
    * bytes without a BOM or coding cookie (tok->encoding stays NULL, so pegen skips its conversion).
    */
   byteOffsets = false;
+  /** The source came from bytes and holds undecodable ones as U+DC00 + byte (DecodedSource). */
+  escapedBytes = false;
   /** the source split in lines (for SyntaxError.text), built on demand */
   private lines: string[] | null = null;
 

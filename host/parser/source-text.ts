@@ -97,7 +97,24 @@ function lineEnd(b: Uint8Array, from: number): number {
 
 const cookieError = (msg: string, filename: string) => new PySyntaxError("SyntaxError", msg, filename, 0, -1, null);
 
+/** Source bytes decoded, with what the tokenizer and the parser need to know about them. */
+export interface DecodedSource {
+  text: string;
+  /** undecodable UTF-8 bytes are in `text` as U+DC00 + byte (see decodeUtf8) */
+  escapedBytes: boolean;
+  /**
+   * CPython reports SyntaxError columns as raw UTF-8 byte offsets (+1), not characters: bytes with
+   * no BOM and no coding cookie leave tok->encoding NULL, so pegen skips its byte-to-character
+   * conversion (compile(b"x = '\xc3\xa9' +\n") gives offset 11, the str source 10).
+   */
+  byteOffsets: boolean;
+}
+
 export function decodeSource(bytes: Uint8Array, filename: string): string {
+  return decodeSourceBytes(bytes, filename).text;
+}
+
+export function decodeSourceBytes(bytes: Uint8Array, filename: string): DecodedSource {
   if (bytes.indexOf(0) >= 0) throw nullBytesError();
   let body = bytes;
   let bom = false;
@@ -121,16 +138,15 @@ export function decodeSource(bytes: Uint8Array, filename: string): string {
     }
   }
   if (spec !== null && bom && spec !== "utf-8") throw cookieError(`encoding problem: ${spec} with BOM`, filename);
-  if (spec === null || spec === "utf-8") {
-    const text = decodeUtf8(body, filename, bom || spec !== null);
-    lastUnconverted = bom || spec !== null ? null : text;
-    return text;
-  }
-  lastUnconverted = null;
+  if (spec === null || spec === "utf-8") return { ...decodeUtf8(body), byteOffsets: !bom && spec === null };
   const found = CODECS.get(normalizeCodecName(spec));
   if (found === undefined) throw cookieError(`unknown encoding: ${spec}`, filename);
   const [pyName, label] = found;
-  if (pyName === "utf_8" || pyName === "utf_8_sig") return decodeUtf8(body, filename, true);
+  if (pyName === "utf_8" || pyName === "utf_8_sig") return { ...decodeUtf8(body), byteOffsets: false };
+  return { text: decodeWithCodec(body, filename, pyName, label), escapedBytes: false, byteOffsets: false };
+}
+
+function decodeWithCodec(body: Uint8Array, filename: string, pyName: string, label: string): string {
   if (label === "latin1") return latin1(body);
   if (label === "windows-1252") return cp1252(body, filename);
   if (label === "ascii") {
@@ -187,46 +203,16 @@ function latin1(b: Uint8Array): string {
  * lone surrogate U+DC00 + byte (Python's surrogateescape convention), which no valid UTF-8 decodes
  * to; the tokenizer and the string decoder find them there and raise CPython's errors.
  */
-function decodeUtf8(body: Uint8Array, filename: string, converted: boolean): string {
-  void filename;
+function decodeUtf8(body: Uint8Array): { text: string; escapedBytes: boolean } {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body), escapedBytes: false };
   } catch {
-    const text = decodeWithEscapes(body);
-    lastEscaped = { text, converted };
-    return text;
+    return { text: decodeWithEscapes(body), escapedBytes: true };
   }
-}
-
-/** The last text decodeSource returned from bytes with no BOM and no cookie. */
-let lastUnconverted: string | null = null;
-
-/**
- * Whether CPython reports SyntaxError columns of `text` as raw UTF-8 byte offsets (+1) instead of
- * characters: true for what decodeSource just returned from bytes without a BOM or coding cookie
- * (tok->encoding stays NULL, so pegen skips its byte-to-character conversion), e.g.
- * compile(b"x = '\xc3\xa9' +\n") reports offset 11 where the str source gives 10. parse.ts sets
- * the parser's byteOffsets from it.
- */
-export function reportsByteOffsets(text: string): boolean {
-  return lastUnconverted !== null && lastUnconverted === text;
 }
 
 /** First code unit of the escapes standing for undecodable bytes: U+DC80..U+DCFF hold 0x80..0xff. */
 export const BYTE_ESCAPE_BASE = 0xdc00;
-
-/** The last text decodeSource returned with escaped bytes in it, and how CPython reports its columns. */
-let lastEscaped: { text: string; converted: boolean } | null = null;
-
-/**
- * Whether `text` is (the start of the same string as) what decodeSource just returned with escaped
- * bytes, and if so whether CPython converts error columns to characters (`converted`: a BOM or a
- * coding cookie set tok->encoding) or reports raw byte offsets (no BOM, no cookie). null: text from
- * a str, where lone surrogates are not bytes.
- */
-export function escapedBytesOrigin(text: string): { converted: boolean } | null {
-  return lastEscaped !== null && lastEscaped.text === text ? { converted: lastEscaped.converted } : null;
-}
 
 function decodeWithEscapes(b: Uint8Array): string {
   const units: number[] = [];

@@ -16,7 +16,7 @@ import { TokenType, type Token } from "./token.js";
 import { PySyntaxError, type SyntaxErrorType } from "./syntax-error.js";
 import { NON_PRINTABLE_RANGES } from "../unicode-printable.generated.js";
 import { PyError } from "../errors.js";
-import { escapedBytesOrigin, isEscapedByte, nullBytesError, sourceBytes, utf8DecodeErrorMessage } from "./source-text.js";
+import { isEscapedByte, nullBytesError, sourceBytes, utf8DecodeErrorMessage } from "./source-text.js";
 
 /** token.TYPE_IGNORE (57): `# type: ignore[...]`; only with opts.typeComments. Its string is the text after "ignore". */
 export const TYPE_IGNORE = 57 as TokenType;
@@ -29,8 +29,8 @@ const TABSIZE = 8;
 export interface TokenizeOptions {
   typeComments?: boolean;
   /**
-   * Whether lone U+DC80..U+DCFF in the source stand for undecodable bytes (source-text.ts); by
-   * default only in the text decodeSource just returned. Otherwise a lone surrogate is an error.
+   * Whether lone U+DC80..U+DCFF in the source stand for undecodable bytes (source-text.ts's
+   * DecodedSource.escapedBytes, passed on by parse.ts). Otherwise a lone surrogate is an error.
    */
   escapedBytes?: boolean;
 }
@@ -100,7 +100,7 @@ function normalizeNewlines(source: string): { text: string; added: boolean } {
 }
 
 export function tokenize(source: string, filename: string, opts: TokenizeOptions = {}): Token[] {
-  const escapedBytes = opts.escapedBytes ?? escapedBytesOrigin(source) !== null;
+  const escapedBytes = opts.escapedBytes === true;
   if (!escapedBytes) checkEncodable(source);
   return new Tokenizer(source, filename, opts.typeComments === true, escapedBytes).run();
 }
