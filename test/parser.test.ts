@@ -338,3 +338,11 @@ describe("parse() errors equal CPython 3.11's", () => {
     });
   });
 });
+
+describe("generated tables", () => {
+  it("host/parser/parse-unicode-names-table.ts is what tools/gen_parse_unicode_names.py writes today", () => {
+    const tool = join(__dirname, "..", "tools", "gen_parse_unicode_names.py");
+    // --check exits 1 (runPython throws) when the committed table differs from python3.11's unicodedata
+    expect(() => runPython(`import runpy, sys; sys.argv = [sys.argv[1], "--check"]; runpy.run_path(sys.argv[0], run_name="__main__")`, undefined, [tool])).not.toThrow();
+  });
+});
