@@ -641,12 +641,17 @@ function list(p: Parser): Node {
 
 /** listcomp: '[' named_expression for_if_clauses ']' | invalid_comprehension */
 function listcomp(p: Parser): Node {
+  return comprehension(p, "[", "]", "ListComp");
+}
+
+/** listcomp and setcomp: open named_expression for_if_clauses close | invalid_comprehension */
+function comprehension(p: Parser, open: string, close: string, type: "ListComp" | "SetComp"): Node {
   const start = p.pos;
-  const s = p.op("[")!;
+  const s = p.op(open)!;
   const elt = namedExpression(p);
   if (elt) {
     const gens = forIfClauses(p);
-    if (gens && p.op("]")) return p.loc({ _type: "ListComp", elt, generators: gens }, s);
+    if (gens && p.op(close)) return p.loc({ _type: type, elt, generators: gens }, s);
   }
   p.pos = start;
   if (p.callInvalid) {
@@ -668,19 +673,7 @@ function set(p: Parser): Node {
 
 /** setcomp: '{' named_expression for_if_clauses '}' | invalid_comprehension */
 function setcomp(p: Parser): Node {
-  const start = p.pos;
-  const s = p.op("{")!;
-  const elt = namedExpression(p);
-  if (elt) {
-    const gens = forIfClauses(p);
-    if (gens && p.op("}")) return p.loc({ _type: "SetComp", elt, generators: gens }, s);
-  }
-  p.pos = start;
-  if (p.callInvalid) {
-    inv.invalidComprehension(p);
-    p.pos = start;
-  }
-  return null;
+  return comprehension(p, "{", "}", "SetComp");
 }
 
 /** dict: '{' [double_starred_kvpairs] '}' | '{' invalid_double_starred_kvpairs '}' */
