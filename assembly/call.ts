@@ -11,6 +11,7 @@ import { dictNew, dictSetItem, dictGetItem } from "./dict";
 import { strEqual } from "./str";
 import { FN_CODE, FN_DEFAULTS, FN_KWDEFAULTS, FN_QUALNAME } from "./function";
 import { frameLocals } from "./frame";
+import { enterC, leaveC, IN_COMPARISON } from "./recursion";
 
 export const CO_OPTIMIZED: i32 = 1;
 export const CO_NEWLOCALS: i32 = 2;
@@ -94,9 +95,15 @@ export function bindArgs(f: usize, func: usize, args: usize, nargs: i32, kwnames
     const name = <usize>tupleItem(kwnames, <usize>k);
     const v = load<u64>(args + (<usize>(nargs + k) << 3));
     let j = c.posonlyargcount;
-    for (; j < total; j++) {
-      const pn = lpName(code, j);
-      if (pn == name || strEqual(pn, name)) break;
+    while (j < total && lpName(code, j) != name) j++;
+    if (j == total && c.posonlyargcount < total) {
+      // Not the interned name: CPython falls back to rich comparison, which counts against the
+      // recursion limit (so a call at the limit fails with "... in comparison").
+      if (!enterC(IN_COMPARISON)) return false;
+      leaveC();
+      for (j = c.posonlyargcount; j < total; j++) {
+        if (strEqual(lpName(code, j), name)) break;
+      }
     }
     if (j < total) {
       if (load<u64>(lp + (<usize>j << 3)) != NULL) {

@@ -1241,9 +1241,21 @@ function isSelfMatching(t: usize): bool {
 // ---------------------------------------------------------------------------------------------------
 // Calls with a tuple and a dict (CALL_FUNCTION_EX)
 
-export function callWithTupleAndDict(func: Value, callargs: Value, kwargs: Value): Value {
+/**
+ * `f(*args, **kwargs)` spread into vectorcall form: a block holding the positional values (`self`
+ * first when it is not NULL), then the keyword values, with a tuple of the keyword names. Items are
+ * borrowed from `callargs` (converted to a tuple first when it is not one: the block owns that
+ * tuple) and `kwargs`. Read it with exItems / exNpos / exKwnames; release it with exSpreadFree.
+ * 0 with an exception pending on error; `func` names the callee in the messages.
+ */
+const EX_OWNED: usize = 0; // u64: the tuple made from a non-tuple callargs, or NULL
+const EX_KWNAMES: usize = 8; // u32: tuple of str, or 0
+const EX_NPOS: usize = 12; // u32
+const EX_TOTAL: usize = 16; // u32: positional + keyword values
+const EX_ITEMS: usize = 24;
+export function exSpread(func: Value, self: Value, callargs: Value, kwargs: Value): usize {
   let args = callargs;
-  let ownedArgs = false;
+  let owned: Value = NULL;
   if (!isObject(args) || kindOf(<usize>args) != KIND_TUPLE) {
     args = tupleFromIterable(callargs);
     if (args == NULL) {
@@ -1253,54 +1265,78 @@ export function callWithTupleAndDict(func: Value, callargs: Value, kwargs: Value
         errText(" argument after * must be an iterable, not ");
         errTypeName(callargs);
       }
-      return NULL;
+      return 0;
     }
-    ownedArgs = true;
+    owned = args;
   }
-  const np = <usize>tupleSize(<usize>args);
+  const lead: usize = self == NULL ? 0 : 1;
+  const np = lead + <usize>tupleSize(<usize>args);
   const nk: usize = kwargs == NULL ? 0 : <usize>load<u32>(<usize>kwargs + 8);
-  if (nk == 0) {
-    const r = objCall(func, <usize>args + 16, <i32>np, 0);
-    if (ownedArgs) decref(args);
-    return r;
+  const kwnames = nk == 0 ? 0 : tupleAlloc(nk);
+  const ex = alloc(EX_ITEMS + ((np + nk) << 3));
+  if ((nk != 0 && kwnames == 0) || ex == 0) {
+    if (kwnames != 0) decref(<u64>kwnames);
+    if (ex != 0) free(ex, EX_ITEMS + ((np + nk) << 3));
+    if (owned != NULL) decref(owned);
+    return 0;
   }
-  const kwnames = tupleAlloc(nk);
-  const buf = allocArgs(np + nk);
-  if (kwnames == 0 || buf == 0) {
-    if (ownedArgs) decref(args);
-    return NULL;
-  }
-  memory.copy(buf, <usize>args + 16, np << 3);
+  store<u64>(ex + EX_OWNED, owned);
+  store<u32>(ex + EX_KWNAMES, <u32>kwnames);
+  store<u32>(ex + EX_NPOS, <u32>np);
+  store<u32>(ex + EX_TOTAL, <u32>(np + nk));
+  const items = ex + EX_ITEMS;
+  if (lead != 0) store<u64>(items, self);
+  memory.copy(items + (lead << 3), <usize>args + 16, (np - lead) << 3);
   store<u32>(ITER_POS, 0);
   for (let i: usize = 0; i < nk; i++) {
     D.dictNext(<usize>kwargs, ITER_POS, ITER_KEY, ITER_VALUE);
     const k = load<u64>(ITER_KEY);
     if (!isObject(k) || kindOf(<usize>k) != KIND_STR) {
       for (let j: usize = i; j < nk; j++) tupleSetItem(kwnames, j, NONE);
-      decref(<u64>kwnames);
-      freeArgs(buf, np + nk);
-      if (ownedArgs) decref(args);
+      exSpreadFree(ex);
       raiseMsg(EXC_TypeError, "keywords must be strings");
-      return NULL;
+      return 0;
     }
     incref(k);
     tupleSetItem(kwnames, i, k);
-    store<u64>(buf + ((np + i) << 3), load<u64>(ITER_VALUE));
+    store<u64>(items + ((np + i) << 3), load<u64>(ITER_VALUE));
   }
-  const r = objCall(func, buf, <i32>np, kwnames);
-  freeArgs(buf, np + nk);
-  decref(<u64>kwnames);
-  if (ownedArgs) decref(args);
+  return ex;
+}
+// @ts-ignore: decorator
+@inline export function exItems(ex: usize): usize {
+  return ex + EX_ITEMS;
+}
+// @ts-ignore: decorator
+@inline export function exNpos(ex: usize): i32 {
+  return load<i32>(ex + EX_NPOS);
+}
+// @ts-ignore: decorator
+@inline export function exKwnames(ex: usize): usize {
+  return <usize>load<u32>(ex + EX_KWNAMES);
+}
+export function exSpreadFree(ex: usize): void {
+  const kwnames = exKwnames(ex);
+  if (kwnames != 0) decref(<u64>kwnames);
+  const owned = load<u64>(ex + EX_OWNED);
+  if (owned != NULL) decref(owned);
+  free(ex, EX_ITEMS + (<usize>load<u32>(ex + EX_TOTAL) << 3));
+}
+
+/** CALL_FUNCTION_EX for any callable (eval.ts runs Python functions' frames itself). */
+export function callWithTupleAndDict(func: Value, callargs: Value, kwargs: Value): Value {
+  const nk = kwargs == NULL ? 0 : load<u32>(<usize>kwargs + 8);
+  if (nk == 0 && isObject(callargs) && kindOf(<usize>callargs) == KIND_TUPLE) {
+    return objCall(func, <usize>callargs + 16, <i32>tupleSize(<usize>callargs), 0);
+  }
+  const ex = exSpread(func, NULL, callargs, kwargs);
+  if (ex == 0) return NULL;
+  const r = objCall(func, exItems(ex), exNpos(ex), exKwnames(ex));
+  exSpreadFree(ex);
   return r;
 }
 
 import { alloc, free } from "./heap";
-function allocArgs(n: usize): usize {
-  return alloc(n << 3 == 0 ? 8 : n << 3);
-}
-function freeArgs(p: usize, n: usize): void {
-  free(p, n << 3 == 0 ? 8 : n << 3);
-}
 
 // ---------------------------------------------------------------------------------------------------
 // dict | dict, dict views with set operators

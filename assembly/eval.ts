@@ -352,6 +352,8 @@ let reraising: bool = false;
  * returned. 0 with genResult == NULL: an exception is pending.
  */
 let genResult: Value = NULL;
+/** CALL_FUNCTION_EX (coldOp) prepared this Python function frame for run() to enter (0: none). */
+let exCallFrame: usize = 0;
 function framePrepare(func: usize, args: usize, nargs: i32, kwnames: usize): usize {
   const code = <usize>load<u32>(func + FN_CODE);
   const f = frameNew(code, func, <usize>load<u32>(func + FN_GLOBALS), <usize>load<u32>(func + FN_BUILTINS), 0);
@@ -1042,7 +1044,6 @@ function run(start: usize): Value {
         const nkw = kw == 0 ? 0 : <i32>tupleSize(kw);
         ip += 8; // 4 cache entries
         if (isObject(callable) && kindOf(<usize>callable) == KIND_FUNCTION) {
-          if (!checkRecursion()) break;
           const nf = framePrepare(<usize>callable, args, nargs - nkw, kw);
           if (nf == 0) {
             if (genResult == NULL) break;
@@ -1054,13 +1055,15 @@ function run(start: usize): Value {
             genResult = NULL;
             continue;
           }
+          // Binding errors come first, then the depth check, as when CPython enters the frame.
+          if (!checkRecursion()) {
+            frameFree(nf);
+            break;
+          }
           popCallStack(base, sp);
           sp = base;
           // Push the callee: save our state, switch frames.
-          store<u32>(f + F_IP, <u32>ip);
-          store<u32>(f + F_SP, <u32>sp);
-          store<u32>(f + F_HERE, <u32>here);
-          store<u32>(nf + F_PREV, <u32>f);
+          linkCallee(f, nf, ip, sp, here);
           callDepth++;
           f = nf;
           code = <usize>load<u32>(f + F_CODE);
@@ -1135,6 +1138,30 @@ function run(start: usize): Value {
         yielded = true;
         return retval;
       }
+      case OP.CALL_FUNCTION_EX: {
+        // f(*args, **kwargs), spread out of line; a Python function's frame (exCallFrame) then runs
+        // in this loop as CALL's do, so these calls nest as deep as the recursion limit allows.
+        const r = coldOp(op, oparg, f, sp, here);
+        sp = r & ~(<usize>1);
+        if ((r & 1) != 0) break;
+        const nf = exCallFrame;
+        if (nf == 0) continue;
+        exCallFrame = 0;
+        linkCallee(f, nf, ip, sp, here);
+        callDepth++;
+        f = nf;
+        code = <usize>load<u32>(f + F_CODE);
+        consts = <usize>changetype<CodeObject>(code).consts;
+        names = <usize>changetype<CodeObject>(code).names;
+        lp = f + FRAME_HEADER;
+        ip = <usize>load<u32>(f + F_IP);
+        sp = <usize>load<u32>(f + F_SP);
+        if (--budget <= 0) {
+          if (!checkBudget(f, ip, sp)) break;
+          if (suspendedFrame != 0) return SUSPENDED;
+        }
+        continue;
+      }
       case OP.SEND: {
         const r = coldOp(op, oparg, f, sp, here);
         sp = r & ~(<usize>1);
@@ -1170,7 +1197,6 @@ function run(start: usize): Value {
       case OP.UNPACK_EX:
       case OP.GET_YIELD_FROM_ITER:
       case OP.MAKE_FUNCTION:
-      case OP.CALL_FUNCTION_EX:
       case OP.ASYNC_GEN_WRAP:
       case OP.GET_AWAITABLE:
       case OP.GET_AITER:
@@ -1551,10 +1577,25 @@ function coldOp(op: i32, oparg: i32, f: usize, sp: usize, here: usize): usize {
       const func = load<u64>(top - 16);
       store<u32>(f + F_HERE, <u32>here);
       currentFrame = f;
-      const r = ops.callWithTupleAndDict(func, callargs, kwargs);
-      if (r == NULL) return sp | 1;
       // Stack: [NULL, func, callargs, (kwargs)].
       const base = top - 24;
+      let fn: usize = 0;
+      let self: Value = NULL;
+      if (isObject(func)) {
+        const k = kindOf(<usize>func);
+        if (k == KIND_FUNCTION) {
+          fn = <usize>func;
+        } else if (k == KIND_METHOD) {
+          const inner = load<u64>(<usize>func + 8);
+          if (isObject(inner) && kindOf(<usize>inner) == KIND_FUNCTION) {
+            fn = <usize>inner;
+            self = load<u64>(<usize>func + 16);
+          }
+        }
+      }
+      if (fn != 0) return exCallPrepare(f, here, fn, func, self, callargs, kwargs, base, sp);
+      const r = ops.callWithTupleAndDict(func, callargs, kwargs);
+      if (r == NULL) return sp | 1;
       popCallStack(base, sp);
       sp = base;
       store<u64>(sp, r);
@@ -1981,6 +2022,51 @@ export function initEvalConstants(): void {
 @inline function popCallStack(base: usize, sp: usize): void {
   for (let p = base; p < sp; p += 8) decref(load<u64>(p));
 }
+
+/** Saves the caller's state in its frame and links the callee above it. */
+// @ts-ignore: decorator
+@inline function linkCallee(f: usize, callee: usize, ip: usize, sp: usize, here: usize): void {
+  store<u32>(f + F_IP, <u32>ip);
+  store<u32>(f + F_SP, <u32>sp);
+  store<u32>(f + F_HERE, <u32>here);
+  store<u32>(callee + F_PREV, <u32>f);
+}
+
+/**
+ * CALL_FUNCTION_EX of Python function `fn` (`func` itself, or the function of bound method `func`
+ * with `self`): binds the spread arguments in a new frame and leaves it in exCallFrame for run()
+ * to enter, or pushes the generator a generator function returns. The call stack [base, sp) is
+ * popped on success. Returns the new sp, bit 0 set on error (coldOp's convention).
+ */
+function exCallPrepare(f: usize, here: usize, fn: usize, func: Value, self: Value, callargs: Value, kwargs: Value, base: usize, sp: usize): usize {
+  let nf: usize;
+  const nk = kwargs == NULL ? 0 : load<u32>(<usize>kwargs + 8);
+  if (self == NULL && nk == 0 && isObject(callargs) && kindOf(<usize>callargs) == KIND_TUPLE) {
+    nf = framePrepare(fn, <usize>callargs + 16, <i32>tupleSize(<usize>callargs), 0);
+  } else {
+    const ex = exSpread(func, self, callargs, kwargs);
+    if (ex == 0) return sp | 1;
+    nf = framePrepare(fn, exItems(ex), exNpos(ex), exKwnames(ex));
+    exSpreadFree(ex);
+  }
+  if (nf == 0 && genResult == NULL) return sp | 1;
+  // Binding errors come first, then the depth check, as when CPython enters the frame.
+  if (nf != 0 && !checkRecursion()) {
+    frameFree(nf);
+    return sp | 1;
+  }
+  popCallStack(base, sp);
+  sp = base;
+  if (nf == 0) {
+    noteGeneratorCall(f, here, genResult); // unawaited.ts: where a coroutine was made
+    store<u64>(sp, genResult);
+    genResult = NULL;
+    return sp + 8;
+  }
+  exCallFrame = nf;
+  return sp;
+}
+import { exSpread, exSpreadFree, exItems, exNpos, exKwnames } from "./collections";
 
 /**
  * The budget ran out: deliver a pending KeyboardInterrupt (false: raised), or, in the outermost
