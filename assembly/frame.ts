@@ -64,6 +64,8 @@ let arenaEnd: usize = 0;
 /** The topmost arena frame (0: the arena is empty) and the first free byte above it. */
 let arenaLast: usize = 0;
 let arenaTop: usize = 0;
+/** The highest arenaTop so far: [arenaHigh, arenaEnd) was never written (frameArenaUntouched). */
+let arenaHigh: usize = 0;
 
 // @ts-ignore: decorator
 @inline export function frameField(f: usize, off: usize): usize {
@@ -92,6 +94,7 @@ export function frameNew(code: usize, func: usize, globals: usize, builtins: usi
   if ((c.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) == 0 && arenaTop + size <= arenaEnd) {
     f = arenaTop;
     arenaTop = f + size;
+    if (arenaTop > arenaHigh) arenaHigh = arenaTop;
     store<u32>(f + F_BELOW, <u32>arenaLast);
     arenaLast = f;
     flags = FRAME_ARENA;
@@ -132,12 +135,26 @@ function frameNewSlow(size: usize): usize {
     if (a != 0) {
       arenaBase = a;
       arenaTop = a;
+      arenaHigh = a;
       arenaEnd = a + FRAME_ARENA_BYTES;
     }
   }
   const f = alloc(size);
   if (f == 0) return raiseMemory();
   return f;
+}
+
+/**
+ * Start of the frame arena's never-written tail, which ends at frameArenaEnd() (both 0 before the
+ * arena exists). A host that reuses this memory need not zero that tail: the arena is 1 MiB and a
+ * typical program writes a few KiB of it, and zeroing pages nobody touched costs a page fault each
+ * (host/memory-pool.ts).
+ */
+export function frameArenaUntouched(): usize {
+  return arenaHigh;
+}
+export function frameArenaEnd(): usize {
+  return arenaEnd;
 }
 
 /** The topmost live arena frame, or 0 (unawaited.ts: where a warning happens). */

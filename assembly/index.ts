@@ -37,6 +37,8 @@ export { valueIncref } from "./refcount";
 // The eval loop and its runtime (assembly/vm.ts): start-up, running a .pyc, resuming, interrupts.
 export { vmInit, vmSnapshotInit, vmRunPyc, vmResume, vmInterrupt, vmFlush, vmInputAlloc, vmInputFree } from "./vm";
 export { vmEndRun, vmHeapAudit, vmGcCollect } from "./vm";
+// What a host that reuses this memory must zero (host/memory-pool.ts): below heapDirtyEnd, except this range.
+export { frameArenaUntouched, frameArenaEnd } from "./frame";
 
 // Static objects last: by the end of the entry file every module's globals exist.
 import { initStatics } from "./startup";

@@ -14,8 +14,9 @@ const KEEP_MAX_BYTES = 256 * 1024 * 1024;
 
 interface Kept {
   memory: WebAssembly.Memory;
-  /** [0, dirty) may be non-zero */
+  /** [0, dirty) may be non-zero, except [clean[0], clean[1]) */
   dirty: number;
+  clean: readonly [number, number];
 }
 const kept: Kept[] = [];
 
@@ -24,7 +25,15 @@ export function takeMemory(pages: number): WebAssembly.Memory {
   const k = kept.pop();
   if (!k) return new WebAssembly.Memory({ initial: pages });
   const { memory } = k;
-  new Uint8Array(memory.buffer, 0, Math.min(k.dirty, memory.buffer.byteLength)).fill(0);
+  const dirty = Math.min(k.dirty, memory.buffer.byteLength);
+  const [cleanStart, cleanEnd] = k.clean;
+  const bytes = new Uint8Array(memory.buffer);
+  if (cleanStart < cleanEnd && cleanEnd <= dirty) {
+    bytes.fill(0, 0, cleanStart);
+    bytes.fill(0, cleanEnd, dirty);
+  } else {
+    bytes.fill(0, 0, dirty);
+  }
   const have = memory.buffer.byteLength >>> 16;
   if (have < pages) memory.grow(pages - have);
   return memory;
@@ -32,12 +41,13 @@ export function takeMemory(pages: number): WebAssembly.Memory {
 
 /**
  * Hands a memory back once no instance will use it again; `dirty` bounds what was written
- * (the VM's heapDirtyEnd()).
+ * (the VM's heapDirtyEnd()), and `clean`, if given, is a range below it that was not written (the
+ * frame arena's untouched tail): zeroing a page that was never touched would fault it in for nothing.
  */
-export function giveBackMemory(memory: WebAssembly.Memory, dirty: number): void {
+export function giveBackMemory(memory: WebAssembly.Memory, dirty: number, clean: readonly [number, number] = [0, 0]): void {
   if (kept.length >= KEEP || memory.buffer.byteLength > KEEP_MAX_BYTES) return;
   if (kept.some((k) => k.memory === memory)) return;
-  kept.push({ memory, dirty });
+  kept.push({ memory, dirty, clean });
 }
 
 /** Drops every kept memory (for hosts that want the memory back now). */

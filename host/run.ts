@@ -153,7 +153,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     const rest2 = decoders[2]?.decode();
     if (rest2) stderr(rest2);
     // after a trap the instance's state is unknown: its memory is not reused
-    if (memory && !trapped) giveBackMemory(memory, vm.heapDirtyEnd() >>> 0);
+    if (memory && !trapped) giveBackMemory(memory, vm.heapDirtyEnd() >>> 0, [vm.frameArenaUntouched() >>> 0, vm.frameArenaEnd() >>> 0]);
     return s;
   };
   if (!yieldBetweenBudgets) {

@@ -27,6 +27,9 @@ export interface VmExports {
   memoryPages(): number;
   /** Bytes of linear memory that may be non-zero: a reused memory is zeroed up to here. */
   heapDirtyEnd(): number;
+  /** [frameArenaUntouched(), frameArenaEnd()) lies below heapDirtyEnd() but was never written (0, 0: no arena yet). */
+  frameArenaUntouched(): number;
+  frameArenaEnd(): number;
   // object model and unmarshaller (assembly/README.md). Values are u64 tagged words (bigint here);
   // a returned Value is a new reference: give it back with valueDecref. 0n = NULL = error.
   unmarshalInputAlloc(len: number): number;

@@ -19,6 +19,9 @@ const DIRTY = `
 data = [bytearray(b'\\xff' * 100000) for _ in range(300)]
 words = [str(i) * 7 for i in range(100000)]
 print(len(data), sum(len(w) for w in words))
+def deep(n, *pad):  # fills much of the frame arena
+    return n if n == 0 else deep(n - 1, *pad) + 1
+print(deep(900, *range(40)))
 `;
 // Reads fresh large and small blocks: all must read as zero / None.
 const CLEAN = `
@@ -57,6 +60,23 @@ describe("memory pool", () => {
     expect(again).toBe(m);
     expect(new Uint8Array(again.buffer).every((b) => b === 0)).toBe(true);
     expect(takeMemory(pages)).not.toBe(m); // the pool is empty again
+  });
+
+  it("skips the range the VM reports as never written, and zeroes the rest", () => {
+    releaseKeptMemories();
+    const pages = vmMemoryPages()!;
+    const m = takeMemory(pages);
+    const bytes = new Uint8Array(m.buffer);
+    bytes.fill(7, 0, 40_000);
+    bytes.fill(9, 60_000, 100_000);
+    giveBackMemory(m, 100_000, [40_000, 60_000]);
+    expect(takeMemory(pages)).toBe(m);
+    expect(bytes.every((b) => b === 0)).toBe(true);
+    // a clean range outside [0, dirty) is ignored: everything below dirty is zeroed
+    bytes.fill(5, 0, 100_000);
+    giveBackMemory(m, 100_000, [90_000, 200_000]);
+    expect(takeMemory(pages)).toBe(m);
+    expect(bytes.every((b) => b === 0)).toBe(true);
   });
 
   it("a run after a run that filled memory prints what CPython prints", () => {
