@@ -86,7 +86,7 @@ export function assemble(u: UnitForAssembly): CodeObject {
 
   const { names: lpNames, kinds } = localsplusInfo(u, nlocalsplus);
   return new CodeObject({
-    co_argcount: u.argcount,
+    co_argcount: u.argcount + u.posonlyargcount, // makecode: positional-only ones count too
     co_posonlyargcount: u.posonlyargcount,
     co_kwonlyargcount: u.kwonlyargcount,
     co_stacksize: maxDepth,

@@ -5,7 +5,7 @@
  * container; a generator expression yields each element (the symbol table flags it a generator).
  */
 import { Op } from "../opcodes.generated.js";
-import { Pseudo } from "./ir.js";
+import { Pseudo, type Block } from "./ir.js";
 import { ScopeKind, FBlock } from "./unit.js";
 import { type Compiler, type Node, addYieldFrom, jumpIf } from "./codegen.js";
 import { visitExpr } from "./codegen-expr.js";
@@ -88,7 +88,7 @@ function comprehensionGenerator(c: Compiler, generators: Node[], genIndex: numbe
 /** compiler_sync_comprehension_generator */
 function syncComprehensionGenerator(c: Compiler, generators: Node[], genIndex: number, depth: number, body: Body): void {
   const u = c.u;
-  let start: ReturnType<typeof u.newBlock> | null = u.newBlock();
+  let start: Block | null = u.newBlock();
   const ifCleanup = u.newBlock();
   const anchor = u.newBlock();
   const gen = generators[genIndex];

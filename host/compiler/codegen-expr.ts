@@ -6,6 +6,7 @@
  */
 import { Op } from "../opcodes.generated.js";
 import { PyFrozenSet, type PyObject } from "../objects.js";
+import { setIterationOrder } from "../setorder.js";
 import { Pseudo } from "./ir.js";
 import { ScopeKind, type Position } from "./unit.js";
 import { type Compiler, type Node, jumpIf, addCompare, addYieldFrom, docstring, NotYetCompiled } from "./codegen.js";
@@ -108,6 +109,7 @@ function visitExpr1(c: Compiler, e: Node): void {
       if (u.scope.type !== "function") throw c.error("'yield' outside function", e);
       if (e.value) visitExpr(c, e.value);
       else c.loadConst(null);
+      if (u.scope.generator && u.scope.coroutine) u.op(Op.ASYNC_GEN_WRAP);
       u.op(Op.YIELD_VALUE);
       u.op(Op.RESUME, 1);
       return;
@@ -243,7 +245,8 @@ export function starunpackHelper(c: Compiler, elts: Node[], pushed: number, buil
 
 /** A frozenset constant with CPython's element order for this insertion sequence (duplicates dropped). */
 function frozensetOf(values: PyObject[]): PyObject {
-  return new PyFrozenSet(values);
+  // PyFrozenSet_New(tuple): added in order, so of equal items (1, 1.0, True) the first stays
+  return new PyFrozenSet(setIterationOrder(values));
 }
 
 function unpackHelper(c: Compiler, elts: Node[]): void {

@@ -1052,6 +1052,7 @@ function compileClass(c: Compiler, s: Node): void {
   c.loadConst(u.qualname);
   c.nameop("__qualname__", "Store");
   c.body(s.body);
+  u.unsetLoc();
   if (u.scope.needsClassClosure) {
     const i = u.cellvars.get("__class__")!;
     u.op(Op.LOAD_CLOSURE, i);

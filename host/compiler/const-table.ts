@@ -29,12 +29,26 @@ export function constKey(v: PyObject): string {
   if (v instanceof PyComplex) return "c" + floatKey(v.real) + "," + floatKey(v.imag);
   if (Array.isArray(v)) return "(" + v.map(constKey).join("|") + ")";
   if (v instanceof PyFrozenSet) return "{" + v.items.map(constKey).sort().join("|") + "}";
-  if (v instanceof CodeObject || typeof v === "object") {
+  if (v instanceof CodeObject) return codeKey(v);
+  if (typeof v === "object") {
     let id = codeIds.get(v as object);
     if (id === undefined) codeIds.set(v as object, (id = nextCodeId++));
     return "@" + id;
   }
   throw new Error(`not a constant: ${String(v)}`);
+}
+
+/**
+ * A code object is its own constant key in CPython, compared with code equality (code_richcompare:
+ * not co_filename, co_qualname or co_stacksize), so two equal code objects share one slot.
+ */
+function codeKey(c: CodeObject): string {
+  const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+  return (
+    "@" +
+    [c.co_name, c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount, c.co_flags, c.co_firstlineno, hex(c.co_code), c.co_consts.map(constKey).join("|"), c.co_names.join(","), c.co_localsplusnames.join(","), hex(c.co_linetable), hex(c.co_exceptiontable)].join(";") +
+    "@"
+  );
 }
 
 /** Python truth of a constant (PyObject_IsTrue). */

@@ -70,9 +70,9 @@ export function cleanBasicBlock(b: Block): void {
       if (prevLine === line) continue;
       if (src < n - 1) {
         const nextLine = b.instrs[src + 1].loc.lineno;
-        if (nextLine < 0 || nextLine === line) {
-          // only the line moves over (3.11): the next instruction keeps its own columns
-          b.instrs[src + 1].loc = { ...b.instrs[src + 1].loc, lineno: line };
+        if (nextLine === line) continue;
+        if (nextLine < 0) {
+          b.instrs[src + 1].loc = ins.loc;
           continue;
         }
       } else {
