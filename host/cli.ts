@@ -1,22 +1,24 @@
 #!/usr/bin/env node
 /**
  * The `pyvm` command line. Subcommands:
- *   pyvm dis FILE.pyc            disassemble, text identical to CPython 3.11's dis.dis()
+ *   pyvm dis FILE.pyc|FILE.py    disassemble, text identical to CPython 3.11's dis.dis() (a .py
+ *                                is compiled by our compiler, host/compiler)
  *   pyvm marshal-info FILE.pyc   the .pyc header and the tree of code objects inside it
  *   pyvm run FILE.pyc|FILE.py    run on the WebAssembly VM (exit status as CPython's); a .py is
- *                                compiled by python3.11 until our compiler exists (issues 4-5)
+ *                                compiled by our compiler
+ *   pyvm compile FILE.py [-o OUT] write a .pyc CPython 3.11 imports (default: as py_compile,
+ *                                __pycache__/NAME.cpython-311.pyc beside the source)
  *   pyvm ast FILE.py             ast.dump(ast.parse(source, FILE), include_attributes=True); a
  *                                syntax error prints as `python3.11 FILE.py` prints it (exit 1)
- *   pyvm compile                 arrives with the compiler back end (issue 5)
  * Python errors (bad marshal data, a .pyc for another version) print as CPython prints the last
  * line of a traceback and exit 1.
  */
-import { readFileSync, realpathSync } from "node:fs";
-import { compileWithCPython, CPythonCompileError, CPythonMissingError } from "./compile-cpython.js";
+import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { compile } from "./compiler/compile.js";
 import { runPyc } from "./run.js";
 import { fileURLToPath } from "node:url";
 import { PyError } from "./errors.js";
-import { readPyc, type PycFile } from "./pyc.js";
+import { readPyc, writePyc, type PycFile } from "./pyc.js";
 import { dis } from "./dis.js";
 import { CodeObject } from "./code.js";
 import { OPNAME } from "./opcodes.generated.js";
@@ -24,21 +26,21 @@ import { parse } from "./parser/parse.js";
 import { astDump } from "./parser/ast-dump.js";
 import { PySyntaxError } from "./parser/syntax-error.js";
 import { formatSyntaxError } from "./parser/syntax-error-display.js";
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 const USAGE = `usage: pyvm <command> [args]
 
 commands:
-  run FILE.pyc|FILE.py    run a program on the WebAssembly VM (a .py is compiled by python3.11 for now)
-  dis FILE.pyc            disassemble a CPython 3.11 .pyc (as python3.11 -m dis would show its code)
+  run FILE.pyc|FILE.py    run a program on the WebAssembly VM (a .py is compiled by our compiler)
+  compile FILE.py [-o OUT.pyc]
+                          compile to a .pyc CPython 3.11 imports (default __pycache__/NAME.cpython-311.pyc)
+  dis FILE.pyc|FILE.py    disassemble (as python3.11 -m dis would show it)
   marshal-info FILE.pyc   show the .pyc header and the code objects it holds
   ast FILE.py             print the syntax tree (as python3.11's ast.dump(..., include_attributes=True))
   help                    show this message
 `;
 
-const NOT_YET: Record<string, string> = {
-  compile: "pyvm compile arrives with the compiler back end (issue 5)",
-};
+const NOT_YET: Record<string, string> = {};
 
 /**
  * pyvm ast: the tree of FILE.py. A syntax error prints as `python3.11 FILE.py` prints it: that
@@ -60,6 +62,45 @@ function astFile(path: string): number {
 
 function readCode(path: string): PycFile {
   return readPyc(new Uint8Array(readFileSync(path)));
+}
+
+/**
+ * FILE.py through our compiler, co_filename the path as given (as `python3.11 FILE.py` and
+ * py_compile name it). A syntax error is printed as python3.11 prints it and comes back as null.
+ */
+function compileSource(path: string): CodeObject | null {
+  const bytes = new Uint8Array(readFileSync(path));
+  try {
+    return compile(bytes, path, "exec");
+  } catch (e) {
+    if (!(e instanceof PySyntaxError)) throw e;
+    const shown = new PySyntaxError(e.pyType as "SyntaxError", e.pyMessage, e.filename === path ? resolve(path) : e.filename,
+      e.lineno, e.offset, e.text, e.endLineno, e.endOffset);
+    process.stderr.write(formatSyntaxError(shown));
+    return null;
+  }
+}
+
+/** A timestamp .pyc of `code` for the source at `path`, as py_compile writes it. */
+function pycFor(code: CodeObject, path: string): Uint8Array {
+  const st = statSync(path);
+  return writePyc(code, { mtime: Math.floor(st.mtimeMs / 1000), sourceSize: st.size });
+}
+
+/** pyvm compile FILE.py [-o OUT]: the default path is importlib.util.cache_from_source's. */
+function compileFile(args: string[]): number {
+  const path = args[0];
+  let out = join(dirname(path), "__pycache__", basename(path).replace(/\.py$/, "") + ".cpython-311.pyc");
+  if (args.length === 3 && args[1] === "-o") out = args[2];
+  else if (args.length !== 1) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  const code = compileSource(path);
+  if (code === null) return 1;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, pycFor(code, path));
+  return 0;
 }
 
 function marshalInfo(path: string): string {
@@ -93,26 +134,16 @@ function marshalInfo(path: string): string {
 }
 
 /**
- * pyvm run: a .pyc runs as is; a .py is compiled by python3.11 (compile-cpython.ts; its
- * co_filename is the path as given, as `python3.11 FILE.py` would show it). `import` finds
+ * pyvm run: a .pyc runs as is; a .py is compiled by our compiler (its co_filename is the path as
+ * given, as `python3.11 FILE.py` would show it). `import` finds
  * modules beside it (find-module.ts). Ctrl-C delivers KeyboardInterrupt to the program.
  */
 async function runFile(path: string): Promise<number> {
   let pyc: Uint8Array;
   if (path.endsWith(".py")) {
-    try {
-      pyc = compileWithCPython(path);
-    } catch (e) {
-      if (e instanceof CPythonMissingError) {
-        process.stderr.write(`pyvm: ${e.message}\n`);
-        return 2;
-      }
-      if (e instanceof CPythonCompileError) {
-        process.stderr.write(e.message);
-        return 1;
-      }
-      throw e;
-    }
+    const code = compileSource(path);
+    if (code === null) return 1;
+    pyc = pycFor(code, path);
   } else {
     pyc = new Uint8Array(readFileSync(path));
   }
@@ -142,10 +173,20 @@ export function main(argv: string[]): number | Promise<number> {
       case "run":
         if (args.length < 1) break;
         return runFile(args[0]);
-      case "dis":
+      case "dis": {
         if (args.length !== 1) break;
-        process.stdout.write(dis(readCode(args[0]).code));
+        if (!args[0].endsWith(".py")) {
+          process.stdout.write(dis(readCode(args[0]).code));
+          return 0;
+        }
+        const code = compileSource(args[0]);
+        if (code === null) return 1;
+        process.stdout.write(dis(code));
         return 0;
+      }
+      case "compile":
+        if (args.length < 1) break;
+        return compileFile(args);
       case "ast":
         if (args.length !== 1) break;
         return astFile(args[0]);

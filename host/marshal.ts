@@ -1222,7 +1222,7 @@ class Writer {
     this.typeAndSize(v instanceof PySet ? T_SET : T_FROZENSET, v.items.length);
     // As CPython 3.11 (bpo-37596): elements in the order of their own marshalled bytes, so the
     // output does not depend on hash order.
-    const keyed = v.items.map((x) => ({ x, k: dumps(x, this.version) }));
+    const keyed = v.items.map((x) => ({ x, k: setItemKey(x, this.version) }));
     keyed.sort((a, b) => compareBytes(a.k, b.k));
     if (this.sharing && v.items.filter(hasItems).length >= 2) this.sawNestedSet = true;
     const itemMode = mode === CONSTS && v instanceof PyFrozenSet ? CONSTS : PLAIN;
@@ -1489,4 +1489,25 @@ export function formatG17(x: number): string {
     out = `0.${"0".repeat(-exp - 1)}${digits.replace(/0+$/, "")}`;
   }
   return neg ? "-" + out : out;
+}
+
+/**
+ * The sort key CPython 3.11 gives a set element: its marshal bytes from a fresh writer, where
+ * FLAG_REF marks an object whose reference count is above 1. An element held only by the set has
+ * none, but CPython's cached singletons always do: small ints (-5..256), the empty str, bytes and
+ * tuple, one-character latin-1 strs and one-byte bytes. (Other sharing, e.g. the same constant
+ * also in co_consts, is not modelled.)
+ */
+function setItemKey(x: PyObject, version: number): Uint8Array {
+  const k = dumps(x, version);
+  if (version >= 3 && isCachedSingleton(x) && k.length > 0) k[0] |= FLAG_REF;
+  return k;
+}
+
+function isCachedSingleton(x: PyObject): boolean {
+  if (typeof x === "bigint") return x >= -5n && x <= 256n;
+  if (typeof x === "string") return x.length === 0 || (x.length === 1 && x.charCodeAt(0) < 256);
+  if (x instanceof Uint8Array) return x.length <= 1;
+  if (Array.isArray(x)) return x.length === 0;
+  return false;
 }

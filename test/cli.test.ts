@@ -126,12 +126,24 @@ dis.dis(marshal.loads(data[16:]))`,
     expect({ stderr: res.stderr, status: res.status }).toEqual({ stderr: want.stderr, status: want.status });
   });
 
-  it("explains usage and commands still to come", () => {
+  it("explains usage", () => {
     expect(pyvm("--help").stdout).toContain("usage: pyvm");
     expect(pyvm().status).toBe(2);
-    const compile = pyvm("compile", "x.py");
-    expect(compile.status).toBe(2);
-    expect(compile.stderr).toContain("issue 5");
     expect(pyvm("dis", join(dir, "missing.pyc")).stderr).toContain("No such file");
+  });
+
+  it("compile writes a .pyc that python3.11 runs, and dis FILE.py shows what python3.11's dis shows", () => {
+    const prog = join(dir, "comp.py");
+    writeFileSync(prog, "def f(n, *a, k=2, **kw):\n    try:\n        return [i * k for i in range(n)]\n    finally:\n        print('f', a, kw)\nprint(f(3, 1, x=2))\n");
+    const out = join(dir, "comp-ours.pyc");
+    expect(pyvm("compile", prog, "-o", out).status).toBe(0);
+    const ran = spawnSync(PYTHON, [out], { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0" } });
+    const want = spawnSync(PYTHON, [prog], { encoding: "utf8", env: { ...process.env, PYTHONHASHSEED: "0" } });
+    expect({ out: ran.stdout, err: ran.stderr, status: ran.status }).toEqual({ out: want.stdout, err: want.stderr, status: want.status });
+    expect(pyvm("compile", prog).status).toBe(0);
+    expect(readFileSync(join(dir, "__pycache__", "comp.cpython-311.pyc")).length).toBeGreaterThan(16);
+    const ours = pyvm("dis", prog);
+    const theirs = runPython("import dis, sys; dis.dis(compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec'))", undefined, [prog]).toString();
+    expect(normalizeAddresses(ours.stdout)).toEqual(normalizeAddresses(theirs));
   });
 });

@@ -17,6 +17,8 @@ export interface UnitForAssembly {
   /** First allocated block (the entry). */
   entry: Block;
   newBlock(): Block;
+  /** every block, in allocation order */
+  allocated: Block[];
   consts: ConstTable;
   names: string[];
   /** name → index, in insertion order (parameters first). */
@@ -68,7 +70,7 @@ export function assemble(u: UnitForAssembly): CodeObject {
   const nlocalsplus = nlocals + ncells + nfrees - numDropped;
 
   cfg.optimizeCfg(u.entry, u.consts);
-  cfg.duplicateExitsWithoutLineno(u.entry, u.newBlock);
+  cfg.duplicateExitsWithoutLineno(u.entry, u.allocated, u.newBlock);
   cfg.trimUnusedConsts(u.entry, u.consts);
   cfg.propagateLineNumbers(u.entry);
   cfg.guaranteeLinenoForExits(u.entry, u.firstLineno);

@@ -248,3 +248,145 @@ export function compileAsyncFor(c: Compiler, s: Node): void {
   visitBody(c, s.orelse);
   u.useNextBlock(end);
 }
+
+/**
+ * try / except* (compiler_try_star_except): the matched parts of an exception group go to each
+ * handler in turn (CHECK_EG_MATCH); whatever the handlers raise or leave unhandled is collected in a
+ * list and re-raised as one group by PREP_RERAISE_STAR.
+ */
+export function compileTryStar(c: Compiler, s: Node): void {
+  if (s.finalbody.length) compileTryStarFinally(c, s);
+  else compileTryStarExcept(c, s);
+}
+
+function compileTryStarFinally(c: Compiler, s: Node): void {
+  const u = c.u;
+  const body = u.newBlock();
+  const end = u.newBlock();
+  const exit = u.newBlock();
+  const cleanup = u.newBlock();
+  u.jump(Pseudo.SETUP_FINALLY, end);
+  u.useNextBlock(body);
+  c.pushFBlock(FBlock.FinallyTry, body, end, s.finalbody);
+  if (s.handlers.length) compileTryStarExcept(c, s);
+  else visitBody(c, s.body);
+  u.opNoLine(Pseudo.POP_BLOCK);
+  c.popFBlock();
+  visitBody(c, s.finalbody);
+  u.jumpNoLine(Pseudo.JUMP, exit);
+  u.useNextBlock(end);
+  u.unsetLoc();
+  u.jump(Pseudo.SETUP_CLEANUP, cleanup);
+  u.op(Op.PUSH_EXC_INFO);
+  c.pushFBlock(FBlock.FinallyEnd, end, null);
+  visitBody(c, s.finalbody);
+  c.popFBlock();
+  u.op(Op.RERAISE, 0);
+  u.useNextBlock(cleanup);
+  popExceptAndReraise(c);
+  u.useNextBlock(exit);
+}
+
+function compileTryStarExcept(c: Compiler, s: Node): void {
+  const u = c.u;
+  const body = u.newBlock();
+  let except = u.newBlock();
+  const orelse = u.newBlock();
+  const end = u.newBlock();
+  const cleanup = u.newBlock();
+  const reraiseStar = u.newBlock();
+  u.jump(Pseudo.SETUP_FINALLY, except);
+  u.useNextBlock(body);
+  c.pushFBlock(FBlock.TryExcept, body, null);
+  visitBody(c, s.body);
+  c.popFBlock();
+  u.opNoLine(Pseudo.POP_BLOCK);
+  u.jumpNoLine(Pseudo.JUMP, orelse);
+  const n = s.handlers.length;
+  u.useNextBlock(except);
+  u.unsetLoc();
+  u.jump(Pseudo.SETUP_CLEANUP, cleanup);
+  u.op(Op.PUSH_EXC_INFO);
+  c.pushFBlock(FBlock.ExceptionGroupHandler, null, null, "except handler");
+  for (let i = 0; i < n; i++) {
+    const h = s.handlers[i];
+    u.setLoc(h);
+    except = u.newBlock();
+    const exceptWithError = u.newBlock();
+    const noMatch = u.newBlock();
+    if (i === 0) {
+      // [exc] → [orig, [], exc]: the original group, and the list of what the handlers raise
+      u.op(Op.COPY, 1);
+      u.op(Op.BUILD_LIST, 0);
+      u.op(Op.SWAP, 2);
+    }
+    if (h.type) {
+      visitExpr(c, h.type);
+      u.op(Op.CHECK_EG_MATCH);
+      u.op(Op.COPY, 1);
+      u.jump(Pseudo.POP_JUMP_IF_NONE, noMatch);
+      u.nextBlock();
+    }
+    const cleanupEnd = u.newBlock();
+    const cleanupBody = u.newBlock();
+    if (h.name) c.nameop(h.name, "Store");
+    else u.op(Op.POP_TOP);
+    u.jump(Pseudo.SETUP_CLEANUP, cleanupEnd);
+    u.useNextBlock(cleanupBody);
+    c.pushFBlock(FBlock.HandlerCleanup, cleanupBody, null, h.name);
+    visitBody(c, h.body);
+    c.popFBlock();
+    u.unsetLoc();
+    u.op(Pseudo.POP_BLOCK);
+    if (h.name) {
+      c.loadConst(null);
+      c.nameop(h.name, "Store");
+      c.nameop(h.name, "Del");
+    }
+    u.jump(Pseudo.JUMP, except);
+    u.useNextBlock(cleanupEnd);
+    u.unsetLoc();
+    if (h.name) {
+      c.loadConst(null);
+      c.nameop(h.name, "Store");
+      c.nameop(h.name, "Del");
+    }
+    // what the handler raised joins the list
+    u.op(Op.LIST_APPEND, 3);
+    u.op(Op.POP_TOP);
+    u.jump(Pseudo.JUMP, exceptWithError);
+    u.useNextBlock(except);
+    u.op(Op.NOP); // holds a propagated location
+    u.jump(Pseudo.JUMP, exceptWithError);
+    u.useNextBlock(noMatch);
+    u.op(Op.POP_TOP); // the None match
+    u.useNextBlock(exceptWithError);
+    if (i === n - 1) {
+      // the unhandled rest (or None) joins the list too
+      u.op(Op.LIST_APPEND, 1);
+      u.jump(Pseudo.JUMP, reraiseStar);
+    }
+  }
+  u.unsetLoc();
+  c.popFBlock();
+  const reraise = u.newBlock();
+  u.useNextBlock(reraiseStar);
+  u.op(Op.PREP_RERAISE_STAR);
+  u.op(Op.COPY, 1);
+  u.jump(Pseudo.POP_JUMP_IF_NOT_NONE, reraise);
+  u.nextBlock();
+  u.op(Op.POP_TOP);
+  u.op(Pseudo.POP_BLOCK);
+  u.op(Op.POP_EXCEPT);
+  u.jump(Pseudo.JUMP, end);
+  u.useNextBlock(reraise);
+  u.op(Pseudo.POP_BLOCK);
+  u.op(Op.SWAP, 2);
+  u.op(Op.POP_EXCEPT);
+  u.op(Op.RERAISE, 0);
+  u.useNextBlock(cleanup);
+  popExceptAndReraise(c);
+  u.useNextBlock(orelse);
+  visitBody(c, s.orelse);
+  u.useNextBlock(end);
+}

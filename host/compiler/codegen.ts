@@ -16,7 +16,7 @@ import { SymbolTable, scopeOf, symbolFlags, LOCAL, GLOBAL_EXPLICIT, GLOBAL_IMPLI
 import type { FutureFeatures } from "./future.js";
 import { visitExpr, callHelper, isConstant, type ExprNode } from "./codegen-expr.js";
 import { compileMatch } from "./codegen-match.js";
-import { compileTry, compileWith, compileAsyncWith, compileAsyncFor } from "./codegen-try.js";
+import { compileTry, compileTryStar, compileWith, compileAsyncWith, compileAsyncFor } from "./codegen-try.js";
 import { unparseExpr } from "./unparse.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -138,6 +138,7 @@ export class Compiler {
     return assemble({
       entry: u.entry,
       newBlock: () => u.newBlock(),
+      allocated: u.allocated,
       consts: u.consts,
       names: [...u.names.keys()],
       varnames: u.varnames,
@@ -428,6 +429,8 @@ export function visitStmt(c: Compiler, s: Node): void {
       return compileMatch(c, s);
     case "Try":
       return compileTry(c, s);
+    case "TryStar":
+      return compileTryStar(c, s);
     case "With":
       return compileWith(c, s, 0);
     case "AsyncWith":
@@ -948,10 +951,19 @@ function compileFromImport(c: Compiler, s: Node): void {
 // ── functions and classes ───────────────────────────────────────────────────────────────────
 
 function compileDecorators(c: Compiler, decos: Node[]): void {
-  for (const d of decos) {
-    c.u.setLoc(d);
-    visitExpr(c, d);
+  for (const d of decos) visitExpr(c, d);
+}
+
+/** compiler_apply_decorators: innermost first, each call at its decorator's location. */
+function applyDecorators(c: Compiler, decos: Node[]): void {
+  const u = c.u;
+  const old = u.loc;
+  for (let i = decos.length - 1; i >= 0; i--) {
+    u.setLoc(decos[i]);
+    u.op(Op.PRECALL, 0);
+    u.op(Op.CALL, 0);
   }
+  u.loc = old;
 }
 
 function defaultArguments(c: Compiler, args: Node): number {
@@ -1032,10 +1044,7 @@ function compileFunction(c: Compiler, s: Node, isAsync: boolean): void {
   c.exitScope();
   c.u.setLoc(s);
   c.makeClosure(co, flags);
-  for (let i = 0; i < decos.length; i++) {
-    c.u.op(Op.PRECALL, 0);
-    c.u.op(Op.CALL, 0);
-  }
+  applyDecorators(c, decos);
   c.nameop(name, "Store");
 }
 
@@ -1071,10 +1080,7 @@ function compileClass(c: Compiler, s: Node): void {
   c.makeClosure(co, 0);
   c.loadConst(name);
   callHelper(c, 2, s.bases, s.keywords);
-  for (let i = 0; i < decos.length; i++) {
-    outer.op(Op.PRECALL, 0);
-    outer.op(Op.CALL, 0);
-  }
+  applyDecorators(c, decos);
   c.nameop(name, "Store");
 }
 

@@ -394,8 +394,9 @@ function isExitWithoutLineno(b: Block): boolean {
 }
 
 /** duplicate_exits_without_lineno: each jump to a line-less exit block gets its own copy. */
-export function duplicateExitsWithoutLineno(entry: Block, newBlock: () => Block): void {
-  for (const b of blocks(entry)) {
+export function duplicateExitsWithoutLineno(entry: Block, allocated: readonly Block[], newBlock: () => Block): void {
+  // compile.c walks u_blocks (b_list: newest block first) here, which decides who gets the copy
+  for (const b of allocated.slice().reverse()) {
     const last = b.last();
     if (last && isJump(last.op)) {
       const target = last.target!;

@@ -50,7 +50,8 @@ export interface Position {
 }
 
 export class Unit {
-  readonly blocksNewestFirst: Block[] = [];
+  /** Every block in allocation order (compile.c walks its b_list, newest first, in some passes). */
+  readonly allocated: Block[] = [];
   readonly entry: Block;
   current: Block;
   consts = new ConstTable();
@@ -84,7 +85,7 @@ export class Unit {
 
   newBlock(): Block {
     const b = new Block();
-    this.blocksNewestFirst.push(b);
+    this.allocated.push(b);
     return b;
   }
 
