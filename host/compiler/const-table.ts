@@ -42,7 +42,13 @@ export function constKey(v: PyObject): string {
  * A code object is its own constant key in CPython, compared with code equality (code_richcompare:
  * not co_filename, co_qualname or co_stacksize), so two equal code objects share one slot.
  */
+const codeKeys = new WeakMap<CodeObject, string>();
 function codeKey(c: CodeObject): string {
+  let k = codeKeys.get(c);
+  if (k === undefined) codeKeys.set(c, (k = computeCodeKey(c)));
+  return k;
+}
+function computeCodeKey(c: CodeObject): string {
   const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
   return (
     "@" +
