@@ -9,6 +9,7 @@
  * cases, and which results raise. Complex follows complexobject.c (_Py_c_quot, c_powi, _Py_c_pow).
  */
 import { PyComplex, PyFrozenSet, SurrogateStr, strCodePoints, strFromCodePoints, type PyObject } from "../objects.js";
+import { glibcPow } from "./float-pow.js";
 
 /** The operation raised (or a size guard refused): keep the expression as it is. */
 export const NO_FOLD: unique symbol = Symbol("NO_FOLD");
@@ -368,10 +369,10 @@ function floatPow(iv: number, iw: number): PyObject {
 }
 
 /**
- * Folds CPython makes with its C library's pow/exp/log/sin/cos/atan2/hypot, which we do not make:
- * JS's versions differ from glibc's in the last bit for some arguments, and a constant 1 ulp off
- * would be a wrong program, where an unfolded `**` only costs a BINARY_OP at run time. Counted so
- * that tests can tell this deliberate difference from a bug.
+ * Folds CPython makes with its C library's pow/exp/log/sin/cos/atan2/hypot that we cannot reproduce
+ * bit for bit: glibc's pow where x**y lies too close to a rounding midpoint (float-pow.ts), and the
+ * general complex power. A constant 1 ulp off would be a wrong program, where an unfolded `**` only
+ * costs a BINARY_OP at run time. Counted so that tests can tell this deliberate difference from a bug.
  */
 export const libmRefusals = { count: 0 };
 function refuseLibm(): never {
@@ -379,48 +380,9 @@ function refuseLibm(): never {
   return raise();
 }
 
-/** C's pow() for finite positive x and finite y, as glibc gives it (correctly rounded). */
+/** C's pow() for finite positive x != 1 and finite y != 0, as glibc gives it (inf on overflow). */
 function cPow(x: number, y: number): number {
-  if (Number.isInteger(y) && Math.abs(y) <= 400) return exactIntegerPow(x, y);
-  return refuseLibm();
-}
-
-/** x ** n for finite x > 0 and integer n, correctly rounded from the exact power (as glibc's pow is). */
-function exactIntegerPow(x: number, n: number): number {
-  // x = m * 2**e with m an integer of at most 53 bits
-  f64[0] = x;
-  const hi = u32[1];
-  const lo = u32[0];
-  const biased = (hi >>> 20) & 0x7ff;
-  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  let e: number;
-  if (biased === 0) e = -1074;
-  else {
-    m |= 1n << 52n;
-    e = biased - 1075;
-  }
-  const p = m ** BigInt(Math.abs(n));
-  return n >= 0 ? roundRatio(p, 1n, e * n) : roundRatio(1n, p, -e * Math.abs(n));
-}
-
-/** num / den * 2**scale correctly rounded to a double (ties to even); ±inf past the range. */
-function roundRatio(num: bigint, den: bigint, scale: number): number {
-  const k = numBits(num) - numBits(den) - 56; // quotient of 55..56 bits at scale 2**k
-  const q = (k < 0 ? num << BigInt(-k) : num) / (k > 0 ? den << BigInt(k) : den);
-  const sticky = (k < 0 ? num << BigInt(-k) : num) % (k > 0 ? den << BigInt(k) : den) !== 0n;
-  const exp = k + scale;
-  const ulp = Math.max(numBits(q) + exp - 53, -1074);
-  const shift = ulp - exp;
-  let mant: bigint;
-  if (shift <= 0) mant = q << BigInt(-shift);
-  else {
-    mant = q >> BigInt(shift);
-    const rest = q & ((1n << BigInt(shift)) - 1n);
-    const half = 1n << BigInt(shift - 1);
-    if (rest > half || (rest === half && (sticky || (mant & 1n) === 1n))) mant += 1n;
-  }
-  if (numBits(mant) + ulp > 1024) return Infinity;
-  return Number(mant) * 2 ** ulp;
+  return glibcPow(x, y) ?? refuseLibm();
 }
 
 function safePower(v: PyObject, w: PyObject): PyObject {
