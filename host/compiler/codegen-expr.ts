@@ -9,7 +9,7 @@ import { PyFrozenSet, type PyObject } from "../objects.js";
 import { setIterationOrder } from "../setorder.js";
 import { Pseudo } from "./ir.js";
 import { ScopeKind, type Position } from "./unit.js";
-import { type Compiler, type Node, jumpIf, addCompare, addYieldFrom, docstring, NotYetCompiled } from "./codegen.js";
+import { type Compiler, type Node, jumpIf, addCompare, addYieldFrom, docstring, defaultArguments, NotYetCompiled } from "./codegen.js";
 import { visitComprehension } from "./codegen-comprehension.js";
 
 export type ExprNode = Node;
@@ -500,25 +500,7 @@ function compileJoinedStr(c: Compiler, e: Node): void {
 
 function compileLambda(c: Compiler, e: Node): void {
   const args = e.args;
-  let flags = 0;
-  if (args.defaults.length) {
-    for (const d of args.defaults) visitExpr(c, d);
-    c.u.op(Op.BUILD_TUPLE, args.defaults.length);
-    flags |= 0x01;
-  }
-  const keys: string[] = [];
-  for (let i = 0; i < args.kwonlyargs.length; i++) {
-    const d = args.kw_defaults[i];
-    if (d) {
-      keys.push(c.mangle(args.kwonlyargs[i].arg));
-      visitExpr(c, d);
-    }
-  }
-  if (keys.length) {
-    c.loadConst(keys);
-    c.u.op(Op.BUILD_CONST_KEY_MAP, keys.length);
-    flags |= 0x02;
-  }
+  const flags = defaultArguments(c, args);
   c.enterScope("<lambda>", ScopeKind.Lambda, e, e.lineno);
   c.u.addConst(null);
   c.u.argcount = args.args.length;

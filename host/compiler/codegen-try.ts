@@ -22,11 +22,12 @@ function popExceptAndReraise(c: Compiler): void {
 }
 
 export function compileTry(c: Compiler, s: Node): void {
-  if (s.finalbody.length) compileTryFinally(c, s);
+  if (s.finalbody.length) compileTryFinally(c, s, compileTryExcept);
   else compileTryExcept(c, s);
 }
 
-function compileTryFinally(c: Compiler, s: Node): void {
+/** try/finally around the body, or around try/except(*) when there are handlers (compiler_try_finally). */
+function compileTryFinally(c: Compiler, s: Node, handlers: (c: Compiler, s: Node) => void): void {
   const u = c.u;
   const body = u.newBlock();
   const end = u.newBlock();
@@ -35,7 +36,7 @@ function compileTryFinally(c: Compiler, s: Node): void {
   u.jump(Pseudo.SETUP_FINALLY, end);
   u.useNextBlock(body);
   c.pushFBlock(FBlock.FinallyTry, body, end, s.finalbody);
-  if (s.handlers.length) compileTryExcept(c, s);
+  if (s.handlers.length) handlers(c, s);
   else visitBody(c, s.body);
   u.opNoLine(Pseudo.POP_BLOCK);
   c.popFBlock();
@@ -255,36 +256,8 @@ export function compileAsyncFor(c: Compiler, s: Node): void {
  * list and re-raised as one group by PREP_RERAISE_STAR.
  */
 export function compileTryStar(c: Compiler, s: Node): void {
-  if (s.finalbody.length) compileTryStarFinally(c, s);
+  if (s.finalbody.length) compileTryFinally(c, s, compileTryStarExcept);
   else compileTryStarExcept(c, s);
-}
-
-function compileTryStarFinally(c: Compiler, s: Node): void {
-  const u = c.u;
-  const body = u.newBlock();
-  const end = u.newBlock();
-  const exit = u.newBlock();
-  const cleanup = u.newBlock();
-  u.jump(Pseudo.SETUP_FINALLY, end);
-  u.useNextBlock(body);
-  c.pushFBlock(FBlock.FinallyTry, body, end, s.finalbody);
-  if (s.handlers.length) compileTryStarExcept(c, s);
-  else visitBody(c, s.body);
-  u.opNoLine(Pseudo.POP_BLOCK);
-  c.popFBlock();
-  visitBody(c, s.finalbody);
-  u.jumpNoLine(Pseudo.JUMP, exit);
-  u.useNextBlock(end);
-  u.unsetLoc();
-  u.jump(Pseudo.SETUP_CLEANUP, cleanup);
-  u.op(Op.PUSH_EXC_INFO);
-  c.pushFBlock(FBlock.FinallyEnd, end, null);
-  visitBody(c, s.finalbody);
-  c.popFBlock();
-  u.op(Op.RERAISE, 0);
-  u.useNextBlock(cleanup);
-  popExceptAndReraise(c);
-  u.useNextBlock(exit);
 }
 
 function compileTryStarExcept(c: Compiler, s: Node): void {

@@ -966,7 +966,8 @@ function applyDecorators(c: Compiler, decos: Node[]): void {
   u.loc = old;
 }
 
-function defaultArguments(c: Compiler, args: Node): number {
+/** compiler_default_arguments: pushes the defaults tuple and kw-defaults dict; returns MAKE_FUNCTION flags. */
+export function defaultArguments(c: Compiler, args: Node): number {
   let flags = 0;
   if (args.defaults.length) {
     for (const d of args.defaults) visitExpr(c, d);
