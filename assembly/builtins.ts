@@ -140,6 +140,36 @@ function print(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 }
 
 /** print's keywords, with Argument Clinic's message for others. */
+/**
+ * sys.displayhook(value): what the interactive prompt (and PRINT_EXPR, 'single' mode code) does
+ * with an expression statement's value: nothing for None; else builtins._ = None, print the repr
+ * to sys.stdout, builtins._ = value.
+ */
+let nameUnderscore: usize = 0;
+export function displayhook(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  if (!noKeywords("displayhook", kwnames) || !checkArgCount("displayhook", nargs, 1, 1)) return NULL;
+  const v = arg(args, 0);
+  if (v == NONE) return NONE;
+  if (nameUnderscore == 0) nameUnderscore = strLiteral("_");
+  const underscore = nameUnderscore;
+  if (dictSetItem(builtinsDict, <u64>underscore, NONE) < 0) return NULL;
+  const text = ops.objRepr(v);
+  if (text == 0) return NULL;
+  const one = alloc(8);
+  if (one == 0) {
+    decref(<u64>text);
+    return NULL;
+  }
+  store<u64>(one, <u64>text);
+  const r = print(NULL, one, 1, 0);
+  free(one, 8);
+  decref(<u64>text);
+  if (r == NULL) return NULL;
+  decref(r);
+  if (dictSetItem(builtinsDict, <u64>underscore, v) < 0) return NULL;
+  return NONE;
+}
+
 function printKeywordsOk(kwnames: usize): bool {
   const n = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   for (let i = 0; i < n; i++) {
@@ -934,6 +964,11 @@ function globals(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 }
 
 function locals(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  return currentLocals();
+}
+
+/** locals() of the running frame (new reference); exec/eval take it as their default. */
+export function currentLocals(): Value {
   // Functions (CO_OPTIMIZED): the frame's one locals dict, refreshed (frame-locals.ts).
   if ((changetype<CodeObject>(<usize>load<u32>(currentFrame + F_CODE)).flags & 1) != 0) return frameLocalsSnapshot(currentFrame);
   const l = <u64>load<u32>(currentFrame + F_LOCALS);
@@ -945,6 +980,8 @@ function locals(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
 }
 
 import { frameLocalsDict, frameLocalsSnapshot } from "./frame-locals";
+import { addExecBuiltins } from "./exec-eval";
+import { alloc, free } from "./heap";
 import { F_CODE } from "./frame";
 import { CodeObject } from "./code";
 
@@ -1040,6 +1077,7 @@ export function initBuiltins(): void {
   moduleAddFunction(d, "locals", locals);
   moduleAddFunction(d, "vars", vars);
   moduleAddFunction(d, "dir", dir);
+  addExecBuiltins(d); // exec-eval.ts: compile, exec, eval
   // Types, under their names.
   for (let k: u32 = 1; k < KIND_COUNT; k++) {
     if (k == KIND_EXCEPTION) continue;

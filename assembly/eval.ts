@@ -120,6 +120,7 @@ import { importName, importFrom, importStar } from "./imports";
 import { exceptStarMatch, prepReraiseStar, egMatchOut, egRestOut } from "./exc-groups";
 import { errSetContext } from "./exc-methods";
 import { cDepth, nestingTooDeep } from "./recursion";
+import { printExpr } from "./mod-sys";
 import { getAwaitable, getAIter, getANext, endAsyncFor, beforeAsyncWith, asyncExitOut } from "./coroutine";
 import { asyncGenWrap } from "./async-gen";
 import { noteGeneratorCall } from "./unawaited";
@@ -1214,6 +1215,7 @@ function run(start: usize): Value {
       case OP.BEFORE_WITH:
       case OP.WITH_EXCEPT_START:
       case OP.LOAD_BUILD_CLASS:
+      case OP.PRINT_EXPR:
       case OP.SETUP_ANNOTATIONS:
       case OP.IMPORT_NAME:
       case OP.IMPORT_FROM:
@@ -1749,6 +1751,18 @@ function coldOp(op: i32, oparg: i32, f: usize, sp: usize, here: usize): usize {
       if (r == NULL) return sp | 1;
       store<u64>(sp, r);
       sp += 8;
+      return sp;
+    }
+
+    case OP.PRINT_EXPR: {
+      // 'single' mode code shows an expression statement's value through sys.displayhook
+      const v = load<u64>(sp - 8);
+      store<u32>(f + F_HERE, <u32>here);
+      const r = printExpr(v);
+      if (r == NULL) return sp | 1;
+      decref(r);
+      sp -= 8;
+      decref(v);
       return sp;
     }
 

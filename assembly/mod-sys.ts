@@ -49,6 +49,20 @@ function streamFlush(self: Value, args: usize, nargs: i32, kwnames: usize): Valu
 }
 
 import { builtinNew } from "./function";
+import { displayhook } from "./builtins";
+import { dictGetItem } from "./dict";
+import { call1 } from "./ops";
+import { EXC_RuntimeError } from "./types";
+
+let N_DISPLAYHOOK: usize = 0;
+
+/** PRINT_EXPR: sys.displayhook(v) (new reference, NULL on error). */
+export function printExpr(v: Value): Value {
+  if (N_DISPLAYHOOK == 0) N_DISPLAYHOOK = strLiteral("displayhook");
+  const hook = dictGetItem(sysDict, <u64>N_DISPLAYHOOK);
+  if (hook == NULL) return <u64>raiseMsg(EXC_RuntimeError, "lost sys.displayhook");
+  return call1(hook, v);
+}
 function makeStream(name: string, fdName: string): Value {
   const d = dictNew();
   const m = moduleNew(d, strLiteral(name));
@@ -192,6 +206,8 @@ export function initSys(argv0: usize): void {
   moduleAddFunction(d, "set_int_max_str_digits", setIntMax);
   moduleAddFunction(d, "get_int_max_str_digits", getIntMax);
   moduleAddFunction(d, "intern", intern);
+  moduleAddFunction(d, "displayhook", displayhook);
+  moduleAddFunction(d, "__displayhook__", displayhook);
   addAsyncgenHooks(d); // async-gen.ts: set_asyncgen_hooks, get_asyncgen_hooks
   moduleAddValue(d, "maxsize", intFromI64(0x7fffffffffffffff));
   moduleAddValue(d, "maxunicode", makeSmallInt(0x10ffff));

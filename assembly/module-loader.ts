@@ -17,7 +17,7 @@
  * it runs the module is "initializing" (CPython keeps that on __spec__, which we leave None), so
  * `from m import x` during a circular import reports a partially initialized module.
  */
-import { Value, NULL, NONE, isObject, makeSmallInt } from "./values";
+import { Value, NULL, NONE, FALSE, isObject, makeSmallInt } from "./values";
 import {
   kindOf,
   raiseBegin,
@@ -569,19 +569,23 @@ function loadFromHost(name: usize, parent: usize): Value {
 
 /**
  * Raises the compile error the host reported: marshalled (class name, msg, (filename, lineno,
- * offset, text, end_lineno, end_offset) or None), raised as that builtin class called with
- * (msg, info) — a SyntaxError with its fields, as CPython's import raises it.
+ * offset, text, end_lineno, end_offset) or None[, locationInArgs]), raised as that builtin class
+ * called with (msg, info) — a SyntaxError with its fields, as CPython's parser and code generator
+ * raise it — or, when locationInArgs is False (symbol-table and future-import errors), called with
+ * (msg) and given the fields as attributes, as PyErr_RangedSyntaxLocationObject does.
  */
-function compileError(ptr: usize, n: usize): Value {
+export function compileError(ptr: usize, n: usize): Value {
   const t = unmarshal(ptr, n);
   if (t == NULL) return NULL;
-  if (!isObject(t) || kindOf(<usize>t) != KIND_TUPLE || tupleSize(<usize>t) != 3) {
+  const size = isObject(t) && kindOf(<usize>t) == KIND_TUPLE ? tupleSize(<usize>t) : 0;
+  if (size != 3 && size != 4) {
     decref(t);
     return <u64>raiseMsg(EXC_ImportError, "bad module record from the host");
   }
   let cls = dictGetItem(builtinsDict, tupleItem(<usize>t, 0));
   if (cls == NULL || !isObject(cls) || kindOf(<usize>cls) != KIND_TYPE) cls = <u64>excType(EXC_SyntaxError);
   const info = tupleItem(<usize>t, 2);
+  const inArgs = size == 3 || tupleItem(<usize>t, 3) != FALSE;
   const args = alloc(16);
   if (args == 0) {
     decref(t);
@@ -589,12 +593,32 @@ function compileError(ptr: usize, n: usize): Value {
   }
   store<u64>(args, tupleItem(<usize>t, 1));
   store<u64>(args + 8, info);
-  const e = objCall(cls, args, info == NONE ? 1 : 2, 0);
+  const e = objCall(cls, args, info == NONE || !inArgs ? 1 : 2, 0);
   free(args, 16);
+  if (e != NULL && !inArgs && info != NONE && !setLocationAttributes(e, info)) {
+    decref(e);
+    decref(t);
+    return NULL;
+  }
   decref(t);
   if (e != NULL) raiseObject(e);
   return NULL;
 }
+
+/** e.filename, e.lineno, ... = info's six items. */
+function setLocationAttributes(e: Value, info: Value): bool {
+  if (!isObject(info) || kindOf(<usize>info) != KIND_TUPLE || tupleSize(<usize>info) != 6) return true;
+  if (load<u32>(N_LOCATION_FIELDS) == 0) {
+    const names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    for (let i = 0; i < 6; i++) store<u32>(N_LOCATION_FIELDS + <usize>i * 4, <u32>strLiteral(names[i]));
+  }
+  for (let i = 0; i < 6; i++) {
+    if (objSetAttr(e, <usize>load<u32>(N_LOCATION_FIELDS + <usize>i * 4), tupleItem(<usize>info, i)) < 0) return false;
+  }
+  return true;
+}
+/** The attribute names setLocationAttributes sets (immortal strs, made on first use). */
+const N_LOCATION_FIELDS: usize = memory.data(6 * 4, 4);
 
 function recordStr(rec: usize, off: usize, n: usize): Value {
   if (n == 0) return NONE;

@@ -1346,6 +1346,11 @@ function putReplacement(o: usize, h: i32, c: u32): usize {
   return len;
 }
 
+/** s.encode() (UTF-8, strict): a new bytes object, or NULL with UnicodeEncodeError. */
+export function strToUtf8Bytes(s: usize): Value {
+  return encodeWith(s, ENC_UTF8, ERRH_STRICT, 0);
+}
+
 /** s.encode(encoding) for utf-8 / ascii / latin-1 with the given error handler. */
 function encodeWith(s: usize, enc: i32, h: i32, herrName: usize): Value {
   const n = <usize>strLength(s);

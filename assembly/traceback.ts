@@ -33,6 +33,13 @@ export const TB_NOTE: i32 = 5; // p1/l1: one __notes__ entry
 export const TB_END: i32 = 6;
 export const TB_MARGIN: i32 = 7; // p1/l1: the margin before the lines that follow ("  | " inside exception groups)
 export const TB_RAW: i32 = 8; // p1/l1: text written as it is (exception group boxes)
+// TB_SOURCE = 9 (warnings.ts)
+/**
+ * A SyntaxError's location block (before its message line): p1/l1 filename, p2/l2 text, a..d =
+ * lineno, offset, end_lineno, end_offset (-1: None). TB_SYNTAX_NO_TEXT: text is None.
+ */
+export const TB_SYNTAX: i32 = 10;
+export const TB_SYNTAX_NO_TEXT: i32 = 11;
 
 // Location of the instruction at a byte offset (PyCode_Addr2Location).
 let locLine: i32 = -1;
@@ -333,7 +340,10 @@ function printMessage(e: usize): void {
     sbAppendAscii(sb, ".");
   }
   sbAppendStr(sb, isHeapType(t) ? <usize>load<u32>(t + T_QUALNAME) : typeName(t));
-  let msg = objStr(<u64>e);
+  // A SyntaxError with a location prints it first, then its bare msg (print_exception).
+  const syntaxMsg = printSyntaxLocation(e);
+  let msg = syntaxMsg != NULL ? objStr(syntaxMsg) : objStr(<u64>e);
+  if (syntaxMsg != NULL) decref(syntaxMsg);
   if (msg == 0) {
     errorClear();
     sbAppendAscii(sb, ": <exception str() failed>");
@@ -369,6 +379,108 @@ function printMessage(e: usize): void {
     printNote(objRepr(<u64>notes), "<__notes__ repr() failed>");
   }
 }
+
+let syntaxNames: usize = 0; // msg, filename, lineno, offset, end_lineno, end_offset, text (u32 each)
+const SYNTAX_FIELDS = 7;
+
+/**
+ * parse_syntax_error + the location lines of print_exception, for an instance of SyntaxError (or
+ * a subclass): reads msg, filename, lineno, offset, end_lineno, end_offset and text, and sends the
+ * location record. Returns msg (new reference), or NULL when the attributes do not parse (then the
+ * exception prints as any other).
+ */
+function printSyntaxLocation(e: usize): Value {
+  if (isInstanceOf(<u64>e, <u64>excType(EXC_SyntaxError)) != 1) {
+    errorClear();
+    return NULL;
+  }
+  if (syntaxNames == 0) {
+    syntaxNames = alloc(SYNTAX_FIELDS * 4);
+    const names = ["msg", "filename", "lineno", "offset", "end_lineno", "end_offset", "text"];
+    for (let i = 0; i < SYNTAX_FIELDS; i++) store<u32>(syntaxNames + <usize>i * 4, <u32>strLiteral(names[i]));
+  }
+  const vals = alloc(SYNTAX_FIELDS * 8);
+  if (vals == 0) return NULL;
+  let ok = true;
+  for (let i = 0; i < SYNTAX_FIELDS; i++) {
+    const v = ok ? objGetAttr(<u64>e, <usize>load<u32>(syntaxNames + <usize>i * 4)) : NULL;
+    if (v == NULL) ok = false;
+    store<u64>(vals + <usize>i * 8, v);
+  }
+  let lineno: i64 = 0;
+  let offset: i64 = -1;
+  let endLineno: i64 = 0;
+  let endOffset: i64 = -1;
+  if (ok) ok = asSsize(load<u64>(vals + 16)); // lineno: None does not parse
+  if (ok) {
+    lineno = indexOut;
+    endLineno = lineno;
+    const off = load<u64>(vals + 24);
+    if (off != NONE) {
+      ok = asSsize(off);
+      offset = indexOut;
+    }
+  }
+  // Only an exact SyntaxError has a range; its subclasses get one caret.
+  if (ok && typeOf(<u64>e) == excType(EXC_SyntaxError)) {
+    const el = load<u64>(vals + 32);
+    if (el != NONE) {
+      ok = asSsize(el);
+      endLineno = indexOut;
+    }
+    const eo = load<u64>(vals + 40);
+    if (ok && eo != NONE) {
+      ok = asSsize(eo);
+      endOffset = indexOut;
+    }
+  }
+  let filename: usize = 0;
+  let text: usize = 0;
+  if (ok) {
+    const fv = load<u64>(vals + 8);
+    filename = fv == NONE ? strLiteralString() : objStr(fv);
+    const tv = load<u64>(vals + 48);
+    if (tv != NONE) text = objStr(tv);
+    ok = filename != 0 && (tv == NONE || text != 0);
+  }
+  let msg: Value = NULL;
+  if (ok) {
+    const l1 = utf8a(filename);
+    const l2 = text != 0 ? utf8b(text) : 0;
+    tbRecord(text != 0 ? TB_SYNTAX : TB_SYNTAX_NO_TEXT, buf1, l1, buf2, l2, clampI32(lineno), clampI32(offset), clampI32(endLineno), clampI32(endOffset));
+    msg = load<u64>(vals);
+    incref(msg);
+  } else {
+    errorClear();
+  }
+  if (filename != 0) decref(<u64>filename);
+  if (text != 0) decref(<u64>text);
+  for (let i = 0; i < SYNTAX_FIELDS; i++) {
+    const v = load<u64>(vals + <usize>i * 8);
+    if (v != NULL) decref(v);
+  }
+  free(vals, SYNTAX_FIELDS * 8);
+  return msg;
+}
+
+function clampI32(v: i64): i32 {
+  return v > <i64>i32.MAX_VALUE ? i32.MAX_VALUE : v < <i64>i32.MIN_VALUE ? i32.MIN_VALUE : <i32>v;
+}
+
+let S_STRING_NAME: usize = 0;
+/** "<string>" (a new reference), what a SyntaxError without a filename shows. */
+function strLiteralString(): usize {
+  if (S_STRING_NAME == 0) S_STRING_NAME = strLiteral("<string>");
+  incref(<u64>S_STRING_NAME);
+  return S_STRING_NAME;
+}
+
+import { isInstanceOf } from "./isinstance";
+import { excType } from "./exceptions";
+import { EXC_SyntaxError } from "./types";
+import { strLiteral } from "./names";
+import { objGetAttr } from "./ops";
+import { asSsize, indexOut } from "./slice";
 
 /** One note (a new str, or 0 after an error: `failed` is printed instead). */
 function printNote(s: usize, failed: string): void {

@@ -11,6 +11,7 @@ import { takeMemory, giveBackMemory } from "./memory-pool.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
 import { findModuleBeside, encodeModuleRecord, type FoundModule } from "./find-module.js";
 import { dirname } from "node:path";
+import type { SourceCompiler } from "./source-compiler.js";
 
 export interface RunOptions {
   /** Program output (decoded UTF-8 text, in order). Defaults: process.stdout / process.stderr. */
@@ -41,6 +42,12 @@ export interface RunOptions {
    * one for the next (default true): fresh pages cost a page fault each on first touch.
    */
   reuseMemory?: boolean;
+  /**
+   * The compiler behind the VM's compile(), exec() and eval() of source (host/source-compiler.ts).
+   * Default: ours, once loaded — runPyc loads it before running a program whose .pyc mentions
+   * exec, eval or compile; otherwise call loadSourceCompiler() first.
+   */
+  compileSource?: SourceCompiler;
 }
 
 type Utf8Decoder = InstanceType<typeof TextDecoder>;
@@ -65,6 +72,46 @@ export function moduleImports(opts: RunOptions, bytes: (ptr: number, len: number
   };
 }
 
+let loadedCompiler: SourceCompiler | undefined;
+
+/**
+ * Loads our compiler for compile()/exec()/eval() of source in the VM. It is a large module graph
+ * (~100 ms to load), so it is not a static import: programs that never compile source start
+ * without it.
+ */
+export async function loadSourceCompiler(): Promise<SourceCompiler> {
+  loadedCompiler ??= (await import("./source-compiler.js")).compileForVm;
+  return loadedCompiler;
+}
+
+const NEEDS_COMPILER = ["exec", "eval", "compile"].map((w) => new TextEncoder().encode(w));
+
+/** Whether a .pyc may call exec/eval/compile: any of the names in its bytes (names and strings). */
+export function mayCompileSource(pyc: Uint8Array): boolean {
+  const buf = Buffer.from(pyc.buffer, pyc.byteOffset, pyc.length);
+  return NEEDS_COMPILER.some((w) => buf.indexOf(w) >= 0);
+}
+
+/** The VM's compileSource / fetchCompiled imports; spread into instantiateVm's imports. */
+export function sourceCompilerImports(opts: RunOptions, bytes: (ptr: number, len: number) => Uint8Array) {
+  let utf8: Utf8Decoder | undefined;
+  let pending: Uint8Array | null = null;
+  return {
+    compileSource(srcPtr: number, srcLen: number, namePtr: number, nameLen: number, mode: number, flags: number, optimize: number): number {
+      const compiler = opts.compileSource ?? loadedCompiler;
+      if (!compiler) return -1;
+      utf8 ??= new TextDecoder("utf-8");
+      const source = bytes(srcPtr, srcLen).slice();
+      pending = compiler({ source, filename: utf8.decode(bytes(namePtr, nameLen)), mode, flags, optimize });
+      return pending.length;
+    },
+    fetchCompiled(dst: number): void {
+      if (pending) bytes(dst, pending.length).set(pending);
+      pending = null;
+    },
+  };
+}
+
 function defaultReadSource(filename: string): string | null {
   try {
     return readFileSync(filename, "utf8");
@@ -75,6 +122,7 @@ function defaultReadSource(filename: string): string | null {
 
 /** Runs a .pyc image; resolves to the exit status CPython would give (0, 1, or sys.exit's code). */
 export async function runPyc(pyc: Uint8Array, opts: RunOptions = {}): Promise<number> {
+  if (!opts.compileSource && !loadedCompiler && mayCompileSource(pyc)) await loadSourceCompiler();
   return runPycSync(pyc, opts, true) as Promise<number>;
 }
 
@@ -120,6 +168,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
       if (kind === TB_END && text) stderr(text);
     },
     ...moduleImports(opts, bytes),
+    ...sourceCompilerImports(opts, bytes),
   }, memory);
   vm.vmInit(opts.maxHeapBytes ?? 0);
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;

@@ -5,6 +5,7 @@
  * carets, with `~~~^^^~~~` anchors for binary operators and subscripts (caret-anchors.ts).
  */
 import { caretAnchors } from "./caret-anchors.js";
+import { syntaxErrorLocation } from "./parser/syntax-error-display.js";
 
 export const TB_CHAIN_CAUSE = 0;
 export const TB_CHAIN_CONTEXT = 1;
@@ -17,6 +18,10 @@ export const TB_MARGIN = 7;
 export const TB_RAW = 8;
 /** A warning's source line (warnings.formatwarning): s1 filename, a line; "  " + the stripped line. */
 export const TB_SOURCE = 9;
+/** A SyntaxError's location lines: s1 filename, s2 text; a..d lineno, offset, end_lineno, end_offset (-1: None). */
+export const TB_SYNTAX = 10;
+/** The same without a text (None). */
+export const TB_SYNTAX_NO_TEXT = 11;
 
 /** CPython's TB_RECURSIVE_CUTOFF: identical frames beyond three are summarized. */
 const RECURSIVE_CUTOFF = 3;
@@ -68,6 +73,11 @@ export class TracebackFormatter {
         if (line !== null) this.out.push("  " + line.trim() + "\n");
         break;
       }
+      case TB_SYNTAX:
+      case TB_SYNTAX_NO_TEXT:
+        this.flushFrames();
+        this.out.push(syntaxErrorLocation(s1, a, kind === TB_SYNTAX ? s2 : null, b, c, d));
+        break;
       case TB_FRAME:
         this.frames.push({ filename: s1, name: s2, line: a, endLine: b, col: c, endCol: d });
         break;

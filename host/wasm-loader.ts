@@ -152,6 +152,14 @@ export interface VmImports {
    */
   findModule?(namePtr: number, nameLen: number, mainPtr: number, mainLen: number): number;
   fetchModule?(dst: number): void;
+  /**
+   * compile()/exec()/eval() of source: the source bytes and file name (UTF-8, in VM memory) and
+   * compile()'s mode (0 exec, 1 eval, 2 single), flags and optimize; returns the byte length of
+   * the result record (host/source-compiler.ts), which the VM then receives through
+   * fetchCompiled(dst), or -1: no compiler is available.
+   */
+  compileSource?(srcPtr: number, srcLen: number, namePtr: number, nameLen: number, mode: number, flags: number, optimize: number): number;
+  fetchCompiled?(dst: number): void;
 }
 
 /**
@@ -172,6 +180,8 @@ export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {},
       clockNow: imports.clockNow ?? ((kind: number) => (kind === 0 ? Date.now() / 1000 : performance.now() / 1000)),
       findModule: imports.findModule ?? (() => -1),
       fetchModule: imports.fetchModule ?? (() => {}),
+      compileSource: imports.compileSource ?? (() => -1),
+      fetchCompiled: imports.fetchCompiled ?? (() => {}),
     },
   });
   return instance.exports as unknown as VmExports;

@@ -90,5 +90,8 @@ function hasDocstring(body: Stmt[]): boolean {
 
 /** PyErr_SyntaxLocationObject: lineno and offset; end_lineno = lineno, end_offset None; no text for a string source. */
 function syntaxErrorAt(msg: string, filename: string, lineno: number, offset: number): PySyntaxError {
-  return new PySyntaxError("SyntaxError", msg, filename, lineno, offset, null, lineno, null);
+  // PyErr_SyntaxLocationObject: the location goes on the attributes, not in args
+  const e = new PySyntaxError("SyntaxError", msg, filename, lineno, offset, null, lineno, null);
+  e.locationInArgs = false;
+  return e;
 }

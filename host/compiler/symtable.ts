@@ -162,7 +162,9 @@ interface Located {
 
 /** PyErr_RangedSyntaxLocationObject with 0-based columns: offsets become 1-based (UTF-8 bytes, as CPython). */
 function rangedError(msg: string, filename: string, lineno: number, col: number, endLineno: number, endCol: number): PySyntaxError {
-  return new PySyntaxError("SyntaxError", msg, filename, lineno, col + 1, null, endLineno, endCol + 1);
+  const e = new PySyntaxError("SyntaxError", msg, filename, lineno, col + 1, null, endLineno, endCol + 1);
+  e.locationInArgs = false;
+  return e;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,21 +22,27 @@ const utf8Decoder = new TextDecoder();
 export function formatSyntaxError(err: PySyntaxError): string {
   // no location (lineno None, e.g. null bytes): CPython prints only the exception line
   if (err.lineno === null) return `${err.pyType}: ${err.pyMessage}\n`;
-  const lineno = err.lineno;
-  let out = `  File "${err.filename || "<string>"}", line ${err.lineno}\n`;
-  if (err.text !== null) {
-    const text = utf8.encode(err.text);
-    const offset = err.offset !== null && err.offset > 0 ? err.offset : -1;
-    let endOffset = -1;
-    if (err.pyType === "SyntaxError") {
-      const endLineno = err.endLineno ?? lineno;
-      endOffset = err.endOffset !== null && err.endOffset !== undefined ? err.endOffset : -1;
-      if (endLineno > lineno) endOffset = text.length;
-    }
-    if (endOffset > text.length + 1) endOffset = text.length + 1;
-    out += errorText(text, offset, endOffset);
-  }
-  return out + `${err.pyType}: ${err.pyMessage}\n`;
+  // Only an exact SyntaxError uses end_lineno/end_offset (parse_syntax_error).
+  const exact = err.pyType === "SyntaxError";
+  const endLineno = exact ? err.endLineno ?? err.lineno : err.lineno;
+  const endOffset = exact && err.endOffset !== null && err.endOffset !== undefined ? err.endOffset : -1;
+  const offset = err.offset !== null && err.offset > 0 ? err.offset : -1;
+  return syntaxErrorLocation(err.filename || "<string>", err.lineno, err.text, offset, endLineno, endOffset) + `${err.pyType}: ${err.pyMessage}\n`;
+}
+
+/**
+ * The lines print_exception writes before a SyntaxError's message: `  File "F", line N`, then the
+ * text and its carets when there is a text. Offsets are 1-based, -1 for None; end values as
+ * parse_syntax_error leaves them (a subclass: end_lineno = lineno, end_offset = -1).
+ */
+export function syntaxErrorLocation(filename: string, lineno: number, text: string | null, offset: number, endLineno: number, endOffset: number): string {
+  let out = `  File "${filename}", line ${lineno}\n`;
+  if (text === null) return out;
+  const bytes = utf8.encode(text);
+  // An error spanning lines highlights to the end of the first; carets stop at the line's end + 1.
+  if (endLineno > lineno) endOffset = bytes.length;
+  if (endOffset > bytes.length + 1) endOffset = bytes.length + 1;
+  return out + errorText(bytes, offset, endOffset);
 }
 
 /** The source line and the caret line (print_error_text). Offsets are 1-based; -1 = none. */

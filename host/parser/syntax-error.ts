@@ -25,4 +25,10 @@ export class PySyntaxError extends PyError {
   ) {
     super(pyType, msg);
   }
+  /**
+   * How CPython attaches the location: the parser and the code generator pass it in `args`
+   * (`SyntaxError(msg, (filename, lineno, ...))`); the symbol table and future.c set it as
+   * attributes only (PyErr_RangedSyntaxLocationObject), leaving `args == (msg,)`.
+   */
+  locationInArgs = true;
 }
