@@ -1012,14 +1012,16 @@ export function unpackEx(seq: Value, before: usize, after: usize, dst: usize): b
 // Name lookups in class bodies and module namespaces (a dict, or any mapping)
 
 /** locals[name] (borrowed for dicts; NEW reference for other mappings — see mappingGetOwned). */
+import { pendingMatches } from "./exceptions";
 export function mappingGet(m: usize, key: Value): Value {
   if (kindOf(m) == KIND_DICT && typeOf(<u64>m) == typeObject(KIND_DICT)) {
     const v = D.dictGetItem(m, key);
     if (v != NULL) incref(v);
     return v;
   }
+  // A missing key is any KeyError (a subclass, or one raised by a Python __getitem__), as LOAD_NAME has it.
   const v = objGetItem(<u64>m, key);
-  if (v == NULL && errorType() == EXC_KeyError) errorClear();
+  if (v == NULL && pendingMatches(EXC_KeyError)) errorClear();
   return v;
 }
 

@@ -1927,7 +1927,7 @@ function unwind(f: usize, sp: usize, here: usize): usize {
     const exc = fetchException();
     if (!reraising) {
       chainContext(exc);
-      if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - adaptive), frameLocalsCapture(f));
+      if (isException(exc)) excAddTraceback(<usize>exc, code, <u32>(here - adaptive), frameLocalsCapture(f), <usize>load<u32>(f + F_GLOBALS));
     }
     reraising = false;
     const index = <i32>((here - adaptive) >> 1);

@@ -12,8 +12,9 @@
  * `extra` is StopIteration.value, SystemExit.code, or the `name` of NameError/AttributeError. The u32
  * at 36 (EX_EXT, owned, 0 when unset) is the tuple of class-specific fields (exc-methods.ts):
  * AttributeError.obj, OSError's errno/strerror/filenames, an exception group's message/exceptions.
- * Tracebacks are a chain of traceback objects (KIND_TRACEBACK, 24 bytes:
- * [ header ][ next u32 | code u32 ][ offset u32 (byte offset of the instruction) | 0 ]), innermost last.
+ * Tracebacks are a chain of traceback objects (KIND_TRACEBACK, 32 bytes: [ header ][ next u32 |
+ * code u32 ][ offset u32 (byte offset of the instruction) | locals u32 ][ globals u32 | 0 ]),
+ * innermost last.
  *
  * Errors raised inside the VM's own functions start as an id + message (types.ts) and become an
  * object only when Python code can see them (fetchException): most internal errors are caught
@@ -60,7 +61,7 @@ export const EX_CAUSE: usize = 24;
 export const EX_SUPPRESS: usize = 28;
 export const EX_NOTES: usize = 32;
 export const EX_EXTRA: usize = 40;
-export const TRACEBACK_SIZE: usize = 24;
+export const TRACEBACK_SIZE: usize = 32;
 
 /** Type objects by exception id. */
 const EXC_TYPES: usize = memory.data(<i32>EXC_COUNT * 4, 8);
@@ -161,17 +162,22 @@ export function setStopIterationValue(e: usize): void {
 
 /**
  * Prepends a traceback entry for (code, byte offset) to the exception's traceback:
- *   [ header ][ next u32 | code u32 ][ offset u32 | locals u32 ]
+ *   [ header ][ next u32 | code u32 ][ offset u32 | locals u32 ][ globals u32 | 0 ]
  * `locals` (reference taken, may be 0): what tb_frame.f_locals shows — frame-locals.ts
- * frameLocalsCapture, a tuple of the fast locals or the frame's locals mapping.
+ * frameLocalsCapture, a tuple of the fast locals or the frame's locals mapping. `globals` (a
+ * reference is taken, may be 0): the frame's globals, for tb_frame.f_globals and the NameError
+ * suggestions (exec'd code and imported modules have their own).
  */
-export function excAddTraceback(e: usize, code: usize, offset: u32, locals: usize = 0): void {
+export function excAddTraceback(e: usize, code: usize, offset: u32, locals: usize = 0, globals: usize = 0): void {
   const tb = alloc(TRACEBACK_SIZE);
   if (tb == 0) {
     if (locals != 0) decref(<u64>locals);
     return; // the traceback is best effort under memory exhaustion
   }
   store<u32>(tb + 20, <u32>locals);
+  if (globals != 0) incref(<u64>globals);
+  store<u32>(tb + 24, <u32>globals);
+  store<u32>(tb + 28, 0);
   initHeader(tb, typeObject(KIND_TRACEBACK));
   incref(<u64>code);
   store<u32>(tb + 8, load<u32>(e + EX_TRACEBACK));

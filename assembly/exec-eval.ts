@@ -17,7 +17,9 @@ import {
   errText,
   errInt,
   errTypeName,
+  errStrObject,
   errorType,
+  raiseObject,
   KIND_STR,
   KIND_BYTES,
   KIND_DICT,
@@ -35,7 +37,7 @@ import {
 } from "./types";
 import { incref, decref } from "./refcount";
 import { alloc, free } from "./heap";
-import { arg, noKeywords, checkArgCount, kwArg, checkKeywords } from "./native";
+import { arg, kwCount, noKeywords, checkArgCount, kwArg } from "./native";
 import { parseArgs, parsedArg } from "./arg-parse";
 import { tupleSize, tupleItem } from "./tuple";
 import { strUtf8Length, strWriteUtf8, strFromUtf8, strEqualLiteral } from "./str";
@@ -51,6 +53,8 @@ import { F_GLOBALS, F_BUILTINS, F_CODE } from "./frame";
 import { CodeObject } from "./code";
 import { unmarshal } from "./unmarshal";
 import { compileError } from "./module-loader";
+import { objCall } from "./ops";
+import { excType } from "./exceptions";
 import { currentLocals } from "./builtins";
 import { asSsize, indexOut } from "./slice";
 
@@ -141,11 +145,38 @@ function sourceBytes(v: Value, fname: string, what: string): Value {
   for (let i: usize = 0; i < srcLen; i++) {
     if (load<u8>(srcPtr + i) == 0) {
       decref(holder);
-      raiseMsg(EXC_SyntaxError, "source code string cannot contain null bytes");
+      raiseSyntaxError("source code string cannot contain null bytes");
       return NULL;
     }
   }
   return holder;
+}
+
+/** SyntaxError(msg) as an object, so that e.msg is set (an id + message error would leave it None). */
+function raiseSyntaxError(msg: string): void {
+  const text = strLiteralOwned(msg);
+  if (text == 0) return;
+  const args = alloc(8);
+  if (args == 0) {
+    decref(<u64>text);
+    return;
+  }
+  store<u64>(args, <u64>text);
+  const e = objCall(<u64>excType(EXC_SyntaxError), args, 1, 0);
+  free(args, 8);
+  decref(<u64>text);
+  if (e != NULL) raiseObject(e);
+}
+
+/** A new str holding an ASCII literal. */
+function strLiteralOwned(s: string): usize {
+  const n = <usize>s.length;
+  const buf = alloc(n + 1);
+  if (buf == 0) return 0;
+  for (let i: usize = 0; i < n; i++) store<u8>(buf + i, <u8>s.charCodeAt(<i32>i));
+  const r = strFromUtf8(buf, n);
+  free(buf, n + 1);
+  return r;
 }
 
 /** Source bytes → a code object (new reference), or NULL with the compile error raised. */
@@ -293,7 +324,17 @@ function fsPath(v: Value): Value {
 // exec(source, globals=None, locals=None, /, *, closure=None)
 
 function builtinExec(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
-  if (!checkKeywords("exec", kwnames, "closure")) return NULL;
+  // Only `closure` is a keyword ("'x' is an invalid keyword argument for exec()").
+  const nkw = kwCount(kwnames);
+  for (let i = 0; i < nkw; i++) {
+    const k = <usize>tupleItem(kwnames, i);
+    if (strEqualLiteral(k, "closure")) continue;
+    raiseBegin(EXC_TypeError);
+    errText("'");
+    errStrObject(k);
+    errText("' is an invalid keyword argument for exec()");
+    return NULL;
+  }
   if (nargs < 1 || nargs > 3) {
     raiseBegin(EXC_TypeError);
     errText(nargs < 1 ? "exec() takes at least 1 positional argument (" : "exec() takes at most 3 positional arguments (");

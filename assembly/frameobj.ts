@@ -69,7 +69,7 @@ export function tracebackAttr(tb: usize, name: usize): Value {
   }
   if (strEqualLiteral(name, "tb_lasti")) return makeSmallInt(<i64>offset);
   if (strEqualLiteral(name, "tb_frame")) {
-    const fo = frameObjectNew(code, lineOf(code, offset), 0);
+    const fo = frameObjectNew(code, lineOf(code, offset), <usize>load<u32>(tb + 24));
     if (fo == NULL) return NULL;
     const d = capturedLocalsDict(code, <usize>load<u32>(tb + 20));
     if (d == NULL) {

@@ -230,7 +230,10 @@ export function gcTraverse(p: usize, visit: Visitor): void {
     case KIND_TRACEBACK:
       visitField(p, 8, visit);
       visitField(p, 12, visit);
-      if (kindOf(p) == KIND_TRACEBACK) visitField(p, 20, visit); // the locals capture
+      if (kindOf(p) == KIND_TRACEBACK) {
+        visitField(p, 20, visit); // the locals capture
+        visitField(p, 24, visit); // the frame's globals
+      }
       break;
     case KIND_EXCEPTION:
       for (let off: usize = 8; off < 40; off += 4) if (off != 28) visitField(p, off, visit);

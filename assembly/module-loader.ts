@@ -64,6 +64,7 @@ import { fetchException, pendingMatches, EX_EXTRA } from "./exceptions";
 import { extSet } from "./exc-methods";
 import { runCode } from "./eval";
 import { nativeModule } from "./imports";
+import { frozenModule, frozenData, frozenSize } from "./frozen.generated";
 
 // @ts-ignore: decorator
 @external("env", "findModule")
@@ -480,7 +481,8 @@ function findAndLoad(name: usize): Value {
       if (parent != 0) decref(<u64>parent);
       return NULL;
     }
-    mod = loadFromHost(name, parent);
+    const frozen = parent == 0 ? frozenModule(name) : 0;
+    mod = frozen != 0 ? loadFrozen(name, frozen) : loadFromHost(name, parent);
   }
   if (mod != NULL && parent != 0) {
     // The submodule becomes an attribute of its parent.
@@ -640,17 +642,37 @@ function loadRecord(name: usize, parent: usize, rec: usize, len: usize): Value {
   if (pycLen < 16) return <u64>raiseMsg(EXC_ImportError, "bad module record from the host");
   const code = unmarshal(rec + pycOff + 16, pycLen - 16);
   if (code == NULL) return NULL;
+  return runModuleCode(name, parent, flags, code, recordStr(rec, fileOff, fileLen), recordStr(rec, cachedOff, cachedLen), recordStr(rec, pathOff, pathLen));
+}
+
+/**
+ * A frozen module (frozen.generated.ts: Python source of ours, compiled at generation time) run
+ * as a module named `name`; __file__ is its co_filename ("<frozen NAME>").
+ */
+function loadFrozen(name: usize, index: i32): Value {
+  const code = unmarshal(frozenData(index), frozenSize(index));
+  if (code == NULL) return NULL;
+  return runModuleCode(name, 0, 0, code, NONE, NONE, NONE);
+}
+
+/**
+ * Runs `code` (owned; checked to be a code object) as the body of a new module `name`; file,
+ * cached and path are new references (NONE: absent; a NONE file becomes co_filename).
+ */
+function runModuleCode(name: usize, parent: usize, flags: u32, code: Value, file: Value, cached: Value, path: Value): Value {
   if (!isObject(code) || kindOf(<usize>code) != KIND_CODE) {
     decref(code);
+    decref(file);
+    decref(cached);
+    decref(path);
     return <u64>raiseMsg(EXC_ImportError, "bad .pyc: not a code object");
   }
   // Without a file name from the host, __file__ is the code's co_filename.
-  let file = recordStr(rec, fileOff, fileLen);
   if (file == NONE) {
     file = <u64>load<u32>(<usize>code + 68);
     incref(file);
   }
-  const d = moduleDict(name, parent, flags, file, recordStr(rec, cachedOff, cachedLen), recordStr(rec, pathOff, pathLen));
+  const d = moduleDict(name, parent, flags, file, cached, path);
   if (d == 0) {
     decref(code);
     return NULL;

@@ -101,6 +101,7 @@ export function runtimeDeallocChildren(p: usize): void {
       dropField(p, 8);
       dropField(p, 12);
       dropField(p, 20);
+      dropField(p, 24);
       break;
     case KIND_GENERATOR:
     case KIND_COROUTINE:

@@ -8,7 +8,7 @@
  * strings longer than 40 bytes (after trimming a common prefix and suffix) never match.
  *
  * NameError (exact type only): the innermost traceback frame's plain local names (co_varnames),
- * then the globals (we use __main__'s: traceback entries carry no globals), then the builtins in
+ * then the frame's globals (recorded in the traceback entry), then the builtins in
  * CPython's own order. AttributeError (exact type only): dir(obj), sorted.
  */
 import { Value, NULL, isObject } from "./values";
@@ -253,7 +253,9 @@ function nameErrorSuggestion(e: usize): usize {
   if (!beginSearch(<usize>name)) return 0;
   let r = searchVarnames(<usize>load<u32>(tb + 12));
   if (r == 0) {
-    const g = mainGlobals();
+    // The frame's globals (recorded with the entry), else __main__'s.
+    const tg = <usize>load<u32>(tb + 24);
+    const g = tg != 0 && kindOf(tg) == KIND_DICT ? tg : mainGlobals();
     if (g != 0) r = searchDictKeys(g);
   }
   if (r != 0) {

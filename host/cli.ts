@@ -15,7 +15,7 @@
  */
 import { mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { compile } from "./compiler/compile.js";
-import { runPyc } from "./run.js";
+import { runPyc, loadSourceCompiler } from "./run.js";
 import { fileURLToPath } from "node:url";
 import { PyError } from "./errors.js";
 import { readPyc, writePyc, type PycFile } from "./pyc.js";
@@ -152,6 +152,8 @@ async function runFile(path: string): Promise<number> {
     interrupted = true;
   };
   process.on("SIGINT", onSigint);
+  // Our compiler for exec/eval/compile and for the .py modules it imports: no python3.11 needed.
+  await loadSourceCompiler();
   try {
     return await runPyc(pyc, {
       mainPath: path,

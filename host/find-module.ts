@@ -3,8 +3,9 @@
  * sys.path[0], and the record the VM receives for it (assembly/module-loader.ts).
  *
  * Entry points:
- *   findModuleBeside(dir, name)   `pkg/__init__.py` (a package), else `name.py` (compiled by
- *                                 python3.11), else `name.pyc`; dotted names look inside packages
+ *   findModuleBeside(dir, name, compilePy?)   `pkg/__init__.py` (a package), else `name.py`
+ *                                 (compiled by compilePy: python3.11 unless a host passes ours,
+ *                                 source-compiler.ts), else `name.pyc`; dotted names look inside packages
  *                                 (`a.b` → `dir/a/b.py`); null when there is none
  *   encodeModuleRecord(found)     the bytes handed to the VM (a source that does not compile
  *                                 gives a record the VM raises as that error)
@@ -40,14 +41,27 @@ function isFile(p: string): boolean {
   }
 }
 
-/** A source file: compiled by python3.11, co_filename = its path. */
-function fromSource(file: string, cacheDir: string, stem: string, packagePath: string | null): FoundModule {
+/**
+ * Compiles a module's source file (co_filename = the path as given): the .pyc image, or the error
+ * marshalled as the VM raises it (module-loader.ts compileError).
+ */
+export type ModuleCompiler = (path: string) => { pyc: Uint8Array } | { compileError: Uint8Array };
+
+/** python3.11 (py_compile) as the module compiler, for hosts that have not loaded ours. */
+export const compileModuleWithCPython: ModuleCompiler = (path) => {
   try {
-    return { pyc: compileWithCPython(file), file, cached: join(cacheDir, "__pycache__", `${stem}.${CACHE_TAG}.pyc`), packagePath };
+    return { pyc: compileWithCPython(path) };
   } catch (e) {
-    if (e instanceof CPythonCompileError) return { pyc: e.details, compileError: e.details };
+    if (e instanceof CPythonCompileError) return { compileError: e.details };
     throw e;
   }
+};
+
+/** A source file, compiled by `compilePy`. */
+function fromSource(file: string, cacheDir: string, stem: string, packagePath: string | null, compilePy: ModuleCompiler): FoundModule {
+  const r = compilePy(file);
+  if ("compileError" in r) return { pyc: r.compileError, compileError: r.compileError };
+  return { pyc: r.pyc, file, cached: join(cacheDir, "__pycache__", `${stem}.${CACHE_TAG}.pyc`), packagePath };
 }
 
 /** A sourceless .pyc: __file__ and __cached__ are the .pyc itself. */
@@ -55,7 +69,7 @@ function fromPyc(file: string, packagePath: string | null): FoundModule {
   return { pyc: new Uint8Array(readFileSync(file)), file, cached: file, packagePath };
 }
 
-export function findModuleBeside(dir: string, name: string): FoundModule | null {
+export function findModuleBeside(dir: string, name: string, compilePy: ModuleCompiler = compileModuleWithCPython): FoundModule | null {
   const parts = name.split(".");
   const base = join(dir, ...parts.slice(0, -1));
   const tail = parts[parts.length - 1];
@@ -63,11 +77,11 @@ export function findModuleBeside(dir: string, name: string): FoundModule | null 
   // CPython's FileFinder: a package directory first, then source, then sourceless files.
   if (existsSync(pkgDir) && statSync(pkgDir).isDirectory()) {
     const init = join(pkgDir, "__init__.py");
-    if (isFile(init)) return fromSource(init, pkgDir, "__init__", pkgDir);
+    if (isFile(init)) return fromSource(init, pkgDir, "__init__", pkgDir, compilePy);
     if (isFile(init + "c")) return fromPyc(init + "c", pkgDir);
   }
   const src = join(base, tail + ".py");
-  if (isFile(src)) return fromSource(src, base, tail, null);
+  if (isFile(src)) return fromSource(src, base, tail, null, compilePy);
   if (isFile(src + "c")) return fromPyc(src + "c", null);
   return null;
 }

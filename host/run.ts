@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { instantiateVm, vmMemoryPages, type VmExports } from "./wasm-loader.js";
 import { takeMemory, giveBackMemory } from "./memory-pool.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
-import { findModuleBeside, encodeModuleRecord, type FoundModule } from "./find-module.js";
+import { findModuleBeside, encodeModuleRecord, type FoundModule, type ModuleCompiler } from "./find-module.js";
 import { dirname } from "node:path";
 import type { SourceCompiler } from "./source-compiler.js";
 
@@ -61,7 +61,10 @@ export function moduleImports(opts: RunOptions, bytes: (ptr: number, len: number
       utf8 ??= new TextDecoder("utf-8");
       const name = utf8.decode(bytes(namePtr, nameLen));
       const mainFile = mainLen ? utf8.decode(bytes(mainPtr, mainLen)) : "";
-      const found = opts.findModule ? opts.findModule(name, mainFile) : findModuleBeside(dirname(opts.mainPath ?? mainFile), name);
+      // .py modules: our compiler once loaded (loadSourceCompiler), python3.11 before that
+      const found = opts.findModule
+        ? opts.findModule(name, mainFile)
+        : findModuleBeside(dirname(opts.mainPath ?? mainFile), name, loadedModuleCompiler);
       pending = found ? encodeModuleRecord(found) : null;
       return pending ? pending.length : -1;
     },
@@ -73,6 +76,7 @@ export function moduleImports(opts: RunOptions, bytes: (ptr: number, len: number
 }
 
 let loadedCompiler: SourceCompiler | undefined;
+let loadedModuleCompiler: ModuleCompiler | undefined;
 
 /**
  * Loads our compiler for compile()/exec()/eval() of source in the VM. It is a large module graph
@@ -80,7 +84,11 @@ let loadedCompiler: SourceCompiler | undefined;
  * without it.
  */
 export async function loadSourceCompiler(): Promise<SourceCompiler> {
-  loadedCompiler ??= (await import("./source-compiler.js")).compileForVm;
+  if (!loadedCompiler) {
+    const m = await import("./source-compiler.js");
+    loadedCompiler = m.compileForVm;
+    loadedModuleCompiler = m.compileModuleFile;
+  }
   return loadedCompiler;
 }
 
@@ -93,7 +101,7 @@ export function mayCompileSource(pyc: Uint8Array): boolean {
 }
 
 /** The VM's compileSource / fetchCompiled imports; spread into instantiateVm's imports. */
-export function sourceCompilerImports(opts: RunOptions, bytes: (ptr: number, len: number) => Uint8Array) {
+export function sourceCompilerImports(opts: { compileSource?: SourceCompiler }, bytes: (ptr: number, len: number) => Uint8Array) {
   let utf8: Utf8Decoder | undefined;
   let pending: Uint8Array | null = null;
   return {

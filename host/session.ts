@@ -9,6 +9,8 @@
 import { readFileSync } from "node:fs";
 import { instantiateVm, type VmExports } from "./wasm-loader.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
+import { sourceCompilerImports } from "./run.js";
+import type { SourceCompiler } from "./source-compiler.js";
 
 /** The exports a session uses beyond VmExports (assembly/vm.ts). */
 export interface VmSessionExports extends VmExports {
@@ -30,6 +32,8 @@ export interface SessionOptions {
   maxHeapBytes?: number;
   /** Path of the wasm module (default build/vm.wasm). */
   wasmPath?: string;
+  /** The compiler behind compile()/exec()/eval() of source (as RunOptions.compileSource). */
+  compileSource?: SourceCompiler;
 }
 
 export interface VmSession {
@@ -73,6 +77,7 @@ export function createVmSession(opts: SessionOptions = {}): VmSession {
       const text = tb.record(kind, s1, s2, a, b, c, d);
       if (kind === TB_END && text) stderr(text);
     },
+    ...sourceCompilerImports(opts, bytes),
   }) as VmSessionExports;
   vm.vmInit(opts.maxHeapBytes ?? 0);
   const budget = opts.budget ?? 1_000_000;

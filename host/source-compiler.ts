@@ -15,6 +15,8 @@ import { PyError } from "./errors.js";
 import { dumps } from "./marshal.js";
 import type { PyObject } from "./objects.js";
 import { PySyntaxError } from "./parser/syntax-error.js";
+import { writePyc } from "./pyc.js";
+import type { ModuleCompiler } from "./find-module.js";
 
 /** compile()'s `flags` bits the VM passes through (CPython's PyCF_* and CO_FUTURE_* values). */
 export const PyCF_IGNORE_COOKIE = 0x800;
@@ -33,6 +35,18 @@ export interface SourceCompileRequest {
 export type SourceCompiler = (req: SourceCompileRequest) => Uint8Array;
 
 const MODES: CompileMode[] = ["exec", "eval", "single"];
+
+/** A module file for `import` (find-module.ts), compiled by our compiler as py_compile would. */
+export const compileModuleFile: ModuleCompiler = (path) => {
+  try {
+    const source = readFileSync(path);
+    const st = statSync(path);
+    return { pyc: writePyc(compile(source, path, "exec"), { mtime: Math.floor(st.mtimeMs / 1000), sourceSize: st.size }) };
+  } catch (e) {
+    if (e instanceof PyError || e instanceof RangeError) return { compileError: dumps(errorTuple(e, path)) };
+    throw e;
+  }
+};
 const STATUS_ERROR = 2;
 
 export const compileForVm: SourceCompiler = (req) => {
@@ -60,7 +74,11 @@ export function errorTuple(e: unknown, filename: string): PyObject {
   if (e instanceof PySyntaxError) {
     const text = e.text ?? programText(filename, e.lineno);
     const int = (n: number | null) => (n === null ? null : BigInt(n));
-    const info: PyObject = [e.filename, int(e.lineno), int(e.offset), text, int(e.endLineno), int(e.endOffset)];
+    // Errors made with a 4-item location (the tokenizer's decoding errors) have no end at all.
+    const info: PyObject =
+      e.endLineno === null && e.endOffset === null
+        ? [e.filename, int(e.lineno), int(e.offset), text]
+        : [e.filename, int(e.lineno), int(e.offset), text, int(e.endLineno), int(e.endOffset)];
     return [e.pyType, e.pyMessage, info, e.locationInArgs];
   }
   if (e instanceof PyError) return [e.pyType, e.pyMessage, null, true];

@@ -21,6 +21,8 @@ import { fileURLToPath } from "node:url";
 import { PYTHON, runPython } from "./support/python.js";
 import { runPycSync } from "../host/run.js";
 import { compileWithCPython, precompileWithCPython } from "../host/compile-cpython.js";
+import { findModuleBeside } from "../host/find-module.js";
+import { compileModuleFile, compileForVm } from "../host/source-compiler.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIR = join(ROOT, "test", "modules");
@@ -113,6 +115,29 @@ describe("module corpus (test/modules)", () => {
 
   it.each(cases)("%s: the VM prints what CPython prints", (c) => {
     expect(normalize(runVm(join(DIR, c)))).toEqual(normalize(expected(c)));
+  });
+
+  // Issue 5: the same cases with no python3.11 at all, main.py and every module compiled by ours.
+  it.each(cases)("%s: the VM prints what CPython prints, everything compiled by our compiler", (c) => {
+    const dir = join(DIR, c);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const main = compileModuleFile("main.py");
+      if (!("pyc" in main)) throw new Error(`main.py of ${c} does not compile`);
+      let stdout = "";
+      let stderr = "";
+      const exit = runPycSync(main.pyc, {
+        stdout: (s) => (stdout += s),
+        stderr: (s) => (stderr += s),
+        wasmPath: WASM,
+        findModule: (name) => findModuleBeside(".", name, compileModuleFile),
+        compileSource: compileForVm,
+      }) as number;
+      expect(normalize({ stdout, stderr, exit })).toEqual(normalize(expected(c)));
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("pyvm run main.py finds the modules beside it", () => {

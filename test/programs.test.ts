@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PYTHON } from "./support/python.js";
 import { runPycSync } from "../host/run.js";
+import { compileForVm } from "../host/source-compiler.js";
 import { compile } from "../host/compiler/compile.js";
 import { writePyc } from "../host/pyc.js";
 
@@ -101,6 +102,7 @@ runners.push({
         stderr: (s) => (stderr += s),
         budget: 200_000,
         shouldInterrupt: () => Date.now() > deadline,
+        compileSource: compileForVm,
       }) as number;
       return { stdout: normalizeAddresses(stdout), stderr: normalizeAddresses(stderr), exit };
     } finally {
@@ -136,6 +138,7 @@ runners.push({
         stderr: (s) => (stderr += s),
         budget: 200_000,
         shouldInterrupt: () => Date.now() > deadline,
+        compileSource: compileForVm,
       }) as number;
       return { stdout: normalizeAddresses(stdout), stderr: normalizeAddresses(stderr), exit };
     } finally {

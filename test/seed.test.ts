@@ -3,7 +3,7 @@
  * the seed's own source; CPython 3.11 runs it and prints (expected output), and also compiles and
  * marshals its definitions; our side loads that code object and prints the same values with our
  * repr. Examples that need a running VM (types.FunctionType calls, __closure__, __defaults__) and
- * compile()/exec()/eval() of source wait for issues 3 and 5.
+ * compile()/exec()/eval() of source are corpus programs (test/programs/seed_*.py).
  */
 import { describe, expect, it } from "vitest";
 import { loads } from "../host/marshal.js";

@@ -494,6 +494,10 @@ beforeAll(async () => {
       clockNow: () => 0,
       findModule: () => -1,
       fetchModule: () => {},
+    compileSource: () => -1,
+    fetchCompiled: () => {},
+      compileSource: () => -1,
+      fetchCompiled: () => {},
     },
   });
   W = instance.exports;

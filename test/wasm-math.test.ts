@@ -353,6 +353,10 @@ beforeAll(async () => {
       readLine: () => 0,
       findModule: () => -1,
       fetchModule: () => {},
+    compileSource: () => -1,
+    fetchCompiled: () => {},
+      compileSource: () => -1,
+      fetchCompiled: () => {},
     },
   });
   X = instance.exports;

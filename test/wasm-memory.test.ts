@@ -10,6 +10,7 @@
  *   the heap audit (vmHeapAudit) is 0 after each run and its end-of-run collection, and the heap
  *   does not grow from the second run to the third (a leak grows it at every run).
  */
+import { compileForVm } from "../host/source-compiler.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -72,7 +73,7 @@ const dec = new TextDecoder();
 const inst = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { env: { memory: mem,
   abort() { throw new Error("abort"); },
   write(fd, p, n) { out += dec.decode(new Uint8Array(mem.buffer, p >>> 0, n >>> 0)); },
-  readLine() { return -1; }, tbRecord() {}, findModule() { return -1; }, fetchModule() {},
+  readLine() { return -1; }, tbRecord() {}, findModule() { return -1; }, fetchModule() {}, compileSource() { return -1; }, fetchCompiled() {},
   clockNow(k) { return k === 0 ? Date.now() / 1000 : performance.now() / 1000; },
 } });
 const vm = inst.exports;
@@ -211,7 +212,7 @@ describe("debug build heap audit (the whole corpus)", () => {
     const want = JSON.parse(readFileSync(join(PROGRAMS, p.replace(/\.py$/, ".expected.json")), "utf8")) as Expected;
     let out = "";
     let err = "";
-    const session = createVmSession({ wasmPath: debugWasm, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    const session = createVmSession({ wasmPath: debugWasm, stdout: (s) => (out += s), stderr: (s) => (err += s), compileSource: compileForVm });
     const inUse: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
       out = "";

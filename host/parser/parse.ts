@@ -42,7 +42,9 @@ export function parse(
   const rule =
     mode === "exec" ? fileRule : mode === "eval" ? evalRule : mode === "single" ? interactiveRule : funcTypeRule;
   try {
-    return runRule(p, rule);
+    const tree = runRule(p, rule);
+    if (mode === "single") checkSingleStatement(p);
+    return tree;
   } catch (e) {
     // CPython's parser gives up with MemoryError past its stack limit (MAXSTACK); ours is the JS stack
     if (e instanceof RangeError) throw new PyError("MemoryError", "");
@@ -107,6 +109,21 @@ function dropImplicitNewline(tokens: Token[]): void {
 }
 
 /** In single mode pegen turns the first ENDMARKER after some input into a NEWLINE (_PyPegen_fill_token). */
+/** Tokens that stand for what bad_single_statement skips (blanks, newlines; comments make none). */
+const INSIGNIFICANT = new Set<TokenType>([TokenType.NEWLINE, TokenType.INDENT, TokenType.DEDENT, TokenType.ENDMARKER]);
+
+/**
+ * pegen's bad_single_statement: 'single' input must hold one statement; anything but blanks and
+ * comments after what the parser fetched is an error at the last token fetched.
+ */
+function checkSingleStatement(p: Parser): void {
+  for (let i = p.furthest + 1; i < p.tokens.length; i++) {
+    if (INSIGNIFICANT.has(p.tokens[i].type)) continue;
+    const last = p.tokens[p.furthest];
+    throw p.errorAt("SyntaxError", "multiple statements found while compiling a single statement", last, last);
+  }
+}
+
 function endInteractiveStatement(tokens: Token[]): void {
   const n = tokens.length;
   const end = tokens[n - 1];

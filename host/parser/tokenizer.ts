@@ -267,7 +267,9 @@ class Tokenizer {
    * the identifier (a byte column, not +1, whatever the encoding) with no end (-1).
    */
   private undecodableIdentifier(codecMsg: string, cur: number): Token[] {
-    const text = this.lineText(this.lineStart);
+    // CPython reads this text from its line buffer decoded with "replace", newline kept.
+    const end = this.src.indexOf("\n", this.lineStart);
+    const text = this.src.slice(this.lineStart, end < 0 ? this.n : end + 1).replace(/[\udc80-\udcff]/g, "\ufffd");
     const err = new PySyntaxError("SyntaxError", `(unicode error) ${codecMsg}`, this.filename, this.lineno, this.bcol(cur), text, this.lineno, -1);
     undecodableIdentifiers.set(err, codecMsg);
     return this.fail(err, true);

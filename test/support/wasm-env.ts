@@ -14,5 +14,7 @@ export function testEnv(): Record<string, (...args: never[]) => unknown> {
     clockNow: (kind: number) => (kind === 0 ? Date.now() / 1000 : performance.now() / 1000),
     findModule: () => -1,
     fetchModule: () => {},
+    compileSource: () => -1,
+    fetchCompiled: () => {},
   };
 }
