@@ -83,6 +83,7 @@ import {
   FRAME_GENERATOR,
   FRAME_DONE,
   FRAME_HEADER,
+  FRAME_RESULT_NONE,
   frameNew,
   frameFree,
   frameStackBase,
@@ -161,9 +162,43 @@ export function requestInterrupt(): void {
 export function setBudget(n: i32): void {
   budget = n;
 }
+/** The host's budget per call: nested evaluations, which cannot suspend, poll the host this often. */
+let budgetChunk: i32 = 1 << 30;
+export function setBudgetChunk(n: i32): void {
+  budgetChunk = n;
+}
+
+// @ts-ignore: decorator
+@external("env", "pollInterrupt")
+declare function hostPollInterrupt(): i32;
 
 /** evalFrame's result when the outermost evaluation stopped for the host (not a Python value). */
 export const SUSPENDED: Value = 0x1a;
+/**
+ * A builtin's answer to CALL (not a Python value): run frame `enterFrame` here, as a callee whose
+ * return value is the call's result (None for a FRAME_RESULT_NONE frame). exec() and eval() give
+ * it, so their code runs in this loop: interruptible, suspendable, not a nested evaluation.
+ */
+export const ENTER_FRAME: Value = 0x22;
+export let enterFrame: usize = 0;
+/** True only while CALL calls one of the builtins below; they read it first thing. */
+export let enterFrameAllowed: bool = false;
+export function takeEnterFrameAllowed(): bool {
+  const r = enterFrameAllowed;
+  enterFrameAllowed = false;
+  return r;
+}
+export function setEnterFrame(f: usize): Value {
+  enterFrame = f;
+  return ENTER_FRAME;
+}
+/** The builtin objects that may answer ENTER_FRAME (exec, eval; exec-eval.ts registers them). */
+let frameEnteringBuiltin1: usize = 0;
+let frameEnteringBuiltin2: usize = 0;
+export function setFrameEnteringBuiltins(a: usize, b: usize): void {
+  frameEnteringBuiltin1 = a;
+  frameEnteringBuiltin2 = b;
+}
 /** Set when a generator frame's evaluation ended by yielding (rather than returning). */
 export let yielded: bool = false;
 
@@ -1044,8 +1079,9 @@ function run(start: usize): Value {
         kwnames = 0;
         const nkw = kw == 0 ? 0 : <i32>tupleSize(kw);
         ip += 8; // 4 cache entries
+        let nf: usize;
         if (isObject(callable) && kindOf(<usize>callable) == KIND_FUNCTION) {
-          const nf = framePrepare(<usize>callable, args, nargs - nkw, kw);
+          nf = framePrepare(<usize>callable, args, nargs - nkw, kw);
           if (nf == 0) {
             if (genResult == NULL) break;
             noteGeneratorCall(f, here, genResult); // unawaited.ts: where a coroutine was made
@@ -1056,43 +1092,51 @@ function run(start: usize): Value {
             genResult = NULL;
             continue;
           }
-          // Binding errors come first, then the depth check, as when CPython enters the frame.
-          if (!checkRecursion()) {
-            frameFree(nf);
-            break;
-          }
-          popCallStack(base, sp);
-          sp = base;
-          // Push the callee: save our state, switch frames.
-          linkCallee(f, nf, ip, sp, here);
-          callDepth++;
-          f = nf;
-          code = <usize>load<u32>(f + F_CODE);
-          consts = <usize>changetype<CodeObject>(code).consts;
-          names = <usize>changetype<CodeObject>(code).names;
-          lp = f + FRAME_HEADER;
-          ip = <usize>load<u32>(f + F_IP);
-          sp = <usize>load<u32>(f + F_SP);
-          if (--budget <= 0) {
-            if (!checkBudget(f, ip, sp)) break;
-            if (suspendedFrame != 0) return SUSPENDED;
-          }
-          continue;
-        }
-        let r: Value;
-        currentFrame = f;
-        if (isObject(callable) && kindOf(<usize>callable) == KIND_BUILTIN) {
-          const self = builtinSelf(<usize>callable);
-          r = builtinFn(<usize>callable)(self, args, nargs - nkw, kw);
         } else {
-          store<u32>(f + F_HERE, <u32>here);
-          r = ops.objCall(callable, args, nargs - nkw, kw);
+          let r: Value;
+          currentFrame = f;
+          if (isObject(callable) && kindOf(<usize>callable) == KIND_BUILTIN) {
+            const self = builtinSelf(<usize>callable);
+            // exec and eval may answer ENTER_FRAME: their code then runs here, as a callee
+            enterFrameAllowed = <usize>callable == frameEnteringBuiltin1 || <usize>callable == frameEnteringBuiltin2;
+            r = builtinFn(<usize>callable)(self, args, nargs - nkw, kw);
+            enterFrameAllowed = false;
+          } else {
+            store<u32>(f + F_HERE, <u32>here);
+            r = ops.objCall(callable, args, nargs - nkw, kw);
+          }
+          if (r == NULL) break;
+          if (r != ENTER_FRAME) {
+            popCallStack(base, sp);
+            sp = base;
+            store<u64>(sp, r);
+            sp += 8;
+            continue;
+          }
+          nf = enterFrame;
+          enterFrame = 0;
         }
-        if (r == NULL) break;
+        // Binding errors come first, then the depth check, as when CPython enters the frame.
+        if (!checkRecursion()) {
+          frameFree(nf);
+          break;
+        }
         popCallStack(base, sp);
         sp = base;
-        store<u64>(sp, r);
-        sp += 8;
+        // Push the callee: save our state, switch frames.
+        linkCallee(f, nf, ip, sp, here);
+        callDepth++;
+        f = nf;
+        code = <usize>load<u32>(f + F_CODE);
+        consts = <usize>changetype<CodeObject>(code).consts;
+        names = <usize>changetype<CodeObject>(code).names;
+        lp = f + FRAME_HEADER;
+        ip = <usize>load<u32>(f + F_IP);
+        sp = <usize>load<u32>(f + F_SP);
+        if (--budget <= 0) {
+          if (!checkBudget(f, ip, sp)) break;
+          if (suspendedFrame != 0) return SUSPENDED;
+        }
         continue;
       }
       case OP.RETURN_VALUE: {
@@ -1110,7 +1154,11 @@ function run(start: usize): Value {
         store<u32>(f + F_SP, <u32>sp);
         frameFree(f);
         callDepth--;
-        if ((flags & FRAME_ENTRY) != 0) return retval;
+        if ((flags & (FRAME_ENTRY | FRAME_RESULT_NONE)) != 0) {
+          if ((flags & FRAME_ENTRY) != 0) return retval;
+          decref(retval); // exec() run in this loop returns None
+          retval = NONE;
+        }
         f = prev;
         code = <usize>load<u32>(f + F_CODE);
         consts = <usize>changetype<CodeObject>(code).consts;
@@ -2090,6 +2138,12 @@ import { gcBudgetCheck } from "./gc";
 function checkBudget(f: usize, ip: usize, sp: usize): bool {
   if (gcBudgetCheck()) return true; // the budget stop was a cycle collection request (gc.ts)
   budget = 1 << 30;
+  if (suspendOnBudget && evalNesting > 1) {
+    // A nested evaluation (Python called from native code) cannot return to the host: ask it
+    // whether to interrupt (a time limit, say), and check again after another budget.
+    budget = budgetChunk;
+    if (hostPollInterrupt() != 0) interruptRequested = true;
+  }
   if (interruptRequested) {
     interruptRequested = false;
     raiseBegin(EXC_KeyboardInterrupt);

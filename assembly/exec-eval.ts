@@ -48,8 +48,8 @@ import { dictGetItem, dictSetItem } from "./dict";
 import { typeLookup } from "./typeobj";
 import { N_BUILTINS, N_GETITEM, N_NAME, strLiteral } from "./names";
 import { moduleAddFunction, functionNew, FN_CLOSURE } from "./function";
-import { currentFrame, runCode, callFunction } from "./eval";
-import { F_GLOBALS, F_BUILTINS, F_CODE } from "./frame";
+import { currentFrame, runCode, callFunction, takeEnterFrameAllowed, setEnterFrame, setFrameEnteringBuiltins, ENTER_FRAME } from "./eval";
+import { F_GLOBALS, F_BUILTINS, F_CODE, F_FLAGS, FRAME_RESULT_NONE, frameNew } from "./frame";
 import { CodeObject } from "./code";
 import { unmarshal } from "./unmarshal";
 import { compileError } from "./module-loader";
@@ -98,7 +98,12 @@ export function addExecBuiltins(d: usize): void {
   moduleAddFunction(d, "compile", builtinCompile);
   moduleAddFunction(d, "exec", builtinExec);
   moduleAddFunction(d, "eval", builtinEval);
+  // Called by CALL, these two run their code in the eval loop (eval.ts ENTER_FRAME).
+  setFrameEnteringBuiltins(<usize>dictGetItem(d, <u64>strLiteral("exec")), <usize>dictGetItem(d, <u64>strLiteral("eval")));
 }
+
+/** Whether this call may answer ENTER_FRAME (read once, at entry: nothing nested may see it). */
+let inLoop = false;
 
 // ---------------------------------------------------------------------------------------------------
 // Source text
@@ -323,7 +328,35 @@ function fsPath(v: Value): Value {
 // ---------------------------------------------------------------------------------------------------
 // exec(source, globals=None, locals=None, /, *, closure=None)
 
+// The namespaces exec/eval run in (defaultNamespaces): globals borrowed, locals borrowed or the
+// new locals() snapshot also held in nsOwnedLocals (the caller releases it).
+let nsGlobals: Value = NULL;
+let nsLocals: Value = NULL;
+let nsOwnedLocals: Value = NULL;
+
+/**
+ * exec's and eval's defaults: no globals → the caller's globals and (no locals) its locals();
+ * globals but no locals → locals = globals. False after an error.
+ */
+function defaultNamespaces(globals: Value, locals: Value): bool {
+  nsOwnedLocals = NULL;
+  if (globals == NONE) {
+    globals = <u64>load<u32>(currentFrame + F_GLOBALS);
+    if (locals == NONE) {
+      locals = currentLocals();
+      if (locals == NULL) return false;
+      nsOwnedLocals = locals;
+    }
+  } else if (locals == NONE) {
+    locals = globals;
+  }
+  nsGlobals = globals;
+  nsLocals = locals;
+  return true;
+}
+
 function builtinExec(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  inLoop = takeEnterFrameAllowed();
   // Only `closure` is a keyword ("'x' is an invalid keyword argument for exec()").
   const nkw = kwCount(kwnames);
   for (let i = 0; i < nkw; i++) {
@@ -343,29 +376,20 @@ function builtinExec(self: Value, args: usize, nargs: i32, kwnames: usize): Valu
     return NULL;
   }
   const source = arg(args, 0);
-  let globals: Value = nargs > 1 ? arg(args, 1) : NONE;
-  let locals: Value = nargs > 2 ? arg(args, 2) : NONE;
+  const globals: Value = nargs > 1 ? arg(args, 1) : NONE;
+  const locals: Value = nargs > 2 ? arg(args, 2) : NONE;
   let closure = kwArg(args, nargs, kwnames, "closure");
   if (closure == NONE) closure = NULL;
-  let ownedLocals: Value = NULL;
-  if (globals == NONE) {
-    globals = <u64>load<u32>(currentFrame + F_GLOBALS);
-    if (locals == NONE) {
-      ownedLocals = currentLocals();
-      if (ownedLocals == NULL) return NULL;
-      locals = ownedLocals;
-    }
-  } else if (locals == NONE) {
-    locals = globals;
-  }
-  const r = execIn(source, globals, locals, closure);
+  if (!defaultNamespaces(globals, locals)) return NULL;
+  const ownedLocals = nsOwnedLocals;
+  const r = execIn(source, nsGlobals, nsLocals, closure, true);
   if (ownedLocals != NULL) decref(ownedLocals);
-  if (r == NULL) return NULL;
+  if (r == NULL || r == ENTER_FRAME) return r;
   decref(r);
   return NONE;
 }
 
-function execIn(source: Value, globals: Value, locals: Value, closure: Value): Value {
+function execIn(source: Value, globals: Value, locals: Value, closure: Value, resultNone: bool): Value {
   if (!isDict(globals)) {
     raiseBegin(EXC_TypeError);
     errText("exec() globals must be a dict, not ");
@@ -390,7 +414,7 @@ function execIn(source: Value, globals: Value, locals: Value, closure: Value): V
       errInt(nfree);
       return NULL;
     }
-    return evalCode(<usize>source, <usize>globals, builtins, <usize>locals, closure);
+    return evalCode(<usize>source, <usize>globals, builtins, <usize>locals, closure, resultNone);
   }
   if (closure != NULL) return <u64>raiseMsg(EXC_TypeError, "closure can only be used when source is a code object");
   const holder = sourceBytes(source, "exec", "string, bytes or code");
@@ -398,7 +422,7 @@ function execIn(source: Value, globals: Value, locals: Value, closure: Value): V
   const code = compileBytes(srcPtr, srcLen, stringName(), MODE_EXEC, inheritedFlags() | srcFlags, -1);
   decref(holder);
   if (code == NULL) return NULL;
-  const r = evalCode(<usize>code, <usize>globals, builtins, <usize>locals, NULL);
+  const r = evalCode(<usize>code, <usize>globals, builtins, <usize>locals, NULL, resultNone);
   decref(code);
   return r;
 }
@@ -418,26 +442,18 @@ function closureFits(closure: Value, nfree: i32): bool {
 // eval(source, globals=None, locals=None, /)
 
 function builtinEval(self: Value, args: usize, nargs: i32, kwnames: usize): Value {
+  inLoop = takeEnterFrameAllowed();
   if (!noKeywords("eval", kwnames) || !checkArgCount("eval", nargs, 1, 3)) return NULL;
   const source = arg(args, 0);
-  let globals: Value = nargs > 1 ? arg(args, 1) : NONE;
-  let locals: Value = nargs > 2 ? arg(args, 2) : NONE;
+  const globals: Value = nargs > 1 ? arg(args, 1) : NONE;
+  const locals: Value = nargs > 2 ? arg(args, 2) : NONE;
   if (locals != NONE && !isMappingLike(locals)) return <u64>raiseMsg(EXC_TypeError, "locals must be a mapping");
   if (globals != NONE && !isDict(globals)) {
     return <u64>raiseMsg(EXC_TypeError, isMappingLike(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict");
   }
-  let ownedLocals: Value = NULL;
-  if (globals == NONE) {
-    globals = <u64>load<u32>(currentFrame + F_GLOBALS);
-    if (locals == NONE) {
-      ownedLocals = currentLocals();
-      if (ownedLocals == NULL) return NULL;
-      locals = ownedLocals;
-    }
-  } else if (locals == NONE) {
-    locals = globals;
-  }
-  const r = evalIn(source, <usize>globals, locals);
+  if (!defaultNamespaces(globals, locals)) return NULL;
+  const ownedLocals = nsOwnedLocals;
+  const r = evalIn(source, <usize>nsGlobals, nsLocals);
   if (ownedLocals != NULL) decref(ownedLocals);
   return r;
 }
@@ -447,7 +463,7 @@ function evalIn(source: Value, globals: usize, locals: Value): Value {
   if (builtins == 0) return NULL;
   if (isObject(source) && kindOf(<usize>source) == KIND_CODE) {
     if (changetype<CodeObject>(<usize>source).nfreevars > 0) return <u64>raiseMsg(EXC_TypeError, "code object passed to eval() may not contain free variables");
-    return evalCode(<usize>source, globals, builtins, <usize>locals, NULL);
+    return evalCode(<usize>source, globals, builtins, <usize>locals, NULL, false);
   }
   const holder = sourceBytes(source, "eval", "string, bytes or code");
   if (holder == NULL) return NULL;
@@ -458,7 +474,7 @@ function evalIn(source: Value, globals: usize, locals: Value): Value {
   const code = compileBytes(p, end - p, stringName(), MODE_EVAL, inheritedFlags() | srcFlags, -1);
   decref(holder);
   if (code == NULL) return NULL;
-  const r = evalCode(<usize>code, globals, builtins, <usize>locals, NULL);
+  const r = evalCode(<usize>code, globals, builtins, <usize>locals, NULL, false);
   decref(code);
   return r;
 }
@@ -500,20 +516,36 @@ function builtinsFor(globals: usize): usize {
  * code that takes parameters, has free variables or makes a generator is called through a
  * function made for it (its argument errors and generator object are then CPython's).
  */
-function evalCode(code: usize, globals: usize, builtins: usize, locals: usize, closure: Value): Value {
+function evalCode(code: usize, globals: usize, builtins: usize, locals: usize, closure: Value, resultNone: bool): Value {
   const c = changetype<CodeObject>(code);
   const functionLike =
     c.argcount + c.kwonlyargcount > 0 || (c.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
-  if (closure == NULL && !functionLike) return runCode(code, 0, globals, builtins, locals);
-  let module = dictGetItem(globals, <u64>N_NAME);
-  if (module == NULL) module = NONE;
-  const func = functionNew(code, globals, builtins, <usize>c.qualname, <usize>c.name, module);
-  if (func == 0) return NULL;
-  if (closure != NULL) {
-    incref(closure);
-    store<u32>(func + FN_CLOSURE, <u32>closure);
+  let func: usize = 0;
+  if (closure != NULL || functionLike) {
+    let module = dictGetItem(globals, <u64>N_NAME);
+    if (module == NULL) module = NONE;
+    func = functionNew(code, globals, builtins, <usize>c.qualname, <usize>c.name, module);
+    if (func == 0) return NULL;
+    if (closure != NULL) {
+      incref(closure);
+      store<u32>(func + FN_CLOSURE, <u32>closure);
+    }
   }
-  const r = functionLike ? callFunction(func, 0, 0, 0) : runCode(code, func, globals, builtins, locals);
-  decref(<u64>func);
+  let r: Value;
+  if (functionLike) {
+    r = callFunction(func, 0, 0, 0);
+  } else if (inLoop) {
+    // Called by CALL: the frame runs in the eval loop (it holds its own references).
+    inLoop = false;
+    const f = frameNew(code, func, globals, builtins, locals);
+    if (f == 0) r = NULL;
+    else {
+      if (resultNone) store<u32>(f + F_FLAGS, load<u32>(f + F_FLAGS) | FRAME_RESULT_NONE);
+      r = setEnterFrame(f);
+    }
+  } else {
+    r = runCode(code, func, globals, builtins, locals);
+  }
+  if (func != 0) decref(<u64>func);
   return r;
 }

@@ -56,6 +56,8 @@ export const FRAME_DONE: u32 = 4;
 export const FRAME_ARENA: u32 = 8;
 /** An arena frame freed while frames above it still live: reclaimed when they go. */
 const FRAME_DEAD: u32 = 16;
+/** exec()'s frame run by the eval loop (eval.ts ENTER_FRAME): its caller gets None, not its result. */
+export const FRAME_RESULT_NONE: u32 = 32;
 
 /** Arena size: about 4,000 frames of a small function; deeper recursion spills to the heap. */
 const FRAME_ARENA_BYTES: usize = 1 << 20;

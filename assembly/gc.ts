@@ -93,7 +93,7 @@ import { dictSetUntracked } from "./dict";
 import { runFinalizer } from "./finalize";
 import { genNeedsClose } from "./generator";
 import { coroNeverAwaited } from "./unawaited";
-import { budget, setBudget, interruptRequested } from "./eval";
+import { budget, setBudget, setBudgetChunk, interruptRequested } from "./eval";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem } from "./tuple";
 import { dictNew, dictSetItem } from "./dict";
 import { moduleNew, moduleAddFunction, moduleAddValue } from "./function";
@@ -130,6 +130,17 @@ export function gcInit(): void {
   gcSetCollecting(false);
   gcSetRequestHook(request);
   requested = false;
+}
+
+/**
+ * The host's budget for the next stretch (vm.ts vmRunPyc/vmResume). A collection requested
+ * meanwhile (the budget is 0 until it runs) gets this as the budget left after it: otherwise the
+ * run would go on with what was left before the request, 2^30 instructions at the start of a run.
+ */
+export function gcSetHostBudget(n: i32): void {
+  if (requested) savedBudget = n;
+  else setBudget(interruptRequested ? 0 : n); // a pending interrupt is delivered at once
+  setBudgetChunk(n);
 }
 
 /** Zero the eval loop's budget so that the next budget check runs the collection. */

@@ -35,7 +35,7 @@ export { decref as valueDecref } from "./refcount";
 export { valueIncref } from "./refcount";
 
 // The eval loop and its runtime (assembly/vm.ts): start-up, running a .pyc, resuming, interrupts.
-export { vmInit, vmSnapshotInit, vmRunPyc, vmResume, vmInterrupt, vmFlush, vmInputAlloc, vmInputFree } from "./vm";
+export { vmInit, vmSnapshotInit, vmRunPyc, vmResume, vmInterrupt, vmEndedByKeyboardInterrupt, vmFlush, vmInputAlloc, vmInputFree } from "./vm";
 export { vmEndRun, vmHeapAudit, vmGcCollect } from "./vm";
 // What a host that reuses this memory must zero (host/memory-pool.ts): below heapDirtyEnd, except this range.
 export { frameArenaUntouched, frameArenaEnd } from "./frame";

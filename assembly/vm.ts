@@ -7,7 +7,7 @@
  */
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, isObject } from "./values";
 import { heapInit, heapSetLimit, heapTop, heapAudit } from "./heap";
-import { gcInit, gcCollect, gcFinalizeOnce } from "./gc";
+import { gcInit, gcCollect, gcFinalizeOnce, gcSetHostBudget } from "./gc";
 import { dictGetItem, dictDelItem, dictClear } from "./dict";
 import { initNames, strLiteral, N_NAME, N_BUILTINS, N_MAIN, N_DOC } from "./names";
 import { typeInitBuiltins, installRegisteredMethods, isSubtype } from "./typeobj";
@@ -43,7 +43,7 @@ import { unmarshal } from "./unmarshal";
 import { kindOf, typeOf, errorType, errorClear, KIND_CODE, KIND_STR, raiseMsg, EXC_ValueError, EXC_SystemExit, EXC_KeyboardInterrupt } from "./types";
 import { dictNew, dictSetItem } from "./dict";
 import { moduleNew } from "./function";
-import { runCode, resumeEval, SUSPENDED, setSuspendOnBudget, setBudget, requestInterrupt, initEvalConstants } from "./eval";
+import { runCode, resumeEval, SUSPENDED, setSuspendOnBudget, requestInterrupt, initEvalConstants } from "./eval";
 import { incref, decref } from "./refcount";
 import { printException } from "./traceback";
 import { flushOut, writeOut, writeAsciiLiteral } from "./io";
@@ -152,6 +152,7 @@ function mainKey(i: usize, s: string): usize {
 }
 
 export function vmRunPyc(ptr: usize, len: usize, budget: i32): i32 {
+  endedByKeyboardInterrupt = false;
   if (len < 16) {
     raiseMsg(EXC_ValueError, "bad .pyc: shorter than its header");
     return reportUncaught();
@@ -183,7 +184,7 @@ export function vmRunPyc(ptr: usize, len: usize, budget: i32): i32 {
   dictSetItem(modulesDict, <u64>N_MAIN, <u64>main);
   decref(<u64>main);
   setSuspendOnBudget(budget > 0);
-  setBudget(budget > 0 ? budget : 0x3fffffff);
+  gcSetHostBudget(budget > 0 ? budget : 0x3fffffff);
   const r = runCode(<usize>code, 0, mainDict, builtinsDict, mainDict);
   decref(code);
   return finish(r);
@@ -191,7 +192,7 @@ export function vmRunPyc(ptr: usize, len: usize, budget: i32): i32 {
 
 /** Continues after VM_SUSPENDED. */
 export function vmResume(budget: i32): i32 {
-  setBudget(budget > 0 ? budget : 0x3fffffff);
+  gcSetHostBudget(budget > 0 ? budget : 0x3fffffff);
   return finish(resumeEval());
 }
 
@@ -233,10 +234,20 @@ function reportUncaught(): i32 {
     flushOut();
     return status;
   }
+  // CPython ends a program killed by an uncaught KeyboardInterrupt with SIGINT (the shell's 130);
+  // the host can do the same (vmEndedByKeyboardInterrupt).
+  const interrupted = isSubtype(typeOf(exc), excType(EXC_KeyboardInterrupt));
+  endedByKeyboardInterrupt = interrupted;
   printException(exc);
   decref(exc);
   flushOut();
-  return 1;
+  return interrupted ? 130 : 1;
+}
+
+let endedByKeyboardInterrupt = false;
+/** Whether the last run ended with an uncaught KeyboardInterrupt (its status is then 130). */
+export function vmEndedByKeyboardInterrupt(): bool {
+  return endedByKeyboardInterrupt;
 }
 
 export function vmFlush(): void {

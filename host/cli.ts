@@ -154,8 +154,12 @@ async function runFile(path: string): Promise<number> {
   process.on("SIGINT", onSigint);
   // Our compiler for exec/eval/compile and for the .py modules it imports: no python3.11 needed.
   await loadSourceCompiler();
+  let killedByInterrupt = false;
   try {
-    return await runPyc(pyc, {
+    const status = await runPyc(pyc, {
+      onKeyboardInterruptExit: () => {
+        killedByInterrupt = true;
+      },
       mainPath: path,
       shouldInterrupt: () => {
         const i = interrupted;
@@ -163,6 +167,12 @@ async function runFile(path: string): Promise<number> {
         return i;
       },
     });
+    if (killedByInterrupt) {
+      // As CPython's exit_sigint: die by SIGINT with the default action (the shell shows 130).
+      process.off("SIGINT", onSigint);
+      process.kill(process.pid, "SIGINT");
+    }
+    return status;
   } finally {
     process.off("SIGINT", onSigint);
   }

@@ -48,6 +48,11 @@ export interface RunOptions {
    * exec, eval or compile; otherwise call loadSourceCompiler() first.
    */
   compileSource?: SourceCompiler;
+  /**
+   * Called when the program ended with an uncaught KeyboardInterrupt (the status is then 130):
+   * CPython then kills itself with SIGINT, which a command-line host can do too.
+   */
+  onKeyboardInterruptExit?(): void;
 }
 
 type Utf8Decoder = InstanceType<typeof TextDecoder>;
@@ -177,6 +182,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     },
     ...moduleImports(opts, bytes),
     ...sourceCompilerImports(opts, bytes),
+    pollInterrupt: () => (opts.shouldInterrupt?.() ? 1 : 0),
   }, memory);
   vm.vmInit(opts.maxHeapBytes ?? 0);
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
@@ -211,6 +217,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     if (rest2) stderr(rest2);
     // after a trap the instance's state is unknown: its memory is not reused
     if (memory && !trapped) giveBackMemory(memory, vm.heapDirtyEnd() >>> 0, [vm.frameArenaUntouched() >>> 0, vm.frameArenaEnd() >>> 0]);
+    if (s === 130 && !trapped && vm.vmEndedByKeyboardInterrupt()) opts.onKeyboardInterruptExit?.();
     return s;
   };
   if (!yieldBetweenBudgets) {

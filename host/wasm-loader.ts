@@ -54,6 +54,8 @@ export interface VmExports {
   vmRunPyc(ptr: number, len: number, budget: number): number;
   vmResume(budget: number): number;
   vmInterrupt(): void;
+  /** The last run ended with an uncaught KeyboardInterrupt (status 130). */
+  vmEndedByKeyboardInterrupt(): number;
   vmFlush(): void;
   vmInputAlloc(len: number): number;
   vmInputFree(ptr: number, len: number): void;
@@ -158,6 +160,11 @@ export interface VmImports {
    * the result record (host/source-compiler.ts), which the VM then receives through
    * fetchCompiled(dst), or -1: no compiler is available.
    */
+  /**
+   * Asked synchronously every budget while Python code runs under native code (a sort key, a
+   * dunder method), where the VM cannot return to its host: nonzero delivers KeyboardInterrupt.
+   */
+  pollInterrupt?(): number;
   compileSource?(srcPtr: number, srcLen: number, namePtr: number, nameLen: number, mode: number, flags: number, optimize: number): number;
   fetchCompiled?(dst: number): void;
 }
@@ -180,6 +187,7 @@ export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {},
       clockNow: imports.clockNow ?? ((kind: number) => (kind === 0 ? Date.now() / 1000 : performance.now() / 1000)),
       findModule: imports.findModule ?? (() => -1),
       fetchModule: imports.fetchModule ?? (() => {}),
+      pollInterrupt: imports.pollInterrupt ?? (() => 0),
       compileSource: imports.compileSource ?? (() => -1),
       fetchCompiled: imports.fetchCompiled ?? (() => {}),
     },

@@ -62,3 +62,34 @@ describe("frozen modules", () => {
     expect(readFileSync(FROZEN_OUT, "utf8")).toBe(frozenSource());
   });
 });
+
+describe("interrupting a running program (shouldInterrupt)", () => {
+  // The host asks between budgets; where Python runs under native code (a sort key) and cannot
+  // return to the host, the VM polls it (pollInterrupt import). exec'd code runs in the eval loop.
+  const cases: [string, string, string][] = [
+    ["a plain loop", "while True:\n    pass\n", '  File "prog.py", line 1, in <module>\n'],
+    ["a loop in exec'd code", "exec('while True: pass')\n", '  File "prog.py", line 1, in <module>\n  File "<string>", line 1, in <module>\n'],
+    ["a loop in a sort key", "def spin(x):\n    while True:\n        pass\nsorted([1, 2], key=spin)\n", '  File "prog.py", line 4, in <module>\n  File "prog.py", line 2, in spin\n'],
+  ];
+  it.each(cases)("%s ends with KeyboardInterrupt, status 130", async (_label, source, frames) => {
+    let stderr = "";
+    let polls = 0;
+    let endedByInterrupt = false;
+    const status = await runPyc(pycOf(source), {
+      stderr: (s) => (stderr += s),
+      readSource: () => null,
+      budget: 10_000,
+      shouldInterrupt: () => ++polls > 3,
+      onKeyboardInterruptExit: () => (endedByInterrupt = true),
+      compileSource: compileForVm,
+    });
+    expect(stderr).toBe("Traceback (most recent call last):\n" + frames + "KeyboardInterrupt\n");
+    expect(status).toBe(130);
+    expect(endedByInterrupt).toBe(true);
+  });
+
+  it("a program that raises KeyboardInterrupt itself ends the same way (CPython: killed by SIGINT)", () => {
+    const r = run("raise KeyboardInterrupt('bye')\n");
+    expect(r).toEqual({ stdout: "", stderr: 'Traceback (most recent call last):\n  File "prog.py", line 1, in <module>\nKeyboardInterrupt: bye\n', exit: 130 });
+  });
+});

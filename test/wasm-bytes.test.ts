@@ -494,9 +494,8 @@ beforeAll(async () => {
       clockNow: () => 0,
       findModule: () => -1,
       fetchModule: () => {},
-    compileSource: () => -1,
-    fetchCompiled: () => {},
       compileSource: () => -1,
+      pollInterrupt: () => 0,
       fetchCompiled: () => {},
     },
   });

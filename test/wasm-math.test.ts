@@ -353,9 +353,8 @@ beforeAll(async () => {
       readLine: () => 0,
       findModule: () => -1,
       fetchModule: () => {},
-    compileSource: () => -1,
-    fetchCompiled: () => {},
       compileSource: () => -1,
+      pollInterrupt: () => 0,
       fetchCompiled: () => {},
     },
   });

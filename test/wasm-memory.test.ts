@@ -73,7 +73,7 @@ const dec = new TextDecoder();
 const inst = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath)), { env: { memory: mem,
   abort() { throw new Error("abort"); },
   write(fd, p, n) { out += dec.decode(new Uint8Array(mem.buffer, p >>> 0, n >>> 0)); },
-  readLine() { return -1; }, tbRecord() {}, findModule() { return -1; }, fetchModule() {}, compileSource() { return -1; }, fetchCompiled() {},
+  readLine() { return -1; }, tbRecord() {}, findModule() { return -1; }, fetchModule() {}, compileSource() { return -1; }, fetchCompiled() {}, pollInterrupt() { return 0; },
   clockNow(k) { return k === 0 ? Date.now() / 1000 : performance.now() / 1000; },
 } });
 const vm = inst.exports;

@@ -15,6 +15,7 @@ export function testEnv(): Record<string, (...args: never[]) => unknown> {
     findModule: () => -1,
     fetchModule: () => {},
     compileSource: () => -1,
+    pollInterrupt: () => 0,
     fetchCompiled: () => {},
   };
 }
