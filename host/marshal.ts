@@ -1076,8 +1076,10 @@ class Writer {
           ordFlags.data[ord] |= INTERNED;
           interned = true;
         }
-        // Short ASCII str is written again in version 4: it is no longer than a reference.
-        if (s.length >= 4 || this.version < 4 || !isAscii(s)) return this.writeRef(ord);
+        // An interned str is one object in CPython, so its repeats are references (the VM then
+        // loads one object too: keyword and parameter names are identical, as in CPython). A short
+        // ASCII str that is not interned is written again in version 4: no longer than a reference.
+        if (interned || s.length >= 4 || this.version < 4 || !isAscii(s)) return this.writeRef(ord);
       }
       if (!interned) {
         // A code object written later may still make it interned (finish() then fixes the type).

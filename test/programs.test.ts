@@ -115,13 +115,8 @@ runners.push({
  * The same WASM VM running what *our* compiler makes of each program (host/compiler), written as a
  * .pyc: issue 5's "our VM runs our code". Same programs must pass as with CPython's .pyc.
  */
-/**
- * Known differences of the VM on our compiler's .pyc (the code objects are identical; the bytes
- * are not): our marshal writes a repeated short interned str again instead of a TYPE_REF, and the
- * VM does not intern on load, so a keyword name and the parameter name are two objects; binding
- * then falls back to a comparison, whose recursion check trips first at the exact limit.
- */
-const OUR_COMPILER_KNOWN = new Set(["recursion_05.py"]);
+/** Programs the VM runs from CPython's .pyc but not yet from ours (none now). */
+const OUR_COMPILER_KNOWN = new Set<string>();
 runners.push({
   name: "wasm eval loop, our compiler",
   filter: (program) => wasmPassing.has(program) && !OUR_COMPILER_KNOWN.has(program),
