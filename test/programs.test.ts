@@ -87,59 +87,45 @@ function compiledPyc(program: string): Uint8Array {
 }
 /** Only memory addresses in default reprs may differ (the issue allows normalizing them). */
 const normalizeAddresses = (s: string) => s.replace(/ at 0x[0-9a-f]+/g, " at 0x…");
+/**
+ * Runs a program's .pyc on the VM from test/programs (tracebacks read the source lines there),
+ * with our compiler behind exec/eval/compile and a 20 s limit (KeyboardInterrupt after it).
+ * `pyc` is called inside that directory.
+ */
+function runWasm(pyc: () => Uint8Array): Result {
+  let stdout = "";
+  let stderr = "";
+  const cwd = process.cwd();
+  process.chdir(DIR);
+  try {
+    const deadline = Date.now() + 20_000;
+    const exit = runPycSync(pyc(), {
+      stdout: (s) => (stdout += s),
+      stderr: (s) => (stderr += s),
+      budget: 200_000,
+      shouldInterrupt: () => Date.now() > deadline,
+      compileSource: compileForVm,
+    }) as number;
+    return { stdout: normalizeAddresses(stdout), stderr: normalizeAddresses(stderr), exit };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 runners.push({
   name: "wasm eval loop",
   filter: (program) => wasmPassing.has(program),
-  run(program) {
-    let stdout = "";
-    let stderr = "";
-    const cwd = process.cwd();
-    process.chdir(DIR);
-    try {
-      const deadline = Date.now() + 20_000;
-      const exit = runPycSync(compiledPyc(program), {
-        stdout: (s) => (stdout += s),
-        stderr: (s) => (stderr += s),
-        budget: 200_000,
-        shouldInterrupt: () => Date.now() > deadline,
-        compileSource: compileForVm,
-      }) as number;
-      return { stdout: normalizeAddresses(stdout), stderr: normalizeAddresses(stderr), exit };
-    } finally {
-      process.chdir(cwd);
-    }
-  },
+  run: (program) => runWasm(() => compiledPyc(program)),
 });
 
 /**
  * The same WASM VM running what *our* compiler makes of each program (host/compiler), written as a
- * .pyc: issue 5's "our VM runs our code". Same programs must pass as with CPython's .pyc.
+ * .pyc: issue 5's "our VM runs our code". The same programs must pass as with CPython's .pyc.
  */
-/** Programs the VM runs from CPython's .pyc but not yet from ours (none now). */
-const OUR_COMPILER_KNOWN = new Set<string>();
 runners.push({
   name: "wasm eval loop, our compiler",
-  filter: (program) => wasmPassing.has(program) && !OUR_COMPILER_KNOWN.has(program),
-  run(program) {
-    let stdout = "";
-    let stderr = "";
-    const cwd = process.cwd();
-    process.chdir(DIR);
-    try {
-      const code = compile(readFileSync(program), program, "exec");
-      const deadline = Date.now() + 20_000;
-      const exit = runPycSync(writePyc(code, { mtime: 0, sourceSize: 0 }), {
-        stdout: (s) => (stdout += s),
-        stderr: (s) => (stderr += s),
-        budget: 200_000,
-        shouldInterrupt: () => Date.now() > deadline,
-        compileSource: compileForVm,
-      }) as number;
-      return { stdout: normalizeAddresses(stdout), stderr: normalizeAddresses(stderr), exit };
-    } finally {
-      process.chdir(cwd);
-    }
-  },
+  filter: (program) => wasmPassing.has(program),
+  run: (program) => runWasm(() => writePyc(compile(readFileSync(program), program, "exec"), { mtime: 0, sourceSize: 0 })),
 });
 
 function python(args: string[], cwd = ROOT) {
