@@ -93,7 +93,7 @@ import { bytesFromValue } from "./bytes-ops";
 import { bytesLength, bytesData } from "./bytes";
 import { alloc, free } from "./heap";
 import { strFromLatin1 } from "./str";
-import { raiseObject, raiseMemory } from "./types";
+import { raiseObject, raiseMemory, errorClear } from "./types";
 
 /** Offset of the ext tuple (see the file comment). */
 export const EX_EXT: usize = 36;
@@ -1023,6 +1023,11 @@ const S_TEXT: usize = 4;
 const S_END_LINENO: usize = 5;
 const S_END_OFFSET: usize = 6;
 const S_PRINT: usize = 7;
+
+/** A SyntaxError built from its args without __init__ (exceptions.ts fetchException): its fields. */
+export function syntaxErrorFromArgs(e: usize): void {
+  if (!syntaxParse(e)) errorClear();
+}
 
 /** SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])). */
 function syntaxParse(e: usize): bool {

@@ -44,7 +44,7 @@ import {
   ERR_OBJECT,
   ERR_NONE,
 } from "./types";
-import { EXC_COUNT, EXC_NAMES, EXC_BASE, EXC_INIT_ORDER, EXC_StopIteration, EXC_SystemError } from "./exceptions.generated";
+import { EXC_COUNT, EXC_NAMES, EXC_BASE, EXC_INIT_ORDER, EXC_StopIteration, EXC_SystemError, EXC_SyntaxError, EXC_IndentationError, EXC_TabError } from "./exceptions.generated";
 import { tupleAlloc, tupleSetItem, EMPTY_TUPLE } from "./tuple";
 import { strFromUtf8 } from "./str";
 import { incref, decref } from "./refcount";
@@ -146,9 +146,13 @@ export function fetchException(): Value {
   errorClear();
   const e = excNew(excType(id), args);
   if (id == EXC_StopIteration) setStopIterationValue(e);
+  // SyntaxError(msg) sets e.msg in __init__; an id + message error gets it here the same way.
+  else if (id == EXC_SyntaxError || id == EXC_IndentationError || id == EXC_TabError) syntaxErrorFromArgs(e);
   if (ctxName != 0 || ctxObj != 0) excAttachContext(e, ctxName, ctxObj); // takes the references
   return <u64>e;
 }
+
+import { syntaxErrorFromArgs } from "./exc-methods";
 
 /** StopIteration.value: the first argument, or None. */
 export function setStopIterationValue(e: usize): void {

@@ -19,7 +19,6 @@ import {
   errTypeName,
   errStrObject,
   errorType,
-  raiseObject,
   KIND_STR,
   KIND_BYTES,
   KIND_DICT,
@@ -46,15 +45,13 @@ import { baData, baLen, isByteArray } from "./bytearray";
 import { strToUtf8Bytes } from "./str-methods";
 import { dictGetItem, dictSetItem } from "./dict";
 import { typeLookup } from "./typeobj";
-import { N_BUILTINS, N_GETITEM, N_NAME, strLiteral } from "./names";
+import { N_BUILTINS, N_GETITEM, N_NAME, N_STRING_FILE } from "./names";
 import { moduleAddFunction, functionNew, FN_CLOSURE } from "./function";
 import { currentFrame, runCode, callFunction, takeEnterFrameAllowed, setEnterFrame, setFrameEnteringBuiltins, ENTER_FRAME } from "./eval";
 import { F_GLOBALS, F_BUILTINS, F_CODE, F_FLAGS, FRAME_RESULT_NONE, frameNew } from "./frame";
 import { CodeObject } from "./code";
 import { unmarshal } from "./unmarshal";
 import { compileError } from "./module-loader";
-import { objCall } from "./ops";
-import { excType } from "./exceptions";
 import { currentLocals } from "./builtins";
 import { asSsize, indexOut } from "./slice";
 
@@ -92,14 +89,11 @@ const CO_ASYNC_GENERATOR: i32 = 0x200;
 
 const STATUS_CODE: u32 = 0;
 
-let S_STRING: usize = 0; // "<string>"
 
 export function addExecBuiltins(d: usize): void {
   moduleAddFunction(d, "compile", builtinCompile);
-  moduleAddFunction(d, "exec", builtinExec);
-  moduleAddFunction(d, "eval", builtinEval);
   // Called by CALL, these two run their code in the eval loop (eval.ts ENTER_FRAME).
-  setFrameEnteringBuiltins(<usize>dictGetItem(d, <u64>strLiteral("exec")), <usize>dictGetItem(d, <u64>strLiteral("eval")));
+  setFrameEnteringBuiltins(moduleAddFunction(d, "exec", builtinExec), moduleAddFunction(d, "eval", builtinEval));
 }
 
 /** Whether this call may answer ENTER_FRAME (read once, at entry: nothing nested may see it). */
@@ -150,38 +144,11 @@ function sourceBytes(v: Value, fname: string, what: string): Value {
   for (let i: usize = 0; i < srcLen; i++) {
     if (load<u8>(srcPtr + i) == 0) {
       decref(holder);
-      raiseSyntaxError("source code string cannot contain null bytes");
+      raiseMsg(EXC_SyntaxError, "source code string cannot contain null bytes");
       return NULL;
     }
   }
   return holder;
-}
-
-/** SyntaxError(msg) as an object, so that e.msg is set (an id + message error would leave it None). */
-function raiseSyntaxError(msg: string): void {
-  const text = strLiteralOwned(msg);
-  if (text == 0) return;
-  const args = alloc(8);
-  if (args == 0) {
-    decref(<u64>text);
-    return;
-  }
-  store<u64>(args, <u64>text);
-  const e = objCall(<u64>excType(EXC_SyntaxError), args, 1, 0);
-  free(args, 8);
-  decref(<u64>text);
-  if (e != NULL) raiseObject(e);
-}
-
-/** A new str holding an ASCII literal. */
-function strLiteralOwned(s: string): usize {
-  const n = <usize>s.length;
-  const buf = alloc(n + 1);
-  if (buf == 0) return 0;
-  for (let i: usize = 0; i < n; i++) store<u8>(buf + i, <u8>s.charCodeAt(<i32>i));
-  const r = strFromUtf8(buf, n);
-  free(buf, n + 1);
-  return r;
 }
 
 /** Source bytes → a code object (new reference), or NULL with the compile error raised. */
@@ -219,10 +186,6 @@ function inheritedFlags(): i32 {
   return changetype<CodeObject>(<usize>load<u32>(currentFrame + F_CODE)).flags & PyCF_MASK;
 }
 
-function stringName(): usize {
-  if (S_STRING == 0) S_STRING = strLiteral("<string>");
-  return S_STRING;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)
@@ -419,7 +382,7 @@ function execIn(source: Value, globals: Value, locals: Value, closure: Value, re
   if (closure != NULL) return <u64>raiseMsg(EXC_TypeError, "closure can only be used when source is a code object");
   const holder = sourceBytes(source, "exec", "string, bytes or code");
   if (holder == NULL) return NULL;
-  const code = compileBytes(srcPtr, srcLen, stringName(), MODE_EXEC, inheritedFlags() | srcFlags, -1);
+  const code = compileBytes(srcPtr, srcLen, N_STRING_FILE, MODE_EXEC, inheritedFlags() | srcFlags, -1);
   decref(holder);
   if (code == NULL) return NULL;
   const r = evalCode(<usize>code, <usize>globals, builtins, <usize>locals, NULL, resultNone);
@@ -471,7 +434,7 @@ function evalIn(source: Value, globals: usize, locals: Value): Value {
   let p = srcPtr;
   const end = srcPtr + srcLen;
   while (p < end && (load<u8>(p) == 0x20 || load<u8>(p) == 0x09)) p++;
-  const code = compileBytes(p, end - p, stringName(), MODE_EVAL, inheritedFlags() | srcFlags, -1);
+  const code = compileBytes(p, end - p, N_STRING_FILE, MODE_EVAL, inheritedFlags() | srcFlags, -1);
   decref(holder);
   if (code == NULL) return NULL;
   const r = evalCode(<usize>code, globals, builtins, <usize>locals, NULL, false);

@@ -180,13 +180,14 @@ import { strLiteral } from "./names";
 import { dictSetItem } from "./dict";
 import { decref } from "./refcount";
 
-/** Puts a native function `name` into a module's dict (start-up or first import). */
-export function moduleAddFunction(dict: usize, name: string, fn: NativeFn): void {
+/** Puts a native function `name` into a module's dict (start-up or first import); returns it (borrowed). */
+export function moduleAddFunction(dict: usize, name: string, fn: NativeFn): usize {
   const n = strLiteral(name);
   const b = builtinNew(fn, n, NULL, 0);
-  if (b == 0) return;
+  if (b == 0) return 0;
   dictSetItem(dict, <u64>n, <u64>b);
   decref(<u64>b);
+  return b; // borrowed: the dict holds it
 }
 
 /** Puts a value `name` into a module's dict (reference taken by the dict). */

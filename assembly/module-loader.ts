@@ -53,7 +53,7 @@ import { dictNew, dictGetItem, dictSetItem, dictDelItem, dictNext } from "./dict
 import { listNewEmpty, listAppend } from "./list";
 import { strLength, strCodePoint, strFromUtf8, strUtf8Length, strWriteUtf8 } from "./str";
 import { strSubstring, strConcat } from "./str-ops";
-import { strLiteral, N_NAME, N_DOC, N_BUILTINS, N_DICT, N_GETATTR } from "./names";
+import { strLiteral, N_NAME, N_DOC, N_BUILTINS, N_DICT, N_GETATTR, syntaxFieldName, SF_FILENAME } from "./names";
 import { modulesDict } from "./mod-sys";
 import { builtinsDict } from "./builtins";
 import { moduleNew } from "./function";
@@ -607,20 +607,14 @@ export function compileError(ptr: usize, n: usize): Value {
   return NULL;
 }
 
-/** e.filename, e.lineno, ... = info's six items. */
+/** e.filename, e.lineno, ... = info's six items (names.ts SF_FILENAME .. SF_END_OFFSET, in order). */
 function setLocationAttributes(e: Value, info: Value): bool {
   if (!isObject(info) || kindOf(<usize>info) != KIND_TUPLE || tupleSize(<usize>info) != 6) return true;
-  if (load<u32>(N_LOCATION_FIELDS) == 0) {
-    const names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
-    for (let i = 0; i < 6; i++) store<u32>(N_LOCATION_FIELDS + <usize>i * 4, <u32>strLiteral(names[i]));
-  }
   for (let i = 0; i < 6; i++) {
-    if (objSetAttr(e, <usize>load<u32>(N_LOCATION_FIELDS + <usize>i * 4), tupleItem(<usize>info, i)) < 0) return false;
+    if (objSetAttr(e, syntaxFieldName(SF_FILENAME + i), tupleItem(<usize>info, i)) < 0) return false;
   }
   return true;
 }
-/** The attribute names setLocationAttributes sets (immortal strs, made on first use). */
-const N_LOCATION_FIELDS: usize = memory.data(6 * 4, 4);
 
 function recordStr(rec: usize, off: usize, n: usize): Value {
   if (n == 0) return NONE;

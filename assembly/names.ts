@@ -63,6 +63,23 @@ export let N_INIT_SUBCLASS: usize = 0;
 export let N_SLOTS: usize = 0;
 export let N_CLASSCELL: usize = 0;
 export let N_BUILTINS: usize = 0;
+/** "<string>": the file name of exec/eval source, and what a SyntaxError without one shows. */
+export let N_STRING_FILE: usize = 0;
+/**
+ * SyntaxError's fields in the order of its info tuple, after msg: msg, filename, lineno, offset,
+ * text, end_lineno, end_offset (u32 str pointers; index with syntaxFieldName).
+ */
+const SYNTAX_FIELD_NAMES: usize = memory.data(7 * 4, 4);
+export const SF_MSG: i32 = 0;
+export const SF_FILENAME: i32 = 1;
+export const SF_LINENO: i32 = 2;
+export const SF_OFFSET: i32 = 3;
+export const SF_TEXT: i32 = 4;
+export const SF_END_LINENO: i32 = 5;
+export const SF_END_OFFSET: i32 = 6;
+export function syntaxFieldName(i: i32): usize {
+  return <usize>load<u32>(SYNTAX_FIELD_NAMES + (<usize>i << 2));
+}
 export let N_MAIN: usize = 0;
 export let N_INDEX: usize = 0;
 export let N_INT: usize = 0;
@@ -166,6 +183,9 @@ export function initNames(): void {
   N_SLOTS = strLiteral("__slots__");
   N_CLASSCELL = strLiteral("__classcell__");
   N_BUILTINS = strLiteral("__builtins__");
+  N_STRING_FILE = strLiteral("<string>");
+  const fields = ["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+  for (let i = 0; i < 7; i++) store<u32>(SYNTAX_FIELD_NAMES + (<usize>i << 2), <u32>strLiteral(fields[i]));
   N_MAIN = strLiteral("__main__");
   N_INDEX = strLiteral("__index__");
   N_INT = strLiteral("__int__");

@@ -380,8 +380,7 @@ function printMessage(e: usize): void {
   }
 }
 
-let syntaxNames: usize = 0; // msg, filename, lineno, offset, end_lineno, end_offset, text (u32 each)
-const SYNTAX_FIELDS = 7;
+const SYNTAX_FIELDS = 7; // names.ts SF_*
 
 /**
  * parse_syntax_error + the location lines of print_exception, for an instance of SyntaxError (or
@@ -394,16 +393,11 @@ function printSyntaxLocation(e: usize): Value {
     errorClear();
     return NULL;
   }
-  if (syntaxNames == 0) {
-    syntaxNames = alloc(SYNTAX_FIELDS * 4);
-    const names = ["msg", "filename", "lineno", "offset", "end_lineno", "end_offset", "text"];
-    for (let i = 0; i < SYNTAX_FIELDS; i++) store<u32>(syntaxNames + <usize>i * 4, <u32>strLiteral(names[i]));
-  }
   const vals = alloc(SYNTAX_FIELDS * 8);
   if (vals == 0) return NULL;
   let ok = true;
   for (let i = 0; i < SYNTAX_FIELDS; i++) {
-    const v = ok ? objGetAttr(<u64>e, <usize>load<u32>(syntaxNames + <usize>i * 4)) : NULL;
+    const v = ok ? objGetAttr(<u64>e, syntaxFieldName(i)) : NULL;
     if (v == NULL) ok = false;
     store<u64>(vals + <usize>i * 8, v);
   }
@@ -411,11 +405,11 @@ function printSyntaxLocation(e: usize): Value {
   let offset: i64 = -1;
   let endLineno: i64 = 0;
   let endOffset: i64 = -1;
-  if (ok) ok = asSsize(load<u64>(vals + 16)); // lineno: None does not parse
+  if (ok) ok = asSsize(field(vals, SF_LINENO)); // lineno: None does not parse
   if (ok) {
     lineno = indexOut;
     endLineno = lineno;
-    const off = load<u64>(vals + 24);
+    const off = field(vals, SF_OFFSET);
     if (off != NONE) {
       ok = asSsize(off);
       offset = indexOut;
@@ -423,12 +417,12 @@ function printSyntaxLocation(e: usize): Value {
   }
   // Only an exact SyntaxError has a range; its subclasses get one caret.
   if (ok && typeOf(<u64>e) == excType(EXC_SyntaxError)) {
-    const el = load<u64>(vals + 32);
+    const el = field(vals, SF_END_LINENO);
     if (el != NONE) {
       ok = asSsize(el);
       endLineno = indexOut;
     }
-    const eo = load<u64>(vals + 40);
+    const eo = field(vals, SF_END_OFFSET);
     if (ok && eo != NONE) {
       ok = asSsize(eo);
       endOffset = indexOut;
@@ -437,9 +431,12 @@ function printSyntaxLocation(e: usize): Value {
   let filename: usize = 0;
   let text: usize = 0;
   if (ok) {
-    const fv = load<u64>(vals + 8);
-    filename = fv == NONE ? strLiteralString() : objStr(fv);
-    const tv = load<u64>(vals + 48);
+    const fv = field(vals, SF_FILENAME);
+    if (fv == NONE) {
+      filename = N_STRING_FILE;
+      incref(<u64>filename);
+    } else filename = objStr(fv);
+    const tv = field(vals, SF_TEXT);
     if (tv != NONE) text = objStr(tv);
     ok = filename != 0 && (tv == NONE || text != 0);
   }
@@ -448,7 +445,7 @@ function printSyntaxLocation(e: usize): Value {
     const l1 = utf8a(filename);
     const l2 = text != 0 ? utf8b(text) : 0;
     tbRecord(text != 0 ? TB_SYNTAX : TB_SYNTAX_NO_TEXT, buf1, l1, buf2, l2, clampI32(lineno), clampI32(offset), clampI32(endLineno), clampI32(endOffset));
-    msg = load<u64>(vals);
+    msg = field(vals, SF_MSG);
     incref(msg);
   } else {
     errorClear();
@@ -467,18 +464,15 @@ function clampI32(v: i64): i32 {
   return v > <i64>i32.MAX_VALUE ? i32.MAX_VALUE : v < <i64>i32.MIN_VALUE ? i32.MIN_VALUE : <i32>v;
 }
 
-let S_STRING_NAME: usize = 0;
-/** "<string>" (a new reference), what a SyntaxError without a filename shows. */
-function strLiteralString(): usize {
-  if (S_STRING_NAME == 0) S_STRING_NAME = strLiteral("<string>");
-  incref(<u64>S_STRING_NAME);
-  return S_STRING_NAME;
+/** Field i (names.ts SF_*) of the values printSyntaxLocation read. */
+function field(vals: usize, i: i32): Value {
+  return load<u64>(vals + (<usize>i << 3));
 }
 
 import { isInstanceOf } from "./isinstance";
 import { excType } from "./exceptions";
 import { EXC_SyntaxError } from "./types";
-import { strLiteral } from "./names";
+import { N_STRING_FILE, syntaxFieldName, SF_MSG, SF_FILENAME, SF_LINENO, SF_OFFSET, SF_TEXT, SF_END_LINENO, SF_END_OFFSET } from "./names";
 import { objGetAttr } from "./ops";
 import { asSsize, indexOut } from "./slice";
 
