@@ -266,6 +266,13 @@ export function gcUntrack(p: usize): void {
       return;
     }
   }
+  const e = startupFind(p);
+  if (e != 0) {
+    // rare (a start-up object dies): close the gap, keeping the array sorted
+    const end = startupObjs + (<usize>startupCount << 2);
+    memory.copy(e, e + 4, end - e - 4);
+    startupCount--;
+  }
 }
 
 /** Removes p from the tables without counting a deallocation (an object that must not be tracked). */
@@ -281,10 +288,107 @@ export function findAny(p: usize): usize {
     const s = findSlot(table(g), p);
     if (s != 0) return s;
   }
+  return startupFind(p);
+}
+
+/** Number of tracked objects (all generations, the start-up objects included). */
+export function gcTrackedCount(): u32 {
+  return tCount(table(0)) + tCount(table(1)) + tCount(table(2)) + tCount(table(WORK)) + startupCount;
+}
+
+// ── start-up objects ───────────────────────────────────────────────────────────────────────────
+// What the VM made while starting (types, their dicts, builtins, sys) leaves the generations once
+// started (gcFreezeStartup), so that no collection looks at them again: CPython's gc.freeze(), and
+// 3.12 makes them immortal. A program's first collection no longer walks thousands of them, and
+// a start-up snapshot's first run has nothing to collect. They stay tracked (gc.is_tracked, PEP 442
+// flags) in a sorted array of u32 keys (pointer | F_* flags, the first word of a slot, so findAny's
+// callers read and write it alike): 4 bytes each against a generation's 32 (16-byte slots at load
+// 1/2), which keeps the snapshot small.
+
+let startupObjs: usize = 0;
+let startupCount: u32 = 0;
+
+/** heapInit dropped every block: no start-up objects yet. */
+export function gcStartupReset(): void {
+  startupObjs = 0;
+  startupCount = 0;
+}
+
+/** p's key in the start-up array (binary search), or 0. */
+function startupFind(p: usize): usize {
+  let lo: u32 = 0;
+  let hi = startupCount;
+  const key = <u32>p;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = startupObjs + (<usize>mid << 2);
+    const k = load<u32>(e) & PTR_MASK;
+    if (k == key) return e;
+    if (k < key) lo = mid + 1;
+    else hi = mid;
+  }
   return 0;
 }
 
-/** Number of tracked objects (all generations). */
-export function gcTrackedCount(): u32 {
-  return tCount(table(0)) + tCount(table(1)) + tCount(table(2)) + tCount(table(WORK));
+/**
+ * Moves every object of the generations (the work table is empty outside a collection) into the
+ * start-up array; the generations' blocks go back to the heap. False when out of memory (nothing
+ * moved then).
+ */
+export function gcFreezeTracked(): bool {
+  let n: u32 = 0;
+  for (let g = 0; g <= 2; g++) n += tCount(table(g));
+  if (n == 0) return true;
+  const total = startupCount + n;
+  const arr = alloc(<usize>total << 2);
+  if (arr == 0) return false;
+  if (startupCount != 0) {
+    memory.copy(arr, startupObjs, <usize>startupCount << 2);
+    free(startupObjs, <usize>startupCount << 2);
+  }
+  let k = startupCount;
+  for (let g = 0; g <= 2; g++) {
+    const t = table(g);
+    const slots = tSlots(t);
+    const cap = tCap(t);
+    for (let i: u32 = 0; i < cap; i++) {
+      const key = load<u32>(slots + (<usize>i << 4));
+      if (key != 0) {
+        store<u32>(arr + (<usize>k << 2), key & ~F_MARK);
+        k++;
+      }
+    }
+    if (cap != 0) free(slots, <usize>cap << 4);
+    store<u64>(t, 0);
+    store<u64>(t, 0, 8);
+  }
+  sortKeys(arr, total);
+  startupObjs = arr;
+  startupCount = total;
+  return true;
+}
+
+/** Heapsort of n u32 keys by pointer (start-up only, once: no recursion, no scratch memory). */
+function sortKeys(a: usize, n: u32): void {
+  for (let i = <i32>(n >>> 1) - 1; i >= 0; i--) siftKey(a, <u32>i, n);
+  for (let end = n - 1; <i32>end > 0; end--) {
+    const t = load<u32>(a);
+    store<u32>(a, load<u32>(a + (<usize>end << 2)));
+    store<u32>(a + (<usize>end << 2), t);
+    siftKey(a, 0, end);
+  }
+}
+
+function siftKey(a: usize, i: u32, n: u32): void {
+  const v = load<u32>(a + (<usize>i << 2));
+  while (true) {
+    let c = (i << 1) + 1;
+    if (c >= n) break;
+    if (c + 1 < n && (load<u32>(a + (<usize>(c + 1) << 2)) & PTR_MASK) > (load<u32>(a + (<usize>c << 2)) & PTR_MASK)) c++;
+    const cv = load<u32>(a + (<usize>c << 2));
+    if ((cv & PTR_MASK) <= (v & PTR_MASK)) break;
+    store<u32>(a + (<usize>i << 2), cv);
+    i = c;
+  }
+  store<u32>(a + (<usize>i << 2), v);
 }

@@ -58,6 +58,8 @@ import {
   gcSetGarbage,
   gcSetRequestHook,
   gcUntrackQuiet,
+  gcFreezeTracked,
+  gcStartupReset,
   F_FINALIZED,
   F_MARK,
   F_UNCOUNTED,
@@ -124,12 +126,33 @@ let markTable: usize = 0;
 /** Start-up (after heapInit): the tracked kinds; the tables start empty (heapInit zeroed them). */
 export function gcInit(): void {
   gcInitKinds();
+  gcStartupReset();
   gcSetCount0(0);
   count1 = 0;
   count2 = 0;
   gcSetCollecting(false);
   gcSetRequestHook(request);
   requested = false;
+}
+
+/**
+ * vm.ts, once the VM has started: everything tracked so far is the VM's own (types, their dicts,
+ * builtins, sys) and leaves the generations for good (gc-tables.ts gcFreezeTracked), with the
+ * counts and any collection start-up asked for. Out of memory: they stay where they are (slower
+ * collections, nothing wrong).
+ */
+export function gcFreezeStartup(): void {
+  if (!gcFreezeTracked()) return;
+  gcSetCount0(0);
+  count1 = 0;
+  count2 = 0;
+  longLivedTotal = 0;
+  longLivedPending = 0;
+  if (requested) {
+    requested = false;
+    setBudget(savedBudget);
+    savedBudget = 0;
+  }
 }
 
 /**

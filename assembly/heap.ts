@@ -332,6 +332,34 @@ export function heapDirtyEnd(): usize {
   return dirtyEnd;
 }
 
+/**
+ * Build time (vm.ts vmSnapshotInit): zero what free memory still holds — freed small blocks past
+ * their link, freed large blocks past their links, the rest of the current chunk, the wilderness
+ * below dirtyEnd — and lower dirtyEnd to top. A start-up snapshot (tools/snapshot-vm.mjs, which
+ * leaves zero runs out) then stores live data only: start-up frees much of what it builds.
+ * Release build only: the debug build's poison is what its audit checks.
+ */
+export function heapScrubFree(): void {
+  if (DEBUG || !initialized) return;
+  for (let c: usize = 0; c < NUM_CLASSES; c++) {
+    const cs = classSize(c);
+    for (let e = <usize>load<u32>(headOf(c)); e != 0; e = <usize>smallFree(e).next) {
+      memory.fill(e + 4, 0, cs - 4);
+    }
+  }
+  for (let b = arenaStart; b < top; ) {
+    const info = large(b).info;
+    const size = <usize>(info & SIZE_MASK);
+    if ((info & F_FREE) != 0 && size > 16) memory.fill(b + 16, 0, size - 16);
+    b += size;
+  }
+  if (bumpCur < bumpEnd) memory.fill(bumpCur, 0, bumpEnd - bumpCur);
+  if (dirtyEnd > top) {
+    memory.fill(top, 0, dirtyEnd - top);
+    dirtyEnd = top;
+  }
+}
+
 /** End of the arena's last block (the snapshot tool sizes the initial memory by it). */
 export function heapTop(): usize {
   return top;

@@ -6,8 +6,8 @@
  * SystemExit code), or VM_SUSPENDED (-1) when the budget ran out: call vmResume() to go on.
  */
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, isObject } from "./values";
-import { heapInit, heapSetLimit, heapTop, heapAudit } from "./heap";
-import { gcInit, gcCollect, gcFinalizeOnce, gcSetHostBudget } from "./gc";
+import { heapInit, heapSetLimit, heapTop, heapAudit, heapScrubFree } from "./heap";
+import { gcInit, gcCollect, gcFinalizeOnce, gcSetHostBudget, gcFreezeStartup } from "./gc";
 import { dictGetItem, dictDelItem, dictClear } from "./dict";
 import { initNames, strLiteral, N_NAME, N_BUILTINS, N_MAIN, N_DOC } from "./names";
 import { typeInitBuiltins, installRegisteredMethods, isSubtype } from "./typeobj";
@@ -79,6 +79,7 @@ export function vmInit(maxBytes: usize): void {
  *  Returns the end of the heap (memory the snapshot must keep addressable). */
 export function vmSnapshotInit(): usize {
   vmStart(0);
+  heapScrubFree();
   snapshotFresh = true;
   return heapTop();
 }
@@ -130,6 +131,7 @@ function vmStart(maxBytes: usize): void {
   store<u32>(typeObject(KIND_COROUTINE) + 12, load<u32>(typeObject(KIND_COROUTINE) + 12) | TPFLAG_FINALIZER);
   store<u32>(typeObject(KIND_ASYNC_GENERATOR) + 12, load<u32>(typeObject(KIND_ASYNC_GENERATOR) + 12) | TPFLAG_FINALIZER);
   typeCacheEnable();
+  gcFreezeStartup();
   initialized = true;
 }
 
