@@ -9,6 +9,8 @@
  *   BENCH_PROGRAMS=fib,nbody   only these programs; BENCH_ENGINES=pyvm,cpython,...  only these engines
  *   BENCH_TIMEOUT_S=120 limit for one run (wall clock); BENCH_OUT=file  also write the markdown there
  *   BENCH_PYVM_RUN=path  a module to use instead of host/run.ts (to try the harness or another build)
+ *   BENCH_CPU=N        the CPU every program worker is pinned to (default: the last one); BENCH_CPU=none
+ *                      lets the scheduler place them
  *
  * Engines (columns): pyvm-wasm (host/run.ts's runPyc over build/vm.wasm, fed .pyc files compiled by
  * python3.11), CPython 3.11 from PATH and /usr/bin/python3.11 (native), Pyodide 0.25 and MicroPython
@@ -24,6 +26,15 @@
  * CPython, performance.now() in Node). Start-up is measured separately in fresh processes: loading
  * the engine and running `print(1)` (in process), and spawn-to-exit wall time of the whole process.
  * Peak memory is the maximum resident set size of each process, from `/usr/bin/time -f %M`.
+ *
+ * Every program worker runs pinned to one CPU (taskset), the same for all engines. On the shared 2-vCPU
+ * machines here the two vCPUs are not equally fast at a given moment (another tenant's load moves
+ * between them over seconds): measured 2026-11-24, the same fib run took 0.77-0.85 s on one vCPU and
+ * 1.1-1.25 s on the other, and which one was slow changed within minutes. A long-lived worker stays
+ * on the CPU it started on, so unpinned, one engine's whole column could come from the slow vCPU;
+ * pinned, the engines take turns on the same one and share its good and bad stretches. Start-up
+ * probes are fresh short processes and stay unpinned: V8 compiles wasm on background threads while
+ * the main thread goes on, and one CPU would hide that (pinned, pyvm's start-up took 30 ms).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -54,6 +65,14 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const ONLY = listEnv("BENCH_PROGRAMS");
 const ONLY_ENGINES = listEnv("BENCH_ENGINES");
 const TIME_BIN = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const TASKSET = existsSync("/usr/bin/taskset") ? "/usr/bin/taskset" : undefined;
+/** The CPU children are pinned to (see the header), or undefined: not pinned. */
+const PIN_CPU: number | undefined = (() => {
+  const v = process.env.BENCH_CPU;
+  if (v === "none" || !TASKSET) return undefined;
+  const n = v === undefined || v === "" ? cpus().length - 1 : Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+})();
 // children get a plain environment: the oracle's hash seed, and none of vite-node's Node options
 const PY_ENV: NodeJS.ProcessEnv = { ...process.env, PYTHONHASHSEED: "0", PYTHONDONTWRITEBYTECODE: "1" };
 delete PY_ENV.NODE_OPTIONS;
@@ -290,8 +309,10 @@ class Child {
   readonly exited: Promise<number | null>;
   private done = false;
 
-  constructor(cmd: string, args: string[]) {
+  /** pin: run on PIN_CPU (program workers; start-up probes are not pinned, see the header) */
+  constructor(cmd: string, args: string[], pin = false) {
     let argv = [cmd, ...args];
+    if (pin && PIN_CPU !== undefined) argv = [TASKSET!, "-c", String(PIN_CPU), ...argv];
     if (TIME_BIN) {
       this.rssFile = path.join(workDir, `rss-${++rssSeq}.txt`);
       argv = [TIME_BIN, "-f", "%M", "-o", this.rssFile, ...argv];
@@ -521,7 +542,7 @@ class WorkerPool {
 
   private async ensure(): Promise<Child> {
     if (this.child) return this.child;
-    const c = new Child(this.engine.worker!.cmd, this.engine.worker!.args);
+    const c = new Child(this.engine.worker!.cmd, this.engine.worker!.args, true);
     let r: Reply;
     try {
       r = await c.next(Math.max(TIMEOUT_MS, 120_000));
@@ -737,7 +758,8 @@ async function main(): Promise<void> {
   const md: string[] = [];
   md.push(`Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC; ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ` +
     `${(totalmem() / 2 ** 30).toFixed(0)} GiB, shared (load average ${load0.map((x) => x.toFixed(1)).join(" ")} at the start, ` +
-    `${loadavg().map((x) => x.toFixed(1)).join(" ")} at the end); Node ${process.version}; N=${N} timed runs after ${WARMUP} warm-up, medians${QUICK ? "; QUICK sizes" : ""}.`);
+    `${loadavg().map((x) => x.toFixed(1)).join(" ")} at the end); Node ${process.version}; N=${N} timed runs after ${WARMUP} warm-up, medians${QUICK ? "; QUICK sizes" : ""}; ` +
+    (PIN_CPU === undefined ? "children not pinned to a CPU." : `program workers pinned to CPU ${PIN_CPU}.`));
   md.push("");
   md.push("Wall time of running each program (compilation and start-up excluded); in brackets, the ratio to " +
     `${baseline?.label ?? "CPython (PATH)"} (lower is faster):`);
