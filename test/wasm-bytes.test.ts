@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pythonJson } from "./support/python.js";
+import { testEnv } from "./support/wasm-env.js";
 
 type Desc =
   | { s: string }
@@ -483,22 +484,7 @@ let cases: Case[] = [];
 beforeAll(async () => {
   const bin = readFileSync(process.env.PYVM_BYTES_WASM ?? "build/test-entries/bytes.wasm");
   // The entry pulls in the whole VM (through ops.ts): its other host imports go unused here.
-  const { instance } = await WebAssembly.instantiate(bin, {
-    env: {
-      abort() {
-        throw new Error("abort");
-      },
-      write: () => 0,
-      tbRecord: () => 0,
-      readLine: () => 0,
-      clockNow: () => 0,
-      findModule: () => -1,
-      fetchModule: () => {},
-      compileSource: () => -1,
-      pollInterrupt: () => 0,
-      fetchCompiled: () => {},
-    },
-  });
+  const { instance } = await WebAssembly.instantiate(bin, { env: testEnv() });
   W = instance.exports;
   mem = () => new Uint8Array((W.memory as WebAssembly.Memory).buffer);
   dv = () => new DataView((W.memory as WebAssembly.Memory).buffer);

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { pythonJson } from "./support/python.js";
+import { testEnv } from "./support/wasm-env.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const WASM = process.env.PYVM_MATH_WASM ?? `${root}build/test-entries/math.wasm`;
@@ -342,22 +343,7 @@ function same(got: Py, want: Py, ulps: number): boolean {
 
 beforeAll(async () => {
   // The entry pulls in the whole VM: its other host imports (output, tracebacks, input) go unused here.
-  const { instance } = await WebAssembly.instantiate(readFileSync(WASM), {
-    env: {
-      abort() {
-        throw new Error("abort");
-      },
-      clockNow: (k: number) => clock[k],
-      write: () => 0,
-      tbRecord: () => 0,
-      readLine: () => 0,
-      findModule: () => -1,
-      fetchModule: () => {},
-      compileSource: () => -1,
-      pollInterrupt: () => 0,
-      fetchCompiled: () => {},
-    },
-  });
+  const { instance } = await WebAssembly.instantiate(readFileSync(WASM), { env: testEnv({ clockNow: (k: number) => clock[k] }) });
   X = instance.exports;
   X.heapInit(0);
   X.mathInit();
