@@ -167,13 +167,48 @@ export function moveAll(from: usize, to: usize): bool {
 export function emptyTable(t: usize): void {
   const cap = tCap(t);
   if (cap > MIN_CAP * 64) {
-    free(tSlots(t), <usize>cap << 4);
-    store<u64>(t, 0);
-    store<u64>(t, 0, 8);
+    releaseTable(t);
   } else if (cap != 0) {
     memory.fill(tSlots(t), 0, <usize>cap << 4);
     store<u32>(t, 0, 8);
   }
+}
+
+/** Gives t's block back to the heap: t has no slots and no capacity. */
+function releaseTable(t: usize): void {
+  const cap = tCap(t);
+  if (cap != 0) free(tSlots(t), <usize>cap << 4);
+  store<u64>(t, 0);
+  store<u64>(t, 0, 8);
+}
+
+/**
+ * Heapsort of n values of type T at a, ascending (no recursion, no scratch memory): gc.ts sorts
+ * garbage by tracking sequence with it, gcFreezeTracked the start-up keys.
+ */
+export function heapSort<T>(a: usize, n: usize): void {
+  if (n < 2) return;
+  for (let i = n >> 1; i > 0; ) siftDown<T>(a, --i, n);
+  for (let end = n - 1; end > 0; end--) {
+    const t = load<T>(a);
+    store<T>(a, load<T>(a + end * sizeof<T>()));
+    store<T>(a + end * sizeof<T>(), t);
+    siftDown<T>(a, 0, end);
+  }
+}
+
+function siftDown<T>(a: usize, i: usize, n: usize): void {
+  const v = load<T>(a + i * sizeof<T>());
+  while (true) {
+    let c = (i << 1) + 1;
+    if (c >= n) break;
+    if (c + 1 < n && load<T>(a + (c + 1) * sizeof<T>()) > load<T>(a + c * sizeof<T>())) c++;
+    const cv = load<T>(a + c * sizeof<T>());
+    if (cv <= v) break;
+    store<T>(a + i * sizeof<T>(), cv);
+    i = c;
+  }
+  store<T>(a + i * sizeof<T>(), v);
 }
 
 // ── tracking state ─────────────────────────────────────────────────────────────────────────────
@@ -358,37 +393,11 @@ export function gcFreezeTracked(): bool {
         k++;
       }
     }
-    if (cap != 0) free(slots, <usize>cap << 4);
-    store<u64>(t, 0);
-    store<u64>(t, 0, 8);
+    releaseTable(t);
   }
-  sortKeys(arr, total);
+  // Keys are distinct pointers with flags in their 3 low bits: ordered by value, ordered by pointer.
+  heapSort<u32>(arr, total);
   startupObjs = arr;
   startupCount = total;
   return true;
-}
-
-/** Heapsort of n u32 keys by pointer (start-up only, once: no recursion, no scratch memory). */
-function sortKeys(a: usize, n: u32): void {
-  for (let i = <i32>(n >>> 1) - 1; i >= 0; i--) siftKey(a, <u32>i, n);
-  for (let end = n - 1; <i32>end > 0; end--) {
-    const t = load<u32>(a);
-    store<u32>(a, load<u32>(a + (<usize>end << 2)));
-    store<u32>(a + (<usize>end << 2), t);
-    siftKey(a, 0, end);
-  }
-}
-
-function siftKey(a: usize, i: u32, n: u32): void {
-  const v = load<u32>(a + (<usize>i << 2));
-  while (true) {
-    let c = (i << 1) + 1;
-    if (c >= n) break;
-    if (c + 1 < n && (load<u32>(a + (<usize>(c + 1) << 2)) & PTR_MASK) > (load<u32>(a + (<usize>c << 2)) & PTR_MASK)) c++;
-    const cv = load<u32>(a + (<usize>c << 2));
-    if ((cv & PTR_MASK) <= (v & PTR_MASK)) break;
-    store<u32>(a + (<usize>i << 2), cv);
-    i = c;
-  }
-  store<u32>(a + (<usize>i << 2), v);
 }

@@ -60,6 +60,7 @@ import {
   gcUntrackQuiet,
   gcFreezeTracked,
   gcStartupReset,
+  heapSort,
   F_FINALIZED,
   F_MARK,
   F_UNCOUNTED,
@@ -351,32 +352,6 @@ function unmarked(t: usize): usize {
   return a;
 }
 
-/** Heapsort of n u64s (by seq, the high half): no recursion. */
-function sortBySeq(a: usize, n: usize): void {
-  if (n < 2) return;
-  for (let i = n >> 1; i > 0; ) siftDown(a, --i, n);
-  for (let end = n - 1; end > 0; end--) {
-    const t = load<u64>(a);
-    store<u64>(a, load<u64>(a + (end << 3)));
-    store<u64>(a + (end << 3), t);
-    siftDown(a, 0, end);
-  }
-}
-
-function siftDown(a: usize, i: usize, n: usize): void {
-  const v = load<u64>(a + (i << 3));
-  while (true) {
-    let c = (i << 1) + 1;
-    if (c >= n) break;
-    if (c + 1 < n && load<u64>(a + ((c + 1) << 3)) > load<u64>(a + (c << 3))) c++;
-    const cv = load<u64>(a + (c << 3));
-    if (cv <= v) break;
-    store<u64>(a + (i << 3), cv);
-    i = c;
-  }
-  store<u64>(a + (i << 3), v);
-}
-
 // @ts-ignore: decorator
 @inline function garbageAt(i: usize): usize {
   return <usize>(<u32>load<u64>(garbage + (i << 3)));
@@ -401,7 +376,7 @@ export function gcCollect(gen: i32): i32 {
     gcSetGarbage(garbage);
     if (garbage != 0 && reserve(work, <u32>garbageCount)) {
       const n = garbageCount;
-      sortBySeq(garbage, n);
+      heapSort<u64>(garbage, n); // by tracking sequence (the high half)
       for (let i: usize = 0; i < n; i++) {
         const p = garbageAt(i);
         const s = findSlot(c, p);
