@@ -652,6 +652,8 @@ function run(start: usize): Value {
       }
 
       // ── jumps ───────────────────────────────────────────────────────────────────────────────
+      // Every taken backward jump spends budget (CPython checks its eval breaker there too): a
+      // `while` loop turns on POP_JUMP_BACKWARD_IF_*, a `for` loop on JUMP_BACKWARD.
       case OP.JUMP_FORWARD: {
         ip += <usize>oparg << 1;
         continue;
@@ -682,7 +684,13 @@ function run(start: usize): Value {
         sp -= 8;
         if (t == 0) {
           if (op == OP.POP_JUMP_FORWARD_IF_FALSE) ip += <usize>oparg << 1;
-          else ip -= <usize>oparg << 1;
+          else {
+            ip -= <usize>oparg << 1;
+            if (--budget <= 0) {
+              if (!checkBudget(f, ip, sp)) break;
+              if (suspendedFrame != 0) return SUSPENDED;
+            }
+          }
         }
         continue;
       }
@@ -700,7 +708,13 @@ function run(start: usize): Value {
         sp -= 8;
         if (t != 0) {
           if (op == OP.POP_JUMP_FORWARD_IF_TRUE) ip += <usize>oparg << 1;
-          else ip -= <usize>oparg << 1;
+          else {
+            ip -= <usize>oparg << 1;
+            if (--budget <= 0) {
+              if (!checkBudget(f, ip, sp)) break;
+              if (suspendedFrame != 0) return SUSPENDED;
+            }
+          }
         }
         continue;
       }
@@ -711,7 +725,13 @@ function run(start: usize): Value {
         decref(v);
         if (v == NONE) {
           if (op == OP.POP_JUMP_FORWARD_IF_NONE) ip += <usize>oparg << 1;
-          else ip -= <usize>oparg << 1;
+          else {
+            ip -= <usize>oparg << 1;
+            if (--budget <= 0) {
+              if (!checkBudget(f, ip, sp)) break;
+              if (suspendedFrame != 0) return SUSPENDED;
+            }
+          }
         }
         continue;
       }
@@ -722,7 +742,13 @@ function run(start: usize): Value {
         decref(v);
         if (v != NONE) {
           if (op == OP.POP_JUMP_FORWARD_IF_NOT_NONE) ip += <usize>oparg << 1;
-          else ip -= <usize>oparg << 1;
+          else {
+            ip -= <usize>oparg << 1;
+            if (--budget <= 0) {
+              if (!checkBudget(f, ip, sp)) break;
+              if (suspendedFrame != 0) return SUSPENDED;
+            }
+          }
         }
         continue;
       }

@@ -11,6 +11,7 @@ import { takeMemory, giveBackMemory } from "./memory-pool.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
 import { findModuleBeside, encodeModuleRecord, type FoundModule, type ModuleCompiler } from "./find-module.js";
 import { dirname } from "node:path";
+import { budgetPacer } from "./budget-pacer.js";
 import type { SourceCompiler } from "./source-compiler.js";
 
 export interface RunOptions {
@@ -21,7 +22,10 @@ export interface RunOptions {
   readLine?(): string | null;
   /** Source text for traceback lines; default: read the file, relative to the current directory. */
   readSource?(filename: string): string | null;
-  /** Instructions between returns to the host (default 1e6); 0 runs to the end in one call. */
+  /**
+   * Instructions (backward jumps and calls) between returns to the host; 0 runs to the end in one
+   * call. Default: paced to about 10 ms per call (host/budget-pacer.ts).
+   */
   budget?: number;
   /** Heap limit in bytes (MemoryError beyond it); 0 = all of linear memory (4 GiB). */
   maxHeapBytes?: number;
@@ -187,7 +191,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
   vm.vmInit(opts.maxHeapBytes ?? 0);
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
   bytes(ptr, pyc.length).set(pyc);
-  const budget = opts.budget ?? 1_000_000;
+  const pacer = budgetPacer(opts.budget);
   // A WebAssembly trap or a host stack overflow is a VM bug: keep what the program printed, report
   // it as CPython reports internal errors (SystemError) and exit 1, never crash the host.
   const guarded = (call: () => number): number => {
@@ -204,7 +208,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
       return 1;
     }
   };
-  let status = guarded(() => vm.vmRunPyc(ptr, pyc.length, budget));
+  let status = guarded(() => vm.vmRunPyc(ptr, pyc.length, pacer.next()));
   const finish = (s: number): number => {
     try {
       vm.vmFlush();
@@ -223,7 +227,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
   if (!yieldBetweenBudgets) {
     while (status === -1) {
       if (opts.shouldInterrupt?.()) vm.vmInterrupt();
-      status = guarded(() => vm.vmResume(budget));
+      status = guarded(() => vm.vmResume(pacer.next()));
     }
     return finish(status);
   }
@@ -231,7 +235,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     while (status === -1) {
       await new Promise((resolve) => setImmediate(resolve));
       if (opts.shouldInterrupt?.()) vm.vmInterrupt();
-      status = guarded(() => vm.vmResume(budget));
+      status = guarded(() => vm.vmResume(pacer.next()));
     }
     return finish(status);
   })();

@@ -11,6 +11,7 @@ import { instantiateVm, type VmExports } from "./wasm-loader.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
 import { sourceCompilerImports } from "./run.js";
 import type { SourceCompiler } from "./source-compiler.js";
+import { budgetPacer } from "./budget-pacer.js";
 
 /** The exports a session uses beyond VmExports (assembly/vm.ts). */
 export interface VmSessionExports extends VmExports {
@@ -26,7 +27,7 @@ export interface SessionOptions {
   stdout?(text: string): void;
   stderr?(text: string): void;
   readSource?(filename: string): string | null;
-  /** Instructions between returns to the host (default 1e6). */
+  /** Instructions between returns to the host; default: paced (host/budget-pacer.ts). */
   budget?: number;
   /** Heap limit in bytes; 0 = all of linear memory. */
   maxHeapBytes?: number;
@@ -80,15 +81,15 @@ export function createVmSession(opts: SessionOptions = {}): VmSession {
     ...sourceCompilerImports(opts, bytes),
   }) as VmSessionExports;
   vm.vmInit(opts.maxHeapBytes ?? 0);
-  const budget = opts.budget ?? 1_000_000;
   const session: VmSession = {
     vm,
     lastCollected: 0,
     run(pyc: Uint8Array): number {
       const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
       bytes(ptr, pyc.length).set(pyc);
-      let status = vm.vmRunPyc(ptr, pyc.length, budget);
-      while (status === -1) status = vm.vmResume(budget);
+      const pacer = budgetPacer(opts.budget);
+      let status = vm.vmRunPyc(ptr, pyc.length, pacer.next());
+      while (status === -1) status = vm.vmResume(pacer.next());
       vm.vmInputFree(ptr, pyc.length);
       session.lastCollected = vm.vmEndRun();
       const rest1 = decoders[1].decode();
