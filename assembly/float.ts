@@ -13,7 +13,7 @@
  *
  * Entry points: floatNew, floatValue, complexNew, complexReal/Imag, hashDouble, parseFloatText.
  */
-import { alloc } from "./heap";
+import { alloc, allocHot } from "./heap";
 import { ObjHeader, initHeader } from "./object";
 import { Value, makeObject } from "./values";
 import { typeObject, KIND_FLOAT, KIND_COMPLEX, raiseMemory, errBegin, errText, errByte, errBytes, ERR_VALUE } from "./types";
@@ -49,9 +49,12 @@ if (offsetof<FloatObject>() != FLOAT_SIZE || offsetof<ComplexObject>() != COMPLE
 
 /** A new float; NULL (MemoryError) when out of memory. */
 export function floatNew(x: f64): Value {
-  const p = alloc(FLOAT_SIZE);
+  const p = allocHot(FLOAT_SIZE);
   if (p == 0) return raiseMemory();
-  initHeader(p, typeObject(KIND_FLOAT));
+  // initHeader without its cycle-collector test: floats are never tracked. allocHot does not zero;
+  // these three stores write every byte.
+  store<u32>(p, 1, 0);
+  store<u32>(p, <u32>typeObject(KIND_FLOAT), 4);
   changetype<FloatObject>(p).value = x;
   return makeObject(p);
 }

@@ -21,7 +21,7 @@
  * Entry points: incref, decref, objectBlockSize, freeShallow (for discarding objects wholesale
  * without looking at counts: unmarshal's error path).
  */
-import { free } from "./heap";
+import { free, freeHot } from "./heap";
 import { runtimeDeallocChildren, runtimeBlockSize } from "./rt-dealloc";
 import { TPFLAG_HEAPTYPE, TPFLAG_FINALIZER, typeObject } from "./types";
 import { IMMORTAL_REFCNT } from "./object";
@@ -118,7 +118,7 @@ function decrefLast(p: usize, rc: u32): void {
   if (rc == 0) return; // already dead (pending): a refcount bug elsewhere; do not free twice
   // Floats die by the million in numeric code: no children, no finalizer, one block.
   if (load<u32>(p, 4) == <u32>typeObject(KIND_FLOAT)) {
-    free(p, FLOAT_SIZE);
+    freeHot(p, FLOAT_SIZE);
     return;
   }
   // rc == 1: dead. Objects with a finalizer (__del__, unfinished generators) run it first, still
