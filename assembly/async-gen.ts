@@ -51,7 +51,7 @@ import {
   EXC_GeneratorExit,
 } from "./types";
 import { EXC_StopAsyncIteration } from "./exceptions.generated";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { addMethod, arg, checkArgCount, noKeywords, NativeFn } from "./native";
 import { F_GEN } from "./frame";
 import {
@@ -686,13 +686,13 @@ export function registerAsyncGenMethods(): void {
 /** rt-dealloc.ts: what a dead asend/athrow/anext_awaitable holds (fields may be 0 after a GC clear). */
 export function agAwaitableRelease(o: usize): void {
   if (kindOf(o) == KIND_ANEXT_AWAITABLE) {
-    decref(load<u64>(o + 8));
-    decref(load<u64>(o + 16));
+    decrefChild(load<u64>(o + 8));
+    decrefChild(load<u64>(o + 16));
     return;
   }
-  decref(<u64>load<u32>(o + A_GEN));
-  if (kindOf(o) == KIND_ASYNC_GEN_ASEND) decref(load<u64>(o + A_VAL));
-  else decref(<u64>load<u32>(o + A_VAL));
+  decrefChild(<u64>load<u32>(o + A_GEN));
+  if (kindOf(o) == KIND_ASYNC_GEN_ASEND) decrefChild(load<u64>(o + A_VAL));
+  else decrefChild(<u64>load<u32>(o + A_VAL));
 }
 
 /** gc-traverse.ts: the references agAwaitableRelease drops. */
@@ -772,7 +772,7 @@ function initHooks(g: usize): bool {
 export function asyncGenRelease(g: usize): void {
   const f = load<u32>(g + G_FINALIZER);
   store<u32>(g + G_FINALIZER, 0);
-  if (f != 0) decref(<u64>f);
+  if (f != 0) decrefChild(<u64>f);
 }
 
 /**

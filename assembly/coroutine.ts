@@ -26,7 +26,7 @@ import {
   EXC_TypeError,
   EXC_RuntimeError,
 } from "./types";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { addMethod, checkArgCount } from "./native";
 import { genAttr, genSendMethod, genThrowMethod, genCloseMethod, genNextMethod, genYieldFrom } from "./generator";
 import { strEqualLiteral } from "./str";
@@ -83,7 +83,7 @@ function coroAwait(self: Value, args: usize, nargs: i32, kwnames: usize): Value 
 
 /** For rt-dealloc: what a dead coroutine_wrapper holds. */
 export function coroWrapperRelease(w: usize): void {
-  decref(<u64>load<u32>(w + 8));
+  decrefChild(<u64>load<u32>(w + 8));
 }
 
 function wrapped(self: Value): Value {

@@ -80,7 +80,7 @@ import {
 } from "./types";
 import { StrObject, strEqual, strInitStatic } from "./str";
 import { tupleAlloc, tupleSize, tupleItem, tupleSetItem, vecSize, vecItems } from "./tuple";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { hashValue, strHash, valueEq } from "./hash";
 import { objGetIter, objIterNext, objGetAttr, objCall, objLen, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE } from "./ops";
 import {
@@ -357,8 +357,8 @@ export function dictDeallocItems(d: usize): void {
   const e = kEntries(k);
   for (let i: u32 = 0; i < n; i++) {
     const p = e + <usize>i * DICT_ENTRY_SIZE;
-    decref(load<u64>(p, 8));
-    decref(load<u64>(p, 16));
+    decrefChild(load<u64>(p, 8));
+    decrefChild(load<u64>(p, 16));
   }
 }
 

@@ -26,7 +26,7 @@
 import { Value, NULL } from "./values";
 import { alloc, free } from "./heap";
 import { raiseMemory } from "./types";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { CodeObject } from "./code";
 import { CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from "./call";
 
@@ -168,22 +168,22 @@ export function frameInnermostArena(): usize {
 export function frameFree(f: usize): void {
   const lp = frameLocals(f);
   const n = <usize>load<u32>(f + F_NLOCALSPLUS);
-  for (let i: usize = 0; i < n; i++) decref(load<u64>(lp + (i << 3)));
+  for (let i: usize = 0; i < n; i++) decrefChild(load<u64>(lp + (i << 3)));
   const base = lp + (n << 3);
   for (let p = <usize>load<u32>(f + F_SP); p > base; ) {
     p -= 8;
-    decref(load<u64>(p));
+    decrefChild(load<u64>(p));
   }
-  decref(<u64>load<u32>(f + F_CODE));
+  decrefChild(<u64>load<u32>(f + F_CODE));
   const func = load<u32>(f + F_FUNC);
   if (func != 0) {
-    decref(<u64>func);
+    decrefChild(<u64>func);
   } else {
-    decref(<u64>load<u32>(f + F_GLOBALS));
-    decref(<u64>load<u32>(f + F_BUILTINS));
+    decrefChild(<u64>load<u32>(f + F_GLOBALS));
+    decrefChild(<u64>load<u32>(f + F_BUILTINS));
   }
   const locals = load<u32>(f + F_LOCALS);
-  if (locals != 0) decref(<u64>locals);
+  if (locals != 0) decrefChild(<u64>locals);
   if ((load<u32>(f + F_FLAGS) & FRAME_ARENA) != 0) arenaRelease(f);
   else free(f, <usize>load<u32>(f + F_SIZE));
 }

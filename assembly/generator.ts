@@ -34,7 +34,7 @@ import {
   EXC_ValueError,
   EXC_GeneratorExit,
 } from "./types";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { CodeObject } from "./code";
 import { F_SP, F_FLAGS, F_CODE, F_GEN, FRAME_ENTRY, FRAME_GENERATOR, FRAME_DONE, frameFree } from "./frame";
 import { evalFrame, yielded, setThrowOnEntry, excInfo, setExcInfo } from "./eval";
@@ -82,10 +82,10 @@ export function genNew(frame: usize, func: usize, flags: i32): usize {
 export function genRelease(g: usize): void {
   const f = <usize>load<u32>(g + G_FRAME);
   if (f != 0) frameFree(f);
-  decref(<u64>load<u32>(g + G_CODE));
-  decref(<u64>load<u32>(g + G_NAME));
-  decref(<u64>load<u32>(g + G_QUALNAME));
-  decref(<u64>load<u32>(g + G_EXC));
+  decrefChild(<u64>load<u32>(g + G_CODE));
+  decrefChild(<u64>load<u32>(g + G_NAME));
+  decrefChild(<u64>load<u32>(g + G_QUALNAME));
+  decrefChild(<u64>load<u32>(g + G_EXC));
 }
 
 /** Whether the generator has a frame that has started and not finished (needs close() when dropped). */

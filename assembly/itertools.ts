@@ -65,7 +65,7 @@ import {
   EXC_COUNT,
   EXC_BASE,
 } from "./types";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { tupleAlloc, tupleSetItem, tupleSize, tupleItem } from "./tuple";
 import { strEqualLiteral } from "./str";
 import { bytesLength, bytesData } from "./bytes";
@@ -117,7 +117,7 @@ function noKwnames(name: string, kwnames: usize): bool {
 
 /** Drops the n Values at p (NULLs allowed). */
 function dropValues(p: usize, n: usize): void {
-  for (let i: usize = 0; i < n; i++) decref(load<u64>(p + (i << 3)));
+  for (let i: usize = 0; i < n; i++) decrefChild(load<u64>(p + (i << 3)));
 }
 
 // Argument vectors for calls made from next(): a LIFO stack in static memory (calls nest, and a
@@ -723,14 +723,14 @@ export function iterToolsDeallocChildren(p: usize): void {
       dropValues(p + ZIP_HEADER, <usize>load<u32>(p, 8));
       return;
     case KIND_MAP:
-      decref(load<u64>(p, 8));
+      decrefChild(load<u64>(p, 8));
       dropValues(p + MAP_HEADER, <usize>load<u32>(p, 16));
       return;
     case KIND_REVERSED:
-      decref(load<u64>(p, 8)); // the index at 16 is no Value
+      decrefChild(load<u64>(p, 8)); // the index at 16 is no Value
       return;
   }
   // enumerate, filter, callable_iterator: two Values (NULL once released).
-  decref(load<u64>(p, 8));
-  decref(load<u64>(p, 16));
+  decrefChild(load<u64>(p, 8));
+  decrefChild(load<u64>(p, 16));
 }

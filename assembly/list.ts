@@ -54,7 +54,7 @@ import {
   EXC_ValueError,
   EXC_IndexError,
 } from "./types";
-import { incref, decref, increfObject } from "./refcount";
+import { incref, decref, increfObject, decrefChild } from "./refcount";
 import { strCompare } from "./str-ops";
 import { pendingMatches } from "./exceptions";
 import { VecObject, VEC_HEADER_SIZE, vecAlloc, vecSize, vecItems, vecCapacity, tupleSize, tupleItem } from "./tuple";
@@ -1026,7 +1026,7 @@ export function listRevIterNext(it: usize): Value {
 /** Drops the sequence an iterator holds (refcount.ts's dealloc case for the four seq iterators). */
 export function seqIterDeallocChildren(it: usize): void {
   const seq = <usize>load<u32>(it, 8);
-  if (seq != 0) decref(<Value>seq);
+  if (seq != 0) decrefChild(<Value>seq);
 }
 
 /** iter(v): this file's kinds directly, others through ops.objGetIter. */

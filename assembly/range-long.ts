@@ -24,7 +24,7 @@ import { alloc } from "./heap";
 import { initHeader, typeOfObject } from "./object";
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject } from "./values";
 import { typeObject, kindOf, raiseMsg, raiseBegin, raiseMemory, errText, errTypeName, KIND_RANGE, KIND_RANGE_ITER, KIND_INT, EXC_ValueError, EXC_IndexError, EXC_OverflowError, EXC_TypeError } from "./types";
-import { decref, incref } from "./refcount";
+import { decref, incref, decrefChild } from "./refcount";
 import { intFromI64 } from "./int";
 import { intAdd, intSub, intMul, intFloorDiv, intMod, intCompare, intSign, intNeg, intEq } from "./int-ops";
 import { bigToI64, indexOut, sliceStart, sliceStop, sliceStep, reprSimple, ensureLiterals, LIT_RANGE_OPEN, LIT_COMMA, LIT_CLOSE, partsReset, partsAdd, partsJoin } from "./slice";
@@ -73,10 +73,10 @@ function fitsI64(v: Value): bool {
 
 /** Decrefs up to four values (0 skipped). */
 function drop4(a: Value, b: Value, c: Value, d: Value): void {
-  if (a != NULL) decref(a);
-  if (b != NULL) decref(b);
-  if (c != NULL) decref(c);
-  if (d != NULL) decref(d);
+  if (a != NULL) decrefChild(a);
+  if (b != NULL) decrefChild(b);
+  if (c != NULL) decrefChild(c);
+  if (d != NULL) decrefChild(d);
 }
 
 /** The number of elements of range(start, stop, step) (step != 0) as an int. */

@@ -9,7 +9,7 @@ import { KIND_ASYNC_GENERATOR, KIND_ASYNC_GEN_ASEND, KIND_ASYNC_GEN_ATHROW, KIND
 import { agAwaitableRelease, AWAITABLE_SIZE, AG_SIZE, asyncGenRelease } from "./async-gen";
 import { forgetCoroutine } from "./unawaited";
 import { bumpTypeEpoch } from "./typeobj";
-import { decref } from "./refcount";
+import { decrefChild } from "./refcount";
 import { Value } from "./values";
 import {
   kindOf,
@@ -44,42 +44,42 @@ import { KIND_MEMBER_DESCR, KIND_GETSET_DESCR, KIND_GENERIC_ALIAS, KIND_UNION, K
 // @ts-ignore: decorator
 @inline function dropField(p: usize, off: usize): void {
   const v = load<u32>(p + off);
-  if (v != 0) decref(<u64>v);
+  if (v != 0) decrefChild(<u64>v);
 }
 
 export function runtimeDeallocChildren(p: usize): void {
   switch (kindOf(p)) {
     case KIND_FUNCTION: {
       for (let off: usize = 8; off < 48; off += 4) dropField(p, off);
-      decref(load<u64>(p + 48));
-      decref(load<u64>(p + 56));
+      decrefChild(load<u64>(p + 48));
+      decrefChild(load<u64>(p + 56));
       break;
     }
     case KIND_METHOD:
-      decref(load<u64>(p + 8));
-      decref(load<u64>(p + 16));
+      decrefChild(load<u64>(p + 8));
+      decrefChild(load<u64>(p + 16));
       break;
     case KIND_BUILTIN:
       dropField(p, 12);
-      decref(load<u64>(p + 16));
+      decrefChild(load<u64>(p + 16));
       break;
     case KIND_METHOD_DESCR:
       dropField(p, 12);
       break;
     case KIND_CELL:
-      decref(load<u64>(p + 8));
+      decrefChild(load<u64>(p + 8));
       break;
     case KIND_CLASSMETHOD:
     case KIND_STATICMETHOD:
-      decref(load<u64>(p + 8));
+      decrefChild(load<u64>(p + 8));
       dropField(p, 16);
       break;
     case KIND_PROPERTY:
-      decref(load<u64>(p + 8));
-      decref(load<u64>(p + 16));
-      decref(load<u64>(p + 24));
-      decref(load<u64>(p + 32));
-      decref(load<u64>(p + 40));
+      decrefChild(load<u64>(p + 8));
+      decrefChild(load<u64>(p + 16));
+      decrefChild(load<u64>(p + 24));
+      decrefChild(load<u64>(p + 32));
+      decrefChild(load<u64>(p + 40));
       break;
     case KIND_MODULE:
       dropField(p, 8);
@@ -89,12 +89,12 @@ export function runtimeDeallocChildren(p: usize): void {
       dropField(p, 8);
       // __slots__ values (class-slots.ts layout); the type is still alive here.
       const end = p + objectBlockBytes(<usize>load<u32>(p + 4));
-      for (let at = p + 16; at < end; at += 8) decref(load<u64>(at));
+      for (let at = p + 16; at < end; at += 8) decrefChild(load<u64>(at));
       break;
     }
     case KIND_EXCEPTION: {
       for (let off: usize = 8; off < 40; off += 4) if (off != 28) dropField(p, off); // 36: the ext tuple
-      decref(load<u64>(p + 40));
+      decrefChild(load<u64>(p + 40));
       break;
     }
     case KIND_TRACEBACK:
@@ -121,7 +121,7 @@ export function runtimeDeallocChildren(p: usize): void {
     case KIND_SUPER:
       dropField(p, 8);
       dropField(p, 12);
-      decref(load<u64>(p + 16));
+      decrefChild(load<u64>(p + 16));
       break;
     case KIND_STR_ITER:
       dropField(p, 8);

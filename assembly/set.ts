@@ -52,7 +52,7 @@ import {
   EXC_TypeError,
 } from "./types";
 import { StrObject } from "./str";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { hashValue, strHash, valueEq } from "./hash";
 import { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE } from "./ops";
 import { dictSize, dictNextIndex, dictEntryAddr, dictContainsKnownHash, cursorOpen, cursorNext, cursorClose } from "./dict";
@@ -130,7 +130,7 @@ export function setNew(kind: u32): usize {
 export function setDeallocItems(p: usize): void {
   const t = setTable(p);
   const n = <usize>setMask(p) + 1;
-  for (let i: usize = 0; i < n; i++) decref(load<u64>(t + (i << 4), 8));
+  for (let i: usize = 0; i < n; i++) decrefChild(load<u64>(t + (i << 4), 8));
 }
 
 /** Frees the table block (not the object's own block, nor the elements). */

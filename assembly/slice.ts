@@ -42,7 +42,7 @@ import {
   EXC_OverflowError,
   EXC_IndexError,
 } from "./types";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { bigNDigits, bigSign, bigDigit, intFromI64 } from "./int";
 import { StrObject, strAlloc, strLength, strKind, strData, strInitStatic, strStaticSize } from "./str";
 import { tupleAlloc, tupleSetItem } from "./tuple";
@@ -221,9 +221,9 @@ export function sliceNew(start: Value, stop: Value, step: Value): Value {
 
 /** Drops the three fields (refcount.ts's dealloc case). */
 export function sliceDeallocChildren(p: usize): void {
-  decref(sliceStart(p));
-  decref(sliceStop(p));
-  decref(sliceStep(p));
+  decrefChild(sliceStart(p));
+  decrefChild(sliceStop(p));
+  decrefChild(sliceStep(p));
 }
 
 /** slice(stop) / slice(start, stop[, step]): the builtin, native calling convention. */

@@ -17,7 +17,7 @@
  */
 import { Value, NULL, NONE, TRUE, isObject, makeSmallInt, getSmallInt, isSmallInt } from "./values";
 import { kindOf, typeObject, KIND_COROUTINE, KIND_DICT, errorType, errorClear } from "./types";
-import { incref, decref } from "./refcount";
+import { incref, decref, decrefChild } from "./refcount";
 import { CodeObject } from "./code";
 import { F_CODE, F_GLOBALS, F_HERE, frameInnermostArena } from "./frame";
 import { callDepth } from "./eval";
@@ -62,8 +62,8 @@ function dropRecord(): void {
   recCoro = 0;
   recCode = 0;
   recGlobals = 0;
-  if (c != 0) decref(<u64>c);
-  if (g != 0) decref(<u64>g);
+  if (c != 0) decrefChild(<u64>c);
+  if (g != 0) decrefChild(<u64>g);
 }
 
 /** eval.ts CALL: frame f at instruction `here` made generator object g. */
