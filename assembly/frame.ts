@@ -86,8 +86,10 @@ let arenaHigh: usize = 0;
 /**
  * A frame for `code` with empty locals and stack; ip at the first instruction. References are
  * taken to code and func, and to globals, builtins and locals when there is no func (0 where absent).
+ * Inlined (three callers): every Python-to-Python call makes one.
  */
-export function frameNew(code: usize, func: usize, globals: usize, builtins: usize, locals: usize): usize {
+// @ts-ignore: decorator
+@inline export function frameNew(code: usize, func: usize, globals: usize, builtins: usize, locals: usize): usize {
   const c = changetype<CodeObject>(code);
   const nlp = <usize>c.nlocalsplus;
   const size = FRAME_HEADER + ((nlp + <usize>c.stacksize) << 3);
