@@ -413,9 +413,11 @@ export function listAssignRange(p: usize, lo: i64, hi: i64, v: Value): i32 {
     listClear(p);
     return 0;
   }
-  // Keep the removed references until the list is consistent again.
+  // Keep the removed references until the list is consistent again: dropping one may run code
+  // (__del__) that sees the list. Items that are not heap objects (small ints) hold no reference
+  // to drop, so a range of them needs no buffer (fannkuch's perm[:k+1] = perm[k::-1]).
   let rec: usize = 0;
-  if (removed != 0) {
+  if (removed != 0 && !noHeapObjects(vecItems(p) + (<usize>lo << 3), removed)) {
     rec = alloc(removed << 3);
     if (rec == 0) {
       if (seq != NULL) decref(seq);
@@ -448,8 +450,14 @@ export function listAssignRange(p: usize, lo: i64, hi: i64, v: Value): i32 {
     }
   }
   if (seq != NULL) decref(seq);
-  dropBuffer(rec, removed);
+  if (rec != 0) dropBuffer(rec, removed);
   return 0;
+}
+
+/** Whether none of the n values at p is a heap object (nothing to decref). */
+function noHeapObjects(p: usize, n: usize): bool {
+  for (let i: usize = 0; i < n; i++) if (isObject(load<u64>(p + (i << 3)))) return false;
+  return true;
 }
 
 /**
