@@ -63,7 +63,7 @@ import { rangeIterNext } from "./range";
 import { listIterNext } from "./list";
 import { frameLocalsCapture } from "./frame-locals";
 import { incref, decref } from "./refcount";
-import { dictGetItemStrHinted, dictSetItemStrHinted, dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr } from "./dict";
+import { dictGetItemStrHinted, dictSetItemStrHinted, dictNew, dictGetItem, dictSetItem, dictDelItem, dictLookupIndex, dictEntryValue, dictGetItemStr, dictMayHaveStr } from "./dict";
 import { loadAttrFill, loadMethodFill, storeAttrFill } from "./attributes";
 import { typeEpoch } from "./typeobj";
 import { floatNew } from "./float";
@@ -899,7 +899,7 @@ function run(start: usize): Value {
         if (isObject(obj) && load<u32>(ip) == load<u32>(<usize>obj + 4) && load<u32>(ip, 4) == typeEpoch) {
           const off = <usize>load<u32>(<usize>load<u32>(<usize>obj + 4) + 52);
           const dict: usize = off == 0 ? 0 : <usize>load<u32>(<usize>obj + off);
-          if (dict == 0 || dictGetItemStr(dict, name) == NULL) {
+          if (dict == 0 || !dictMayHaveStr(dict, name) || dictGetItemStr(dict, name) == NULL) {
             const fn = <u64>load<u32>(ip, 8);
             incref(fn);
             store<u64>(sp - 8, fn);
