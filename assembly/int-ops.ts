@@ -639,9 +639,15 @@ function divSlow(a: Value, b: Value, want: i32): bool {
     memory.copy(rd, ad, an << 2);
   } else if (bn == 1) {
     setDg(rd, 0, magDivRem1(ad, an, dg(bd, 0), qd));
-  } else if (!magDivKnuth(ad, an, bd, bn, qd, rd)) {
-    tmpFree(tmp, tmpN);
-    return false;
+  } else {
+    // The remainder is needed for %, and for a negative quotient's floor (is it nonzero?); a
+    // quotient of same-signed ints skips un-normalizing it (pi_digits' (3*q + r) // t). rd is
+    // then not read below: rlen only matters when qneg.
+    const needR = (want & WANT_R) != 0 || aneg != bneg;
+    if (!magDivKnuth(ad, an, bd, bn, qd, needR ? rd : 0)) {
+      tmpFree(tmp, tmpN);
+      return false;
+    }
   }
   const rlen = normLen(rd, rn);
   const qneg = aneg != bneg;
