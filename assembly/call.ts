@@ -40,9 +40,26 @@ function beginCallError(func: usize): void {
 /**
  * Fills the frame's parameters from the call arguments: `args` holds nargs positional values then
  * the keyword values named by `kwnames` (0 or a tuple of str). References are taken for the frame.
- * Returns false with TypeError raised on a mismatch.
+ * Returns false with TypeError raised on a mismatch. Inlined: the common call — exactly the
+ * positional parameters, no keywords, no varargs (CPython 3.11 specializes it as
+ * CALL_PY_EXACT_ARGS) — binds in the caller, with no call; the rest is bindArgsSlow.
  */
-export function bindArgs(f: usize, func: usize, args: usize, nargs: i32, kwnames: usize): bool {
+// @ts-ignore: decorator
+@inline export function bindArgs(f: usize, func: usize, args: usize, nargs: i32, kwnames: usize): bool {
+  const c = changetype<CodeObject>(<usize>load<u32>(func + FN_CODE));
+  if (kwnames == 0 && nargs == c.argcount && c.kwonlyargcount == 0 && (c.flags & (CO_VARARGS | CO_VARKEYWORDS)) == 0) {
+    const lp = frameLocals(f);
+    for (let i: usize = 0; i < <usize>nargs; i++) {
+      const v = load<u64>(args + (i << 3));
+      incref(v);
+      store<u64>(lp + (i << 3), v);
+    }
+    return true;
+  }
+  return bindArgsSlow(f, func, args, nargs, kwnames);
+}
+
+function bindArgsSlow(f: usize, func: usize, args: usize, nargs: i32, kwnames: usize): bool {
   const code = <usize>load<u32>(func + FN_CODE);
   const c = changetype<CodeObject>(code);
   const lp = frameLocals(f);
@@ -51,15 +68,6 @@ export function bindArgs(f: usize, func: usize, args: usize, nargs: i32, kwnames
   const flags = c.flags;
   const nkw = kwnames == 0 ? 0 : <i32>tupleSize(kwnames);
   const total = argcount + kwonly;
-  // Fast path: exact positional call, no keywords, no varargs.
-  if (nkw == 0 && nargs == argcount && kwonly == 0 && (flags & (CO_VARARGS | CO_VARKEYWORDS)) == 0) {
-    for (let i = 0; i < nargs; i++) {
-      const v = load<u64>(args + (<usize>i << 3));
-      incref(v);
-      store<u64>(lp + (<usize>i << 3), v);
-    }
-    return true;
-  }
   let kwdict: usize = 0;
   let slot = total;
   if ((flags & CO_VARARGS) != 0) slot++;

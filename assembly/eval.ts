@@ -88,7 +88,7 @@ import {
   frameFree,
   frameStackBase,
 } from "./frame";
-import { bindArgs, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_VARARGS, CO_VARKEYWORDS } from "./call";
+import { bindArgs, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR } from "./call";
 import {
   FN_CODE,
   FN_GLOBALS,
@@ -395,23 +395,12 @@ function framePrepare(func: usize, args: usize, nargs: i32, kwnames: usize): usi
   const f = frameNew(code, func, <usize>load<u32>(func + FN_GLOBALS), <usize>load<u32>(func + FN_BUILTINS), 0);
   genResult = NULL;
   if (f == 0) return 0;
-  const flags = changetype<CodeObject>(code).flags;
-  // The common call binds here, with frameNew inlined (CPython 3.11 specializes it as
-  // CALL_PY_EXACT_ARGS): exactly the positional parameters, no keywords, a plain function.
-  if (kwnames == 0 && nargs == changetype<CodeObject>(code).argcount && changetype<CodeObject>(code).kwonlyargcount == 0 &&
-      (flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) == 0) {
-    const lp = f + FRAME_HEADER;
-    for (let i: usize = 0; i < <usize>nargs; i++) {
-      const v = load<u64>(args + (i << 3));
-      incref(v);
-      store<u64>(lp + (i << 3), v);
-    }
-    return f;
-  }
+  // frameNew and bindArgs's common case are inlined: this runs on every Python-to-Python call.
   if (!bindArgs(f, func, args, nargs, kwnames)) {
     frameFree(f);
     return 0;
   }
+  const flags = changetype<CodeObject>(code).flags;
   if ((flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) != 0) {
     // Run the prologue (MAKE_CELL, COPY_FREE_VARS) lazily: the generator starts at instruction 0,
     // and RETURN_GENERATOR (which it meets first) is where a fresh generator stops.

@@ -373,21 +373,29 @@ export function heapSetLimit(maxBytes: usize): void {
 
 export function alloc(size: usize): usize {
   if (size <= SMALL_MAX) {
-    const c = classOf(size);
-    const head = headOf(c);
-    const p = <usize>load<u32>(head);
+    const p = takeSmall(size);
     if (p != 0) {
-      let next = <usize>smallFree(p).next;
-      if (DEBUG) next = debugCheckPopped(p, c, next);
-      store<u32>(head, <u32>next);
-      const n = accounted(size);
-      inUse += n;
-      zeroSmall(p, n);
+      zeroSmall(p, accounted(size));
       return p;
     }
     return allocSmallRefill(size);
   }
   return allocLarge(size);
+}
+
+/** Pops a block of size's class (size <= SMALL_MAX) and counts it in use; 0 when the class is empty. */
+// @ts-ignore: decorator
+@inline function takeSmall(size: usize): usize {
+  const c = classOf(size);
+  const head = headOf(c);
+  const p = <usize>load<u32>(head);
+  if (p != 0) {
+    let next = <usize>smallFree(p).next;
+    if (DEBUG) next = debugCheckPopped(p, c, next);
+    store<u32>(head, <u32>next);
+    inUse += accounted(size);
+  }
+  return p;
 }
 
 /**
@@ -399,13 +407,8 @@ export function alloc(size: usize): usize {
 // @ts-ignore: decorator
 @inline export function allocHot(size: usize): usize {
   if (!DEBUG && size <= SMALL_MAX) {
-    const head = headOf(classOf(size));
-    const p = <usize>load<u32>(head);
-    if (p != 0) {
-      store<u32>(head, smallFree(p).next);
-      inUse += accounted(size);
-      return p;
-    }
+    const p = takeSmall(size);
+    if (p != 0) return p;
   }
   return alloc(size);
 }
@@ -414,22 +417,26 @@ export function alloc(size: usize): usize {
 // @ts-ignore: decorator
 @inline export function freeHot(ptr: usize, size: usize): void {
   if (!DEBUG && size <= SMALL_MAX) {
-    pushSmall(ptr, classOf(size));
-    inUse -= accounted(size);
+    giveSmall(ptr, size);
     return;
   }
   free(ptr, size);
 }
 
+/** Pushes a block of size's class (size <= SMALL_MAX) and counts it free. */
+// @ts-ignore: decorator
+@inline function giveSmall(ptr: usize, size: usize): void {
+  pushSmall(ptr, classOf(size));
+  inUse -= accounted(size);
+}
+
 export function free(ptr: usize, size: usize): void {
   if (ptr == 0) return;
   if (size <= SMALL_MAX) {
-    const c = classOf(size);
     if (DEBUG) {
-      if (!debugCheckSmallFree(ptr, c)) return;
+      if (!debugCheckSmallFree(ptr, classOf(size))) return;
     }
-    pushSmall(ptr, c);
-    inUse -= accounted(size);
+    giveSmall(ptr, size);
     return;
   }
   freeLarge(ptr, size);

@@ -729,3 +729,31 @@ print(json.dumps([marshal.dumps(v).hex() for v in vals] + [marshal.dumps(v, 2).h
     expect(failures.length, `${failures.length} failures:\n${failures.slice(0, 10).join("\n")}`).toBe(0);
   });
 });
+
+describe("refcount.ts: decref on the deallocation path", () => {
+  // decrefChild is decref under a second name, because AssemblyScript will not inline decref into
+  // code it compiles while expanding decref (refcount.ts). The two must stay the same, and the
+  // deallocation path must really get it inline: each decref left as a call costs a call per child.
+  const source = readFileSync(fileURLToPath(new URL("../assembly/refcount.ts", import.meta.url)), "utf8");
+  const body = (name: string): string => {
+    const at = source.indexOf(`@inline export function ${name}(v: Value): void {`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    return source.slice(source.indexOf("{", at), source.indexOf("\n}\n", at));
+  };
+
+  it("decrefChild has decref's body", () => {
+    expect(body("decrefChild")).toBe(body("decref"));
+  });
+
+  it("the release build calls decref in one place only (sideDictRelease, inlined into dealloc; rare)", () => {
+    const wat = readFileSync(fileURLToPath(new URL("../build/vm.wat", import.meta.url)), "utf8");
+    const callers = new Map<string, number>();
+    let fn = "";
+    for (const line of wat.split("\n")) {
+      const m = /^ \(func (\$\S+)/.exec(line);
+      if (m) fn = m[1];
+      else if (line.trim() === "call $assembly/refcount/decref") callers.set(fn, (callers.get(fn) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(callers)).toEqual({ "$assembly/refcount/dealloc": 1 });
+  });
+});
