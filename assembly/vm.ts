@@ -63,16 +63,25 @@ let mainDict: usize = 0;
 
 /** Set in a start-up snapshot (tools/snapshot-vm.mjs ran vmSnapshotInit at build time). */
 let snapshotFresh = false;
+/** Written by vmSnapshotInit: a snapshot's globals without its memory image read zero here. */
+const SNAPSHOT_MARK: usize = memory.data(8, 8);
+const SNAPSHOT_MAGIC: u64 = 0x31504e5356505950; // "PYPVSNP1"
 
-/** Start-up: the heap (maxBytes: 0 = all of memory), names, types, exceptions, builtins, sys. */
-export function vmInit(maxBytes: usize): void {
+/**
+ * Start-up: the heap (maxBytes: 0 = all of memory), names, types, exceptions, builtins, sys.
+ * Returns 0, or 1: this is a snapshot build and its memory image is missing (the host instantiated
+ * the module without host/wasm-loader.ts, which copies the image in).
+ */
+export function vmInit(maxBytes: usize): i32 {
   if (snapshotFresh) {
+    if (load<u64>(SNAPSHOT_MARK) != SNAPSHOT_MAGIC) return 1;
     // this instance's memory and globals already hold a started VM: only the heap cap is left
     snapshotFresh = false;
     heapSetLimit(maxBytes);
-    return;
+    return 0;
   }
   vmStart(maxBytes);
+  return 0;
 }
 
 /** Build time only: tools/snapshot-vm.mjs runs this and keeps the resulting memory and globals.
@@ -81,6 +90,7 @@ export function vmSnapshotInit(): usize {
   vmStart(0);
   heapScrubFree();
   snapshotFresh = true;
+  store<u64>(SNAPSHOT_MARK, SNAPSHOT_MAGIC);
   return heapTop();
 }
 

@@ -4,7 +4,7 @@
  * machines, 2026-11-24: a program that fills 100 MB pays ~0.3 s for it), while zeroing a page that
  * is already mapped costs ~0.2 µs. So a finished one-shot run (host/run.ts) gives its memory back
  * here, and the next run zeroes the part the last one dirtied and instantiates on it: the VM then
- * starts exactly as on a fresh memory (its data segments are copied in again at instantiation).
+ * starts exactly as on a fresh memory (the loader copies its start-up memory image in again).
  *
  * Bounded: at most KEEP memories, none larger than KEEP_MAX_BYTES, so a long-lived host holds no
  * more than that after one big program.

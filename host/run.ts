@@ -6,7 +6,7 @@
  * the `write` import; uncaught exceptions as traceback records (traceback-format.ts).
  */
 import { readFileSync } from "node:fs";
-import { instantiateVm, vmMemoryPages, type VmExports } from "./wasm-loader.js";
+import { instantiateVm, startVm, vmMemoryPages, type VmExports } from "./wasm-loader.js";
 import { takeMemory, giveBackMemory } from "./memory-pool.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
 import { findModuleBeside, encodeModuleRecord, type FoundModule, type ModuleCompiler } from "./find-module.js";
@@ -188,7 +188,7 @@ export function runPycSync(pyc: Uint8Array, opts: RunOptions = {}, yieldBetweenB
     ...sourceCompilerImports(opts, bytes),
     pollInterrupt: () => (opts.shouldInterrupt?.() ? 1 : 0),
   }, memory);
-  vm.vmInit(opts.maxHeapBytes ?? 0);
+  startVm(vm, opts.maxHeapBytes ?? 0);
   const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
   bytes(ptr, pyc.length).set(pyc);
   const pacer = budgetPacer(opts.budget);

@@ -7,7 +7,7 @@
  * runPyc/runPycSync remain the one-program entry points.
  */
 import { readFileSync } from "node:fs";
-import { instantiateVm, type VmExports } from "./wasm-loader.js";
+import { instantiateVm, startVm, type VmExports } from "./wasm-loader.js";
 import { TracebackFormatter, TB_END } from "./traceback-format.js";
 import { sourceCompilerImports } from "./run.js";
 import type { SourceCompiler } from "./source-compiler.js";
@@ -80,7 +80,7 @@ export function createVmSession(opts: SessionOptions = {}): VmSession {
     },
     ...sourceCompilerImports(opts, bytes),
   }) as VmSessionExports;
-  vm.vmInit(opts.maxHeapBytes ?? 0);
+  startVm(vm, opts.maxHeapBytes ?? 0);
   const session: VmSession = {
     vm,
     lastCollected: 0,

@@ -1,12 +1,15 @@
 /**
  * Loads the WASM VM module (build/vm.wasm). The compiled WebAssembly.Module is cached per path, so
  * every later instance skips compilation; each call returns a fresh instance. The module imports
- * its linear memory (`env.memory`): instantiateVm makes a fresh one unless the caller hands it a
- * zeroed memory to reuse (host/memory-pool.ts).
- * Entry points: `loadVmModule()`, `instantiateVm()`, `vmMemoryPages()`.
+ * its linear memory (`env.memory`): instantiateVm takes a zeroed one from host/memory-pool.ts unless
+ * the caller hands it one, and copies the VM's start-up memory image into it (the file's last
+ * section, see MemoryImage).
+ * Entry points: `loadVmModule()`, `instantiateVm()` then `startVm()`, `vmMemoryPages()`.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import { giveBackMemory, takeMemory } from "./memory-pool.js";
 
 /** The exports of build/vm.wasm (grows with the VM). */
 export interface VmExports {
@@ -49,7 +52,8 @@ export interface VmExports {
   valueIncref(value: bigint): void;
   valueDecref(value: bigint): void;
   // the eval loop (assembly/vm.ts)
-  vmInit(maxBytes: number): void;
+  /** 0, or 1: the start-up memory image is missing (use startVm, which throws a clear error) */
+  vmInit(maxBytes: number): number;
   /** exit status 0..255, or -1: suspended (budget spent), call vmResume */
   vmRunPyc(ptr: number, len: number, budget: number): number;
   vmResume(budget: number): number;
@@ -65,8 +69,31 @@ interface LoadedModule {
   module: WebAssembly.Module;
   /** Initial pages of the imported memory (undefined: the module has its own memory). */
   memoryPages?: number;
+  /** The start-up memory image (tools/snapshot-vm.mjs), read from the file into each instance's memory. */
+  image?: MemoryImage;
+  /** The file the module was compiled from, as fstat saw it: the image is read from the same file. */
+  identity: string;
 }
 const modules = new Map<string, LoadedModule>();
+
+/**
+ * The last section of a snapshot build (tools/snapshot-vm.mjs) is a custom section
+ * "pyvm.snapshot": the VM's linear memory just after start-up, as runs of 4 KiB pages. Its payload,
+ * after the section name: u32 LE run count n; n × (u32 LE address, u32 LE byte length); the runs'
+ * bytes in that order; a trailer of u32 LE = the section's length from its id byte to the end of
+ * the file, and the 8 ASCII bytes "PYVMSNP1". The trailer lets the loader find the module's own
+ * bytes (everything before the section) without reading the file twice. The file stays a valid
+ * module, but one that only starts after its image is copied in (assembly/vm.ts vmInit checks).
+ */
+interface MemoryImage {
+  /** Byte length of the module proper: the section starts here. */
+  moduleLength: number;
+  /** Runs as (memory address, byte length, file offset) triples. */
+  runs: number[];
+}
+const IMAGE_SECTION = "pyvm.snapshot";
+const IMAGE_TAG = "PYVMSNP1";
+const TRAILER = 4 + IMAGE_TAG.length;
 
 /** build/vm.wasm beside this file's folder: host/ when run from source, dist/ when built. */
 export function defaultWasmPath(): string {
@@ -76,11 +103,135 @@ export function defaultWasmPath(): string {
 function loaded(path: string): LoadedModule {
   let mod = modules.get(path);
   if (!mod) {
-    const bytes = readFileSync(path);
-    mod = { module: new WebAssembly.Module(bytes), memoryPages: importedMemoryPages(bytes) };
+    mod = compileFile(path);
     modules.set(path, mod);
   }
   return mod;
+}
+
+const identityOf = (st: Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
+
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  let got = 0;
+  while (got < into.length) {
+    const n = readSync(fd, into, got, into.length - got, position + got);
+    if (n <= 0) throw new Error(`unexpected end of file at byte ${position + got}`);
+    got += n;
+  }
+}
+
+/** The memory image's table, or undefined: the file has no image (a build without a snapshot). */
+function readImageTable(fd: number, path: string, size: number): MemoryImage | undefined {
+  if (size < 8 + TRAILER) return undefined;
+  const trailer = new Uint8Array(TRAILER);
+  readFully(fd, trailer, size - TRAILER);
+  if (new TextDecoder("latin1").decode(trailer.subarray(4)) !== IMAGE_TAG) return undefined;
+  const bad = (why: string) => new Error(`${path}: bad memory image section (${why})`);
+  const sectionLength = new DataView(trailer.buffer).getUint32(0, true);
+  const start = size - sectionLength;
+  if (sectionLength < TRAILER || start < 8) throw bad("length");
+  const head = new Uint8Array(Math.min(sectionLength, 64));
+  readFully(fd, head, start);
+  let p = 0;
+  const leb = (): number => {
+    let r = 0;
+    for (let shift = 0; ; shift += 7) {
+      const x = head[p++];
+      r += (x & 0x7f) * 2 ** shift;
+      if (!(x & 0x80)) return r;
+      if (shift > 28 || p >= head.length) throw bad("header");
+    }
+  };
+  if (head[p++] !== 0) throw bad("not a custom section");
+  leb(); // payload length
+  const nameLength = leb();
+  if (new TextDecoder("latin1").decode(head.subarray(p, p + nameLength)) !== IMAGE_SECTION) throw bad("name");
+  p += nameLength;
+  const tableAt = start + p;
+  const count = new Uint8Array(4);
+  readFully(fd, count, tableAt);
+  const n = new DataView(count.buffer).getUint32(0, true);
+  if (tableAt + 4 + 8 * n > size - TRAILER) throw bad("run count");
+  const table = new Uint8Array(8 * n);
+  readFully(fd, table, tableAt + 4);
+  const view = new DataView(table.buffer);
+  const runs: number[] = [];
+  let at = tableAt + 4 + 8 * n;
+  for (let i = 0; i < n; i++) {
+    const length = view.getUint32(8 * i + 4, true);
+    runs.push(view.getUint32(8 * i, true), length, at);
+    at += length;
+  }
+  if (at !== size - TRAILER) throw bad("runs do not fill the section");
+  return { moduleLength: start, runs };
+}
+
+/**
+ * Compiles the module file. Start-up is mostly page faults (~13-18 µs per 4 KiB page on this
+ * project's machines), so the file is read with few of them:
+ * - the module's own bytes go into a fresh linear memory, not a Buffer. V8 copies the bytes it
+ *   compiles, so these pages are free again at once: they are zeroed and handed to the memory pool,
+ *   and the first instance runs on them (its memory image and first heap blocks land on pages
+ *   already mapped) instead of faulting in others;
+ * - the memory image is not part of what V8 compiles (and copies): it is read straight from the
+ *   file into each instance's memory (applyImage).
+ */
+function compileFile(path: string): LoadedModule {
+  const fd = openSync(path, "r");
+  try {
+    const st = fstatSync(fd);
+    const image = readImageTable(fd, path, st.size);
+    const length = image ? image.moduleLength : st.size;
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(length / 65536)) });
+    const bytes = new Uint8Array(memory.buffer, 0, length);
+    readFully(fd, bytes, 0);
+    const module = image ? compileValidated(bytes) : new WebAssembly.Module(bytes);
+    const memoryPages = importedMemoryPages(bytes);
+    if (image && memoryPages === undefined) throw new Error(`${path}: a memory image needs an imported memory`);
+    bytes.fill(0);
+    if (memoryPages !== undefined) giveBackMemory(memory, 0);
+    return { module, memoryPages, image, identity: identityOf(st) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * V8 validates every function of a module as it compiles it (~3 ms of this module's start-up)
+ * unless --wasm-lazy-validation, which validates each function when it is first compiled. A snapshot
+ * build was validated in full when it was written (tools/snapshot-vm.mjs), so lazy validation is
+ * switched on for this one compile and off again after it. V8 flags are process-wide: when the
+ * user chose the flag on the command line, it is left as they set it.
+ */
+function compileValidated(bytes: Uint8Array): WebAssembly.Module {
+  const userSet = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("wasm-lazy-validation"));
+  if (userSet) return new WebAssembly.Module(bytes);
+  v8.setFlagsFromString("--wasm-lazy-validation");
+  try {
+    return new WebAssembly.Module(bytes);
+  } finally {
+    v8.setFlagsFromString("--no-wasm-lazy-validation");
+  }
+}
+
+/** Copies the module's start-up memory image into `memory` (zero everywhere), from its file. */
+function applyImage(path: string, mod: LoadedModule, memory: WebAssembly.Memory): void {
+  const image = mod.image;
+  if (!image) return;
+  const fd = openSync(path, "r");
+  try {
+    if (identityOf(fstatSync(fd)) !== mod.identity) {
+      throw new Error(`${path} changed since this process compiled it: restart to load the new build`);
+    }
+    const into = new Uint8Array(memory.buffer);
+    const { runs } = image;
+    for (let i = 0; i < runs.length; i += 3) {
+      if (runs[i] + runs[i + 1] > into.length) throw new Error(`${path}: memory image run beyond the module's memory`);
+      readFully(fd, into.subarray(runs[i], runs[i] + runs[i + 1]), runs[i + 2]);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function loadVmModule(path = defaultWasmPath()): WebAssembly.Module {
@@ -170,14 +321,19 @@ export interface VmImports {
 }
 
 /**
- * A new VM instance. `memory`, if given, must read as zero everywhere (a fresh memory, or one from
- * host/memory-pool.ts) and have at least vmMemoryPages(path) pages.
+ * A new VM instance, its memory image copied in; start it with startVm. `memory`, if given, must
+ * read as zero everywhere (a fresh memory, or one from host/memory-pool.ts) and have at least
+ * vmMemoryPages(path) pages.
  */
 export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {}, memory?: WebAssembly.Memory): VmExports {
   const mod = loaded(path);
+  if (mod.memoryPages !== undefined) {
+    memory ??= takeMemory(mod.memoryPages);
+    applyImage(path, mod, memory);
+  }
   const instance = new WebAssembly.Instance(mod.module, {
     env: {
-      ...(mod.memoryPages === undefined ? {} : { memory: memory ?? new WebAssembly.Memory({ initial: mod.memoryPages }) }),
+      ...(memory === undefined ? {} : { memory }),
       abort(_msg: number, _file: number, line: number, col: number) {
         throw new Error(`vm.wasm aborted at ${line}:${col}`);
       },
@@ -193,4 +349,11 @@ export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {},
     },
   });
   return instance.exports as unknown as VmExports;
+}
+
+/** Starts an instance (vmInit): maxHeapBytes caps its heap (0: all of memory). */
+export function startVm(vm: VmExports, maxHeapBytes: number): void {
+  if (vm.vmInit(maxHeapBytes) !== 0) {
+    throw new Error("vm.wasm: its start-up memory image is missing (instantiate it with host/wasm-loader.ts instantiateVm)");
+  }
 }

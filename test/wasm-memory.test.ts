@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PYTHON } from "./support/python.js";
 import { createVmSession } from "../host/session.js";
-import { loadVmModule, vmMemoryPages } from "../host/wasm-loader.js";
+import { loadVmModule } from "../host/wasm-loader.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const PROGRAMS = join(ROOT, "test", "programs");
@@ -64,39 +64,35 @@ for i in range(2500000):
 print(total)
 `;
 
-// The child runs the VM with no host code: instantiate, vmInit, run to the end, report maxRSS.
+// The child runs the VM with no host code but the loader (dist/wasm-loader.js, which copies the
+// start-up memory image in): instantiate, start, run to the end, report maxRSS.
 const CHILD = `
 const { readFileSync } = require("node:fs");
-const [wasmPath, pycPath, pages] = process.argv.slice(1);
-let mem = new WebAssembly.Memory({ initial: Number(pages) }); let out = "";
-const dec = new TextDecoder();
-const mod = new WebAssembly.Module(readFileSync(wasmPath));
-// every host import inert (0; -1 where that means "none"), whatever the module's list is now
-const env = { memory: mem,
-  abort() { throw new Error("abort"); },
-  write(fd, p, n) { out += dec.decode(new Uint8Array(mem.buffer, p >>> 0, n >>> 0)); },
-  readLine() { return -1; }, findModule() { return -1; }, compileSource() { return -1; },
-  clockNow(k) { return k === 0 ? Date.now() / 1000 : performance.now() / 1000; },
-};
-for (const i of WebAssembly.Module.imports(mod)) if (i.kind === "function" && !(i.name in env)) env[i.name] = () => 0;
-const inst = new WebAssembly.Instance(mod, { env });
-const vm = inst.exports;
-vm.vmInit(0);
-const pyc = readFileSync(pycPath);
-const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
-new Uint8Array(mem.buffer, ptr, pyc.length).set(pyc);
-let st = vm.vmRunPyc(ptr, pyc.length, 1000000);
-while (st === -1) st = vm.vmResume(1000000);
-vm.vmFlush();
-console.log(JSON.stringify({ status: st, out, maxRSS: process.resourceUsage().maxRSS, pages: vm.memoryPages() }));
+const { pathToFileURL } = require("node:url");
+const [wasmPath, pycPath, loaderPath] = process.argv.slice(1);
+import(pathToFileURL(loaderPath).href).then(({ instantiateVm, startVm }) => {
+  let out = "";
+  const dec = new TextDecoder();
+  // every other host import is the loader's inert default
+  const vm = instantiateVm(wasmPath, { write(fd, p, n) { out += dec.decode(new Uint8Array(vm.memory.buffer, p >>> 0, n >>> 0)); } });
+  startVm(vm, 0);
+  const pyc = readFileSync(pycPath);
+  const ptr = vm.vmInputAlloc(pyc.length) >>> 0;
+  new Uint8Array(vm.memory.buffer, ptr, pyc.length).set(pyc);
+  let st = vm.vmRunPyc(ptr, pyc.length, 1000000);
+  while (st === -1) st = vm.vmResume(1000000);
+  vm.vmFlush();
+  console.log(JSON.stringify({ status: st, out, maxRSS: process.resourceUsage().maxRSS, pages: vm.memoryPages() }));
+});
 `;
+const LOADER = join(ROOT, "dist", "wasm-loader.js");
 
 describe("memory", () => {
   it("10 million small objects run in under 100 MB peak RSS", () => {
     const pyc = compileSource("small_objects.py", SMALL_OBJECTS);
     const pycPath = join(TMP, "small_objects.pyc");
     writeFileSync(pycPath, pyc);
-    const res = spawnSync(process.execPath, ["-e", CHILD, RELEASE_WASM, pycPath, String(vmMemoryPages(RELEASE_WASM))], { encoding: "utf8" });
+    const res = spawnSync(process.execPath, ["-e", CHILD, RELEASE_WASM, pycPath, LOADER], { encoding: "utf8" });
     expect(res.stderr).toBe("");
     const r = JSON.parse(res.stdout) as { status: number; out: string; maxRSS: number; pages: number };
     expect(r.status).toBe(0);

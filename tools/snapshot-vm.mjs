@@ -7,9 +7,12 @@
  * builtins, sys) costs a fresh process more than running a small program, mostly because V8 has to
  * compile the start-up code before running it once. Here it runs once at build time instead: the
  * module is instantiated in this process, `vmSnapshotInit()` starts the VM, and the resulting
- * linear memory and mutable globals are written back into the module as its data segments and
- * global initial values. The start function is dropped (its effects are in the snapshot), and so
- * is the vmSnapshotInit export. vmInit(maxBytes) on the result only sets the heap cap. The initial
+ * mutable globals become the globals' initial values, and its linear memory a memory image in a
+ * custom section at the end of the file ("pyvm.snapshot", replacing the data segments; the host's
+ * loader copies it into each instance's memory before instantiating: host/wasm-loader.ts). The
+ * start function is dropped (its effects are in the snapshot), and so is the vmSnapshotInit
+ * export. vmInit(maxBytes) on the result only sets the heap cap (and reports a memory without the
+ * image: a host that instantiated the file without the loader). The initial
  * memory shrinks to what the started VM uses (the minimum of the memory import, since the VM
  * imports its memory so that hosts can reuse one between runs: host/memory-pool.ts).
  * Everything else in the binary (code, tables, other exports) is copied byte for byte.
@@ -25,8 +28,12 @@ const input = process.argv[2] ?? path.join(root, "build", "vm.wasm");
 const output = process.argv[3] ?? input;
 
 const SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_GLOBAL = 6, SEC_EXPORT = 7, SEC_START = 8, SEC_ELEM = 9, SEC_CODE = 10, SEC_DATA = 11, SEC_DATACOUNT = 12;
-/** Zero runs shorter than this stay inside one data segment (a segment costs ~4 bytes of header). */
-const MIN_GAP = 16;
+/**
+ * The memory image section (read by host/wasm-loader.ts, which holds the format's description):
+ * a custom section, last in the file, ending in a trailer of its own length and this tag.
+ */
+const SNAPSHOT_SECTION = "pyvm.snapshot";
+const SNAPSHOT_TAG = "PYVMSNP1";
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────
 
@@ -390,30 +397,41 @@ let last = mem.length;
 while (last > 0 && mem[last - 1] === 0) last--;
 const pages = Math.max(1, Math.ceil(Math.max(heapTop, last) / 65536));
 
-// Data segments: the non-zero runs of memory.
-const segs = [];
-{
-  let i = 0;
-  const n = last;
-  while (i < n) {
-    while (i < n && mem[i] === 0) i++;
-    if (i >= n) break;
-    const start = i;
-    let end = i;
-    while (i < n) {
-      if (mem[i] !== 0) {
-        end = ++i;
-        continue;
-      }
-      let j = i;
-      while (j < n && mem[j] === 0 && j - end < MIN_GAP) j++;
-      if (j >= n || j - end >= MIN_GAP) break;
-      i = j;
-    }
-    segs.push(Buffer.concat([Buffer.from([0, 0x41, ...sleb(BigInt(start | 0)), 0x0b, ...leb(end - start)]), mem.subarray(start, end)]));
-    i = end;
-  }
+// The memory image: every 4 KiB page that holds a non-zero byte, merged into runs of pages (the
+// last one cut at the last non-zero byte). It goes into a custom section at the end of the file,
+// not into data segments: V8 copies a module's bytes when it compiles them, so data segments would
+// be paged in twice before the VM even starts (~18 µs per page fault on this project's machines).
+// host/wasm-loader.ts compiles the bytes before that section and reads these pages straight from
+// the file into each instance's memory.
+const PAGE = 4096;
+const extents = [];
+for (let page = 0; page * PAGE < last; page++) {
+  const lo = page * PAGE;
+  const hi = Math.min(lo + PAGE, last);
+  let used = false;
+  for (let i = lo; i < hi && !used; i++) used = mem[i] !== 0;
+  if (!used) continue;
+  const prev = extents[extents.length - 1];
+  if (prev && prev.end === lo) prev.end = hi;
+  else extents.push({ start: lo, end: hi });
 }
+const snapshotSection = (() => {
+  const name = Buffer.from(SNAPSHOT_SECTION);
+  const table = Buffer.alloc(4 + 8 * extents.length);
+  table.writeUInt32LE(extents.length, 0);
+  extents.forEach((e, i) => {
+    table.writeUInt32LE(e.start, 4 + 8 * i);
+    table.writeUInt32LE(e.end - e.start, 8 + 8 * i);
+  });
+  const images = extents.map((e) => mem.subarray(e.start, e.end));
+  const trailerLen = 4 + SNAPSHOT_TAG.length;
+  const payloadLen = name.length + leb(name.length).length + table.length + images.reduce((a, b) => a + b.length, 0) + trailerLen;
+  const head = Buffer.from([0, ...leb(payloadLen)]);
+  const trailer = Buffer.alloc(trailerLen);
+  trailer.writeUInt32LE(head.length + payloadLen, 0);
+  trailer.write(SNAPSHOT_TAG, 4, "latin1");
+  return Buffer.concat([head, Buffer.from(leb(name.length)), name, table, ...images, trailer]);
+})();
 
 const newGlobals = vec(
   globals.map((g, i) => {
@@ -437,17 +455,18 @@ for (const s of secs) {
   else if (s.id === SEC_IMPORT && newImports) parts.push(section(s.id, newImports));
   else if (s.id === SEC_GLOBAL) parts.push(section(s.id, newGlobals));
   else if (s.id === SEC_EXPORT) parts.push(section(s.id, newExports));
-  else if (s.id === SEC_DATACOUNT) parts.push(section(s.id, Buffer.from(leb(segs.length))));
-  else if (s.id === SEC_DATA) parts.push(section(s.id, vec(segs)));
+  else if (s.id === SEC_DATACOUNT || s.id === SEC_DATA) continue; // all in the memory image
   else if (s.id === SEC_CODE && deadCode) parts.push(section(s.id, deadCode.section));
   else parts.push(section(s.id, s.body));
 }
-const out = Buffer.concat(parts);
-new WebAssembly.Module(out); // validates
+const moduleBytes = Buffer.concat(parts);
+new WebAssembly.Module(moduleBytes); // validates every function (the loader validates lazily)
+const out = Buffer.concat([moduleBytes, snapshotSection]);
+if (!WebAssembly.validate(out)) throw new Error("snapshot: the module with its memory image section does not validate");
 writeFileSync(output, out);
-const dataBytes = segs.reduce((a, s) => a + s.length, 0);
+const imageBytes = extents.reduce((a, e) => a + e.end - e.start, 0);
 console.log(
   `snapshot: ${path.relative(process.cwd(), output)} ${bytes.length} -> ${out.length} bytes ` +
-    `(${pages} pages, ${segs.length} data segments, ${dataBytes} data bytes` +
+    `(${pages} pages; memory image ${imageBytes} bytes in ${extents.length} runs of pages` +
     (deadCode ? `; ${deadCode.dropped} start-up functions dropped, ${deadCode.droppedBytes} code bytes)` : ")"),
 );
