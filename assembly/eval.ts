@@ -168,9 +168,7 @@ export function setBudgetChunk(n: i32): void {
   budgetChunk = n;
 }
 
-// @ts-ignore: decorator
-@external("env", "pollInterrupt")
-declare function hostPollInterrupt(): i32;
+import { hostPollInterrupt } from "./host";
 
 /** evalFrame's result when the outermost evaluation stopped for the host (not a Python value). */
 export const SUSPENDED: Value = 0x1a;

@@ -55,12 +55,7 @@ import { compileError } from "./module-loader";
 import { currentLocals } from "./builtins";
 import { asSsize, indexOut } from "./slice";
 
-// @ts-ignore: decorator
-@external("env", "compileSource")
-declare function hostCompileSource(srcPtr: usize, srcLen: usize, namePtr: usize, nameLen: usize, mode: i32, flags: i32, optimize: i32): i32;
-// @ts-ignore: decorator
-@external("env", "fetchCompiled")
-declare function hostFetchCompiled(dst: usize): void;
+import { hostCompileSource, hostFetchCompiled } from "./host";
 
 const MODE_EXEC: i32 = 0;
 const MODE_EVAL: i32 = 1;

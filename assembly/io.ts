@@ -7,12 +7,7 @@
 import { strLength, strCodePoint, strFromUtf8 } from "./str";
 import { raiseMemory } from "./types";
 
-// @ts-ignore: decorator
-@external("env", "write")
-declare function hostWrite(fd: i32, ptr: usize, len: usize): void;
-// @ts-ignore: decorator
-@external("env", "readLine")
-declare function hostReadLine(ptr: usize, cap: usize): i32;
+import { hostWrite, hostReadLine } from "./host";
 
 const OUT_CAP: usize = 1 << 16;
 const OUT: usize = memory.data(<i32>OUT_CAP, 8);

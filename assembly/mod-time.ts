@@ -16,9 +16,7 @@ import { moduleNew, moduleAddFunction } from "./function";
 import { strLiteral } from "./names";
 import { decref } from "./refcount";
 
-// @ts-ignore: decorator
-@external("env", "clockNow")
-declare function clockNow(kind: i32): f64;
+import { clockNow } from "./host";
 
 const CLOCK_WALL: i32 = 0;
 const CLOCK_MONOTONIC: i32 = 1;

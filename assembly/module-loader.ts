@@ -66,12 +66,7 @@ import { runCode } from "./eval";
 import { nativeModule } from "./imports";
 import { frozenModule, frozenData, frozenSize } from "./frozen.generated";
 
-// @ts-ignore: decorator
-@external("env", "findModule")
-declare function hostFindModule(namePtr: usize, nameLen: usize, mainPtr: usize, mainLen: usize): i32;
-// @ts-ignore: decorator
-@external("env", "fetchModule")
-declare function hostFetchModule(dst: usize): void;
+import { hostFindModule, hostFetchModule } from "./host";
 
 const RECORD_HEADER: usize = 20;
 const FLAG_PACKAGE: u32 = 1;

@@ -20,9 +20,7 @@ import { flushOut } from "./io";
 import { isExceptionGroup, egExceptions } from "./exc-groups";
 import { offerSuggestion } from "./suggestions";
 
-// @ts-ignore: decorator
-@external("env", "tbRecord")
-declare function tbRecord(kind: i32, p1: usize, l1: usize, p2: usize, l2: usize, a: i32, b: i32, c: i32, d: i32): void;
+import { tbRecord } from "./host";
 
 export const TB_CHAIN_CAUSE: i32 = 0; // "The above exception was the direct cause of the following exception:"
 export const TB_CHAIN_CONTEXT: i32 = 1; // "During handling of the above exception, another exception occurred:"

@@ -33,9 +33,7 @@ import { alloc, free } from "./heap";
 import { flushOut } from "./io";
 import { CO_COROUTINE } from "./call";
 
-// @ts-ignore: decorator
-@external("env", "tbRecord")
-declare function tbRecord(kind: i32, p1: usize, l1: usize, p2: usize, l2: usize, a: i32, b: i32, c: i32, d: i32): void;
+import { tbRecord } from "./host";
 const TB_END: i32 = 6;
 const TB_RAW: i32 = 8;
 const TB_SOURCE: i32 = 9; // host/traceback-format.ts: "  " + the stripped source line p1:a, when there is one

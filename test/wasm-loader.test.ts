@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultWasmPath, instantiateVm, loadVmModule, startVm, type VmExports } from "../host/wasm-loader.js";
+import { defaultWasmPath, HostOp, hostImport, instantiateVm, loadVmModule, startVm, type VmExports } from "../host/wasm-loader.js";
 import { runPycSync } from "../host/run.js";
 import { runPython } from "./support/python.js";
 
@@ -102,4 +102,26 @@ describe("wasm loader and memory image", () => {
     expect(() => instantiateVm(p2)).toThrow(/bad memory image section/);
   });
 
+
+  it("calls its host through one import, with assembly/host.ts's operation numbers", () => {
+    const imports = WebAssembly.Module.imports(loadVmModule(RELEASE));
+    expect(imports.filter((i) => i.kind === "function").map((i) => `${i.module}.${i.name}`)).toEqual(["env.host"]);
+    const source = readFileSync(join(__dirname, "..", "assembly", "host.ts"), "utf8");
+    const inVm = Object.fromEntries([...source.matchAll(/export const HOST_(\w+): i32 = (\d+);/g)].map((m) => [m[1].replace(/_/g, ""), Number(m[2])]));
+    const inHost = Object.fromEntries(Object.entries(HostOp).filter(([, v]) => typeof v === "number").map(([k, v]) => [k.toUpperCase(), v]));
+    expect(Object.keys(inVm).length).toBe(10);
+    expect(inVm).toEqual(inHost);
+    // the dispatcher: answers and defaults
+    const calls: unknown[] = [];
+    const host = hostImport({ write: (...a) => calls.push(["write", ...a]), clockNow: (k) => 40 + k });
+    expect(host(HostOp.Write, 1, 2, 3, 0, 0, 0, 0, 0, 0)).toBe(0);
+    expect(host(HostOp.ClockNow, 2, 0, 0, 0, 0, 0, 0, 0, 0)).toBe(42);
+    expect(host(HostOp.ReadLine, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toBe(-1);
+    expect(host(HostOp.FindModule, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toBe(-1);
+    expect(host(HostOp.CompileSource, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toBe(-1);
+    expect(host(HostOp.PollInterrupt, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toBe(0);
+    expect(calls).toEqual([["write", 1, 2, 3]]);
+    expect(() => host(HostOp.Abort, 0, 0, 12, 34, 0, 0, 0, 0, 0)).toThrow("vm.wasm aborted at 12:34");
+    expect(() => host(99, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toThrow(/unknown host operation 99/);
+  });
 });

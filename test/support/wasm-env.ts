@@ -1,25 +1,18 @@
 /**
  * The `env` imports of a module that links the whole VM (build/vm.wasm, assembly/test-entries/*.ts):
- * it imports what the VM needs from its host (stream writes, stdin, traceback records, clock, module
- * lookup, source compiling, interrupt polling); unit tests give inert versions. `abort`
- * (AssemblyScript's assertion hook) throws. The result answers every other name too, with a
- * function returning 0, so that a new host import needs no edit here or in the tests that use it;
- * the names listed are those whose inert answer is not 0 (-1: "none"), or that must not be silent.
+ * the VM calls its host through one import, `host` (assembly/host.ts), dispatched here by the
+ * loader's own hostImport to the named functions given (stream writes, stdin, traceback records,
+ * clock, module lookup, source compiling, interrupt polling); what is not given does nothing or
+ * answers "none". `abort` (AssemblyScript's assertion hook in the test entries, which are built
+ * without the VM's abort alias) throws, as the host operation does.
  */
-type HostFn = (...args: never[]) => unknown;
+import { hostImport, type VmImports } from "../../host/wasm-loader.js";
 
-export function testEnv(overrides: Record<string, HostFn> = {}): Record<string, HostFn> {
-  const known: Record<string, HostFn> = {
+export function testEnv(overrides: VmImports = {}): WebAssembly.ModuleImports {
+  return {
     abort: () => {
       throw new Error("abort");
     },
-    clockNow: (kind: number) => (kind === 0 ? Date.now() / 1000 : performance.now() / 1000),
-    readLine: () => -1,
-    findModule: () => -1,
-    compileSource: () => -1,
-    ...overrides,
+    host: hostImport(overrides),
   };
-  const inert: HostFn = () => 0;
-  // WebAssembly.Instance reads each import with [[Get]], so a proxy can supply the rest
-  return new Proxy(known, { get: (t, name) => (typeof name === "string" && name in t ? t[name] : inert) });
 }
