@@ -11,6 +11,7 @@
  * are borrowed; failure returns NULL/0 (or -1 for i32/i64 results) with an exception set (types.ts).
  */
 import { Value, NULL, NONE, TRUE, FALSE, isSmallInt, getSmallInt, makeSmallInt, isObject, makeBool } from "./values";
+import { intToStr } from "./int-ops";
 import {
   kindOf,
   kindOfValue,
@@ -252,6 +253,7 @@ export function callMethod2(d: Value, self: Value, a: Value, b: Value): Value {
 
 /** repr(v) as a new str object pointer; 0 on error. */
 export function objRepr(v: Value): usize {
+  if (isSmallInt(v)) return intToStr(v, 10, false); // the commonest case, without the slot lookup
   const d = userSlot(v, N_REPR);
   if (d != NULL) {
     if (!enterC(WHILE_REPR)) return 0;
@@ -273,6 +275,7 @@ export function objRepr(v: Value): usize {
 
 /** str(v) as a new str object pointer; 0 on error. */
 export function objStr(v: Value): usize {
+  if (isSmallInt(v)) return intToStr(v, 10, false); // int's __str__ is its __repr__; no slot lookups
   if (isObject(v) && typeOf(v) == typeObject(KIND_STR)) {
     incref(v);
     return <usize>v;

@@ -236,6 +236,12 @@ function dealloc(p: usize): void {
     case KIND_CALLABLE_ITER:
       iterToolsDeallocChildren(p);
       break;
+    case KIND_INT:
+    case KIND_FLOAT:
+    case KIND_COMPLEX:
+    case KIND_STR:
+    case KIND_BYTES:
+      break; // no references held (the commonest objects freed: no call to find that out)
     default:
       runtimeDeallocChildren(p); // the eval loop's objects (rt-dealloc.ts)
   }
