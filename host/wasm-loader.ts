@@ -3,12 +3,15 @@
  * every later instance skips compilation; each call returns a fresh instance. The module imports
  * its linear memory (`env.memory`): instantiateVm takes a zeroed one from host/memory-pool.ts unless
  * the caller hands it one, and copies the VM's start-up memory image into it (the file's last
- * section, see MemoryImage).
+ * section: host/memory-image.ts).
  * Entry points: `loadVmModule()`, `instantiateVm()` then `startVm()`, `vmMemoryPages()`.
  */
-import { closeSync, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { closeSync, fstatSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import { applyImage, identityOf, readFully, readImageTable, type MemoryImage } from "./memory-image.js";
+import { hostImport } from "./host-import.js";
+export { HostOp, hostImport } from "./host-import.js";
 import { giveBackMemory, takeMemory } from "./memory-pool.js";
 
 /** The exports of build/vm.wasm (grows with the VM). */
@@ -76,25 +79,6 @@ interface LoadedModule {
 }
 const modules = new Map<string, LoadedModule>();
 
-/**
- * The last section of a snapshot build (tools/snapshot-vm.mjs) is a custom section
- * "pyvm.snapshot": the VM's linear memory just after start-up, as runs of 4 KiB pages. Its payload,
- * after the section name: u32 LE run count n; n × (u32 LE address, u32 LE byte length); the runs'
- * bytes in that order; a trailer of u32 LE = the section's length from its id byte to the end of
- * the file, and the 8 ASCII bytes "PYVMSNP1". The trailer lets the loader find the module's own
- * bytes (everything before the section) without reading the file twice. The file stays a valid
- * module, but one that only starts after its image is copied in (assembly/vm.ts vmInit checks).
- */
-interface MemoryImage {
-  /** Byte length of the module proper: the section starts here. */
-  moduleLength: number;
-  /** Runs as (memory address, byte length, file offset) triples. */
-  runs: number[];
-}
-const IMAGE_SECTION = "pyvm.snapshot";
-const IMAGE_TAG = "PYVMSNP1";
-const TRAILER = 4 + IMAGE_TAG.length;
-
 /** build/vm.wasm beside this file's folder: host/ when run from source, dist/ when built. */
 export function defaultWasmPath(): string {
   return fileURLToPath(new URL("../build/vm.wasm", import.meta.url));
@@ -107,63 +91,6 @@ function loaded(path: string): LoadedModule {
     modules.set(path, mod);
   }
   return mod;
-}
-
-const identityOf = (st: Stats) => `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}`;
-
-function readFully(fd: number, into: Uint8Array, position: number): void {
-  let got = 0;
-  while (got < into.length) {
-    const n = readSync(fd, into, got, into.length - got, position + got);
-    if (n <= 0) throw new Error(`unexpected end of file at byte ${position + got}`);
-    got += n;
-  }
-}
-
-/** The memory image's table, or undefined: the file has no image (a build without a snapshot). */
-function readImageTable(fd: number, path: string, size: number): MemoryImage | undefined {
-  if (size < 8 + TRAILER) return undefined;
-  const trailer = new Uint8Array(TRAILER);
-  readFully(fd, trailer, size - TRAILER);
-  if (new TextDecoder("latin1").decode(trailer.subarray(4)) !== IMAGE_TAG) return undefined;
-  const bad = (why: string) => new Error(`${path}: bad memory image section (${why})`);
-  const sectionLength = new DataView(trailer.buffer).getUint32(0, true);
-  const start = size - sectionLength;
-  if (sectionLength < TRAILER || start < 8) throw bad("length");
-  const head = new Uint8Array(Math.min(sectionLength, 64));
-  readFully(fd, head, start);
-  let p = 0;
-  const leb = (): number => {
-    let r = 0;
-    for (let shift = 0; ; shift += 7) {
-      const x = head[p++];
-      r += (x & 0x7f) * 2 ** shift;
-      if (!(x & 0x80)) return r;
-      if (shift > 28 || p >= head.length) throw bad("header");
-    }
-  };
-  if (head[p++] !== 0) throw bad("not a custom section");
-  leb(); // payload length
-  const nameLength = leb();
-  if (new TextDecoder("latin1").decode(head.subarray(p, p + nameLength)) !== IMAGE_SECTION) throw bad("name");
-  p += nameLength;
-  const tableAt = start + p;
-  const count = new Uint8Array(4);
-  readFully(fd, count, tableAt);
-  const n = new DataView(count.buffer).getUint32(0, true);
-  if (tableAt + 4 + 8 * n > size - TRAILER) throw bad("run count");
-  const table = new Uint8Array(8 * n);
-  readFully(fd, table, tableAt + 4);
-  const view = new DataView(table.buffer);
-  const runs: number[] = [];
-  let at = tableAt + 4 + 8 * n;
-  for (let i = 0; i < n; i++) {
-    const length = view.getUint32(8 * i + 4, true);
-    runs.push(view.getUint32(8 * i, true), length, at);
-    at += length;
-  }
-  if (at !== size - TRAILER) throw bad("runs do not fill the section");
-  return { moduleLength: start, runs };
 }
 
 /**
@@ -211,26 +138,6 @@ function compileValidated(bytes: Uint8Array): WebAssembly.Module {
     return new WebAssembly.Module(bytes);
   } finally {
     v8.setFlagsFromString("--no-wasm-lazy-validation");
-  }
-}
-
-/** Copies the module's start-up memory image into `memory` (zero everywhere), from its file. */
-function applyImage(path: string, mod: LoadedModule, memory: WebAssembly.Memory): void {
-  const image = mod.image;
-  if (!image) return;
-  const fd = openSync(path, "r");
-  try {
-    if (identityOf(fstatSync(fd)) !== mod.identity) {
-      throw new Error(`${path} changed since this process compiled it: restart to load the new build`);
-    }
-    const into = new Uint8Array(memory.buffer);
-    const { runs } = image;
-    for (let i = 0; i < runs.length; i += 3) {
-      if (runs[i] + runs[i + 1] > into.length) throw new Error(`${path}: memory image run beyond the module's memory`);
-      readFully(fd, into.subarray(runs[i], runs[i] + runs[i + 1]), runs[i + 2]);
-    }
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -321,58 +228,6 @@ export interface VmImports {
 }
 
 /**
- * The operation numbers of the VM's one import, `env.host(op, a..i)` (assembly/host.ts HOST_*):
- * one signature, so V8 compiles one import wrapper instead of one per signature (~2 ms of start-up).
- */
-export enum HostOp {
-  Abort = 0,
-  Write = 1,
-  ReadLine = 2,
-  TbRecord = 3,
-  ClockNow = 4,
-  FindModule = 5,
-  FetchModule = 6,
-  PollInterrupt = 7,
-  CompileSource = 8,
-  FetchCompiled = 9,
-}
-
-/** `env.host` for an instance: dispatches each operation to `imports` (missing ones do nothing). */
-export function hostImport(imports: VmImports): (op: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number) => number {
-  const { write, readLine, tbRecord, clockNow, findModule, fetchModule, pollInterrupt, compileSource, fetchCompiled } = imports;
-  return (op, a, b, c, d, e, f, g, h, i) => {
-    switch (op) {
-      case HostOp.Write:
-        write?.(a, b, c);
-        return 0;
-      case HostOp.ReadLine:
-        return readLine ? readLine(a, b) : -1;
-      case HostOp.TbRecord:
-        tbRecord?.(a, b, c, d, e, f, g, h, i);
-        return 0;
-      case HostOp.ClockNow:
-        return clockNow ? clockNow(a) : a === 0 ? Date.now() / 1000 : performance.now() / 1000;
-      case HostOp.FindModule:
-        return findModule ? findModule(a, b, c, d) : -1;
-      case HostOp.FetchModule:
-        fetchModule?.(a);
-        return 0;
-      case HostOp.PollInterrupt:
-        return pollInterrupt ? pollInterrupt() : 0;
-      case HostOp.CompileSource:
-        return compileSource ? compileSource(a, b, c, d, e, f, g) : -1;
-      case HostOp.FetchCompiled:
-        fetchCompiled?.(a);
-        return 0;
-      case HostOp.Abort:
-        throw new Error(`vm.wasm aborted at ${c}:${d}`);
-      default:
-        throw new Error(`vm.wasm: unknown host operation ${op}`);
-    }
-  };
-}
-
-/**
  * A new VM instance, its memory image copied in; start it with startVm. `memory`, if given, must
  * read as zero everywhere (a fresh memory, or one from host/memory-pool.ts) and have at least
  * vmMemoryPages(path) pages.
@@ -381,7 +236,7 @@ export function instantiateVm(path = defaultWasmPath(), imports: VmImports = {},
   const mod = loaded(path);
   if (mod.memoryPages !== undefined) {
     memory ??= takeMemory(mod.memoryPages);
-    applyImage(path, mod, memory);
+    if (mod.image) applyImage(path, mod.image, mod.identity, memory);
   }
   const instance = new WebAssembly.Instance(mod.module, {
     env: { ...(memory === undefined ? {} : { memory }), host: hostImport(imports) },
