@@ -6,7 +6,7 @@
  * with only imports): 9 signatures cost ~1.5 ms more to compile and ~0.6 ms more to instantiate
  * than 1, out of a ~20 ms start-up. None of these calls is hot (writes go out in 64 KiB buffers).
  *
- * The operation numbers are host/wasm-loader.ts HostOp's (test/wasm-loader.test.ts compares the two).
+ * The operation numbers are host/host-import.ts HostOp's (test/wasm-loader.test.ts compares the two).
  * Arguments are i32 (addresses as unsigned bit patterns); the result is an f64 that holds the
  * operation's i32 or f64 answer.
  */

@@ -104,24 +104,9 @@ export function runtimeDeallocChildren(p: usize): void {
       dropField(p, 8);
       dropField(p, 12);
       break;
-    case KIND_BUILTIN:
-    case KIND_METHOD_DESCR:
-    case KIND_CLASSMETHOD:
-    case KIND_STATICMETHOD:
-    case KIND_PROPERTY:
-    case KIND_CORO_WRAPPER:
-    case KIND_ASYNC_GEN_ASEND:
-    case KIND_ASYNC_GEN_ATHROW:
-    case KIND_ANEXT_AWAITABLE:
-    case KIND_MEMBER_DESCR:
-    case KIND_GETSET_DESCR:
-    case KIND_GENERIC_ALIAS:
-    case KIND_UNION:
-    case KIND_MAPPINGPROXY:
-    case KIND_TYPE:
+    default:
+      // (refcount.ts dealloc does not call here for ints, floats, complex, str and bytes)
       rareDeallocChildren(p);
-      break;
-    // every other kind holds no references this module drops (refcount.ts frees them itself)
   }
 }
 

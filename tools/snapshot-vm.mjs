@@ -29,7 +29,7 @@ const output = process.argv[3] ?? input;
 
 const SEC_IMPORT = 2, SEC_MEMORY = 5, SEC_GLOBAL = 6, SEC_EXPORT = 7, SEC_START = 8, SEC_ELEM = 9, SEC_CODE = 10, SEC_DATA = 11, SEC_DATACOUNT = 12;
 /**
- * The memory image section (read by host/wasm-loader.ts, which holds the format's description):
+ * The memory image section (read by host/memory-image.ts, which holds the format's description):
  * a custom section, last in the file, ending in a trailer of its own length and this tag.
  */
 const SNAPSHOT_SECTION = "pyvm.snapshot";
@@ -401,7 +401,7 @@ const pages = Math.max(1, Math.ceil(Math.max(heapTop, last) / 65536));
 // last one cut at the last non-zero byte). It goes into a custom section at the end of the file,
 // not into data segments: V8 copies a module's bytes when it compiles them, so data segments would
 // be paged in twice before the VM even starts (~18 µs per page fault on this project's machines).
-// host/wasm-loader.ts compiles the bytes before that section and reads these pages straight from
+// host/wasm-loader.ts compiles the bytes before that section, and host/memory-image.ts reads these pages straight from
 // the file into each instance's memory.
 const PAGE = 4096;
 const extents = [];
